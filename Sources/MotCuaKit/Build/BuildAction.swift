@@ -1,0 +1,160 @@
+import Foundation
+
+/// `motcua build`: load → validate → plan → render → write. The executable only parses arguments and prints.
+public struct BuildAction: Sendable {
+    public struct Options: Sendable {
+        public var root: URL
+        public var output: URL
+        public var strict = false
+        public var includeDrafts = false
+        /// The day the schedule is computed for; today unless `--date` says otherwise.
+        public var date: CalendarDate
+
+        public init(root: URL, output: URL? = nil, strict: Bool = false, includeDrafts: Bool = false, date: CalendarDate? = nil) {
+            self.root = root
+            self.output = output ?? root.appendingPathComponent("Output")
+            self.strict = strict
+            self.includeDrafts = includeDrafts
+            self.date = date ?? CalendarDate.today
+        }
+    }
+
+    public struct Report: Sendable {
+        public var diagnostics = Diagnostics()
+        public var pages = 0
+        public var files = 0
+        public var stats: OutputWriter.Stats?
+        public var seconds: Double = 0
+        /// "Hộ tịch: 7 toàn trình, 3 một phần" lines for the summary.
+        public var levelSummary: [(field: String, counts: [(label: String, count: Int)])] = []
+        /// Set when nothing was written because of errors or a refused output folder.
+        public var failure: String?
+        public var succeeded: Bool { failure == nil && !diagnostics.hasErrors }
+    }
+
+    public var options: Options
+
+    public init(options: Options) {
+        self.options = options
+    }
+
+    /// Everything up to the bytes, without touching the output; the preview server reuses it.
+    public struct Rendered: Sendable {
+        public var site: Site
+        public var plan: SitePlan
+        public var files: [(path: String, bytes: Data)]
+        public var copies: [(path: String, source: URL)]
+        public var pages: Int
+    }
+
+    public func render(_ report: inout Report) -> Rendered? {
+        let loader = ContentLoader(root: options.root, includeDrafts: options.includeDrafts)
+        let (loaded, loadDiagnostics) = loader.load()
+        report.diagnostics.append(contentsOf: loadDiagnostics)
+        let (theme, themeDiagnostics) = Theme.load(root: options.root)
+        report.diagnostics.append(contentsOf: themeDiagnostics)
+        guard let site = loaded else { return nil }
+        report.diagnostics.append(contentsOf: CatalogValidator(site: site).validate())
+        var planDiagnostics = Diagnostics()
+        let plan = SitePlan(site: site, diagnostics: &planDiagnostics)
+        report.diagnostics.append(contentsOf: planDiagnostics)
+        guard let theme else { return nil }
+
+        var copies: [(path: String, source: URL)] = theme.assets.map { ("assets/\($0)", theme.assetsURL.appendingPathComponent($0)) }
+        for (name, form) in site.forms.sorted(by: { $0.key < $1.key }) {
+            copies.append(("bieu-mau/\(name)", options.root.appendingPathComponent(form.sourcePath)))
+        }
+        var staticFiles = Set(copies.map(\.path))
+        staticFiles.formUnion(["sitemap.xml", "robots.txt", "404.html"])
+
+        let renderer = SiteRenderer(site: site, plan: plan, theme: theme, staticFiles: staticFiles,
+                                    includeDrafts: options.includeDrafts, buildDate: options.date)
+        let results = Self.parallelMap(plan.pages) { renderer.render($0) }
+        var idsByPage: [String: Set<String>] = [:]
+        for (page, result) in zip(plan.pages, results) {
+            report.diagnostics.append(contentsOf: result.diagnostics)
+            idsByPage[page.path] = result.ids
+        }
+        for result in results {
+            for anchor in result.pendingAnchors where !(idsByPage[anchor.pagePath]?.contains(anchor.anchor) ?? false) {
+                report.diagnostics.error("broken-anchor", "liên kết `\(anchor.written)`: trang đích không có mục `#\(anchor.anchor)`", at: anchor.location)
+            }
+        }
+        var files = results.map { ($0.file, $0.bytes) }
+        files.append(("sitemap.xml", Data(SiteFeeds.sitemap(plan: plan, baseURL: site.config.baseURL).utf8)))
+        files.append(("robots.txt", Data(SiteFeeds.robots(baseURL: site.config.baseURL).utf8)))
+        return Rendered(site: site, plan: plan, files: files, copies: copies, pages: plan.pages.count)
+    }
+
+    public func run() -> Report {
+        let clock = ContinuousClock()
+        let start = clock.now
+        var report = Report()
+        // Check the output location first: a refused folder should cost nothing.
+        let writer: OutputWriter
+        do {
+            writer = try OutputWriter(output: options.output, root: options.root)
+        } catch {
+            report.failure = "\(error)"
+            return report
+        }
+        let rendered = render(&report)
+        if options.strict { report.diagnostics.promote(ids: CatalogValidator.levelRuleIDs) }
+        if let rendered { report.levelSummary = Self.levelSummary(rendered.site) }
+        guard let rendered, !report.diagnostics.hasErrors else {
+            report.failure = "có lỗi trong nội dung; thư mục xuất cũ được giữ nguyên"
+            report.seconds = (clock.now - start).seconds
+            return report
+        }
+        do {
+            report.stats = try writer.write(files: rendered.files, copies: rendered.copies)
+        } catch {
+            report.failure = "\(error)"
+        }
+        report.pages = rendered.pages
+        report.files = rendered.files.count + rendered.copies.count
+        report.seconds = (clock.now - start).seconds
+        return report
+    }
+
+    static func levelSummary(_ site: Site) -> [(field: String, counts: [(label: String, count: Int)])] {
+        site.fields.map { field in
+            let badges = field.procedures.map {
+                LevelBadge.badge(for: $0.level?.value ?? .informationOnly, scheme: site.config.levelScheme, hasForms: !$0.forms.isEmpty)
+            }
+            return (field.name.value, LevelBadge.all(site.config.levelScheme).map { b in (b.label, badges.filter { $0.key == b.key }.count) })
+        }
+    }
+
+    /// Renders on every core; results keep the input order so output is deterministic.
+    static func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
+        let box = ResultBox<R>(count: items.count)
+        DispatchQueue.concurrentPerform(iterations: items.count) { i in
+            box.set(i, transform(items[i]))
+        }
+        return box.values
+    }
+}
+
+/// Each slot is written by exactly one iteration, so no lock is needed.
+final class ResultBox<R>: @unchecked Sendable {
+    private var storage: [R?]
+    init(count: Int) { storage = Array(repeating: nil, count: count) }
+    func set(_ i: Int, _ value: R) { storage.withUnsafeMutableBufferPointer { $0[i] = value } }
+    var values: [R] { storage.map { $0! } }
+}
+
+extension Duration {
+    var seconds: Double {
+        let (s, atto) = components
+        return Double(s) + Double(atto) / 1e18
+    }
+}
+
+extension CalendarDate {
+    /// Today in Vietnam (UTC+7), where every commune is.
+    public static var today: CalendarDate {
+        let seconds = Int(Date().timeIntervalSince1970) + 7 * 3600
+        return CalendarDate(dayNumber: seconds / 86400)
+    }
+}

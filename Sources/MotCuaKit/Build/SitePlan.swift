@@ -1,0 +1,130 @@
+/// Decides every page's URL once. Templates ask the plan for links relative to the page they are on,
+/// which is what lets Output/ work from file://, a USB stick or any sub-folder of a host.
+public struct SitePlan: Sendable {
+    public enum Kind: Sendable, Hashable {
+        case home
+        case guideList
+        case guide(Int)
+        case catalog
+        case field(Int)
+        case procedure(field: Int, index: Int)
+        case levels
+        case level(String)
+        case tier(String)
+        case forms
+        case announcementList
+        case announcement(Int)
+        case schedule
+        case page(Int)
+        case search
+        case notFound
+    }
+
+    public struct Page: Sendable {
+        public var kind: Kind
+        /// Folder path from the site root with a trailing slash ("thu-tuc/dang-ky-khai-sinh/"); "" for home.
+        public var path: String
+        /// The file written: `path + "index.html"`, or `404.html`.
+        public var file: String
+        public var title: String
+        public var location: SourceLocation?
+    }
+
+    /// Section folders; a free page may not take one of these names.
+    public static let sections: Set<String> = [
+        "huong-dan", "thu-tuc", "linh-vuc", "thong-bao", "bieu-mau", "trang", "muc-do", "cap", "phat-thanh",
+        "tim-kiem", "assets",
+    ]
+
+    public private(set) var pages: [Page] = []
+    private var byKind: [Kind: Int] = [:]
+    private var byPath: [String: Int] = [:]
+    /// Procedure code → its page path.
+    public private(set) var procedurePaths: [String: String] = [:]
+
+    public init(site: Site, diagnostics: inout Diagnostics) {
+        add(.home, "", site.config.name, nil, &diagnostics)
+        add(.guideList, "huong-dan/", "Hướng dẫn", nil, &diagnostics)
+        for (i, guide) in site.guides.enumerated() {
+            add(.guide(i), "huong-dan/\(guide.slug.value)/", guide.title, guide.slug.location, &diagnostics)
+        }
+        add(.catalog, "thu-tuc/", "Thủ tục hành chính", nil, &diagnostics)
+        for (f, field) in site.fields.enumerated() {
+            add(.field(f), "linh-vuc/\(field.slug.value)/", field.name.value, field.name.location, &diagnostics)
+            for (p, procedure) in field.procedures.enumerated() {
+                let path = "thu-tuc/\(procedure.slug.value)/"
+                if add(.procedure(field: f, index: p), path, procedure.name.value, procedure.slug.location, &diagnostics) {
+                    procedurePaths[procedure.code.value] = path
+                }
+            }
+        }
+        add(.levels, "muc-do/", "Mức độ dịch vụ công trực tuyến", nil, &diagnostics)
+        for badge in LevelBadge.all(site.config.levelScheme) {
+            add(.level(badge.key), "muc-do/\(badge.key)/", badge.label, nil, &diagnostics)
+        }
+        for tier in Procedure.Tier.allCases where tier != .district || site.procedures.contains(where: { $0.tier == .district }) {
+            add(.tier(tier.rawValue), "cap/\(tier.rawValue)/", tier.label, nil, &diagnostics)
+        }
+        add(.forms, "bieu-mau/", "Biểu mẫu", nil, &diagnostics)
+        add(.announcementList, "thong-bao/", "Thông báo", nil, &diagnostics)
+        for (i, item) in site.announcements.enumerated() {
+            add(.announcement(i), "thong-bao/\(item.slug.value)/", item.title, item.slug.location, &diagnostics)
+        }
+        add(.schedule, "phat-thanh/", "Lịch phát thanh", nil, &diagnostics)
+        add(.search, "tim-kiem/", "Tìm kiếm", nil, &diagnostics)
+        for (i, page) in site.pages.enumerated() {
+            if Self.sections.contains(page.slug.value) {
+                diagnostics.error("reserved-slug", "trang không được có địa chỉ `\(page.slug.value)/` vì đó là tên một mục của trang; đặt `slug:` khác", at: page.slug.location)
+                continue
+            }
+            add(.page(i), "\(page.slug.value)/", page.title, page.slug.location, &diagnostics)
+        }
+        pages.append(Page(kind: .notFound, path: "", file: "404.html", title: "Không tìm thấy trang", location: nil))
+        byKind[.notFound] = pages.count - 1
+    }
+
+    @discardableResult
+    private mutating func add(_ kind: Kind, _ path: String, _ title: String, _ location: SourceLocation?, _ diagnostics: inout Diagnostics) -> Bool {
+        if let existing = byPath[path] {
+            let other = pages[existing].location.map { " (đã dùng bởi \($0))" } ?? " (trùng địa chỉ một trang có sẵn)"
+            diagnostics.error("duplicate-url", "hai trang cùng địa chỉ `/\(path)`\(other); đặt `slug:` khác cho một trong hai", at: location ?? SourceLocation(path: "Content"))
+            return false
+        }
+        pages.append(Page(kind: kind, path: path, file: path + "index.html", title: title, location: location))
+        byKind[kind] = pages.count - 1
+        byPath[path] = pages.count - 1
+        return true
+    }
+
+    public func page(_ kind: Kind) -> Page? {
+        byKind[kind].map { pages[$0] }
+    }
+
+    public func page(atPath path: String) -> Page? {
+        byPath[path].map { pages[$0] }
+    }
+
+    public func hasPage(_ kind: Kind) -> Bool { byKind[kind] != nil }
+
+    /// Prefix from a page's folder back to the site root ("../../" for "thu-tuc/x/").
+    public static func rootPrefix(from path: String) -> String {
+        String(repeating: "../", count: path.reduce(0) { $1 == "/" ? $0 + 1 : $0 })
+    }
+
+    /// A link from the page at `from` to a site file or folder; folders get `index.html` so file:// works.
+    public static func relative(from: String, to target: String) -> String {
+        let file = target.isEmpty || target.hasSuffix("/") ? target + "index.html" : target
+        // Share the common folders so links within a section stay short.
+        let fromParts = from.split(separator: "/", omittingEmptySubsequences: true)
+        var toParts = file.split(separator: "/", omittingEmptySubsequences: true)
+        var common = 0
+        while common < fromParts.count, common < toParts.count - 1, fromParts[common] == toParts[common] { common += 1 }
+        toParts.removeFirst(common)
+        return String(repeating: "../", count: fromParts.count - common) + toParts.joined(separator: "/")
+    }
+
+    public func link(from page: Page, to kind: Kind) -> String? {
+        guard let target = self.page(kind) else { return nil }
+        return Self.relative(from: page.path, to: target.file == "404.html" ? "404.html" : target.path)
+    }
+}

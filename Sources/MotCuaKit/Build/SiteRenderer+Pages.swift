@@ -1,0 +1,394 @@
+import Foundation
+
+extension SiteRenderer {
+    /// The template and the values for one page.
+    func context(for page: SitePlan.Page, diagnostics: inout Diagnostics, pending: inout [LinkResolver.PendingAnchor], ids: inout Set<String>) -> (String, [String: Any]) {
+        switch page.kind {
+        case .home: return ("home", home(page))
+        case .guideList: return ("guides", guideList(page))
+        case .guide(let i): return ("guide", guide(page, i, &diagnostics, &pending, &ids))
+        case .catalog: return ("catalog", catalog(page))
+        case .field(let f): return ("field", field(page, f))
+        case .procedure(let f, let p): return ("procedure", procedure(page, f, p, &diagnostics, &pending, &ids))
+        case .levels: return ("levels", levels(page))
+        case .level(let key): return ("listing", levelListing(page, key))
+        case .tier(let key): return ("listing", tierListing(page, key))
+        case .forms: return ("forms", forms(page))
+        case .announcementList: return ("announcements", announcementList(page))
+        case .announcement(let i): return ("announcement", announcement(page, i, &diagnostics, &pending, &ids))
+        case .schedule: return ("schedule", schedule(page))
+        case .page(let i): return ("page", freePage(page, i, &diagnostics, &pending, &ids))
+        case .search: return ("search", search(page))
+        case .notFound: return ("404", notFound(page))
+        }
+    }
+
+    func homeCrumb(_ page: SitePlan.Page) -> (String, String?) { ("Trang chủ", href(page, .home)) }
+
+    // MARK: - Home
+
+    func home(_ page: SitePlan.Page) -> [String: Any] {
+        var c = base(page, title: site.config.name, description: "Cổng thông tin thủ tục hành chính của \(site.config.name)")
+        c["fields"] = site.fields.indices.map { fieldSummary(page, $0) }
+        c["procedureCount"] = site.procedures.count
+        c["totals"] = levelCounts(site.procedures).filter { ($0["count"] as? Int ?? 0) > 0 }
+        let sorted = sortedAnnouncements()
+        c["emergencies"] = sorted.filter { site.announcements[$0].priority == .emergency }.map { announcementRow(page, $0) }
+        c["announcements"] = sorted.filter { site.announcements[$0].priority != .emergency }.prefix(3).map { announcementRow(page, $0) }
+        c["guides"] = sortedGuides().map { guideRow(page, $0) }
+        c["catalogHref"] = href(page, .catalog)
+        c["announcementsHref"] = href(page, .announcementList)
+        c["guidesHref"] = href(page, .guideList)
+        c["levelsHref"] = href(page, .levels)
+        return c
+    }
+
+    // MARK: - Guides
+
+    func sortedGuides() -> [Int] {
+        let indices = Array(site.guides.indices)
+        let alphabetical = indices.sortedVietnamese { site.guides[$0].title }
+        return alphabetical.enumerated().sorted { a, b in
+            (site.guides[a.element].order ?? Int.max, a.offset) < (site.guides[b.element].order ?? Int.max, b.offset)
+        }.map(\.element)
+    }
+
+    func guideRow(_ page: SitePlan.Page, _ i: Int) -> [String: Any] {
+        let g = site.guides[i]
+        var row: [String: Any] = ["title": g.title, "href": href(page, .guide(i)), "draft": g.draft]
+        if let s = g.summary { row["summary"] = s }
+        return row
+    }
+
+    static let guideGroupLabels = ["dang-ky": "Đăng ký tài khoản", "nop-ho-so": "Nộp hồ sơ", "tra-cuu": "Tra cứu hồ sơ", "khac": "Hướng dẫn khác"]
+
+    func guideList(_ page: SitePlan.Page) -> [String: Any] {
+        var c = base(page, title: "Hướng dẫn", description: "Hướng dẫn đăng ký tài khoản, nộp và tra cứu hồ sơ trực tuyến")
+        c["breadcrumbs"] = breadcrumbs([homeCrumb(page), ("Hướng dẫn", nil)])
+        let order = sortedGuides()
+        c["groups"] = Guide.groups.compactMap { key -> [String: Any]? in
+            let items = order.filter { site.guides[$0].group == key }
+            guard !items.isEmpty else { return nil }
+            return ["label": Self.guideGroupLabels[key] ?? key, "guides": items.map { guideRow(page, $0) }]
+        }
+        return c
+    }
+
+    func guide(_ page: SitePlan.Page, _ i: Int, _ d: inout Diagnostics, _ pending: inout [LinkResolver.PendingAnchor], _ ids: inout Set<String>) -> [String: Any] {
+        let g = site.guides[i]
+        var c = base(page, title: g.title, description: g.summary)
+        c["breadcrumbs"] = breadcrumbs([homeCrumb(page), ("Hướng dẫn", href(page, .guideList)), (g.title, nil)])
+        let (html, headings) = markdownHTML(g.body, page: page, diagnostics: &d, pending: &pending)
+        ids.formUnion(headings.map(\.id))
+        c["body"] = html
+        c["draft"] = g.draft
+        if let s = g.summary { c["summary"] = s }
+        let toc = headings.filter { $0.level == 2 }
+        if toc.count >= 3 { c["toc"] = block(toc.map { ["text": $0.text, "id": $0.id] }) }
+        c["related"] = block(g.related.compactMap { code -> [String: Any]? in
+            guard let (f, p) = procedureIndex(code.value) else { return nil }
+            return procedureRow(page, field: f, index: p)
+        })
+        return c
+    }
+
+    func procedureIndex(_ code: String) -> (Int, Int)? {
+        for (f, field) in site.fields.enumerated() {
+            if let p = field.procedures.firstIndex(where: { $0.code.value == code }), plan.hasPage(.procedure(field: f, index: p)) {
+                return (f, p)
+            }
+        }
+        return nil
+    }
+
+    // MARK: - Catalog
+
+    func allRows(_ page: SitePlan.Page, where include: (Procedure) -> Bool) -> [[String: Any]] {
+        var rows: [(String, [String: Any])] = []
+        for (f, field) in site.fields.enumerated() {
+            for (p, procedure) in field.procedures.enumerated() where include(procedure) && plan.hasPage(.procedure(field: f, index: p)) {
+                rows.append((procedure.name.value, procedureRow(page, field: f, index: p)))
+            }
+        }
+        return rows.sortedVietnamese { $0.0 }.map(\.1)
+    }
+
+    func sortedFields() -> [Int] {
+        Array(site.fields.indices).sortedVietnamese { site.fields[$0].name.value }
+    }
+
+    func catalog(_ page: SitePlan.Page) -> [String: Any] {
+        var c = base(page, title: "Thủ tục hành chính", description: "Danh mục thủ tục hành chính theo lĩnh vực và mức độ dịch vụ công trực tuyến")
+        c["breadcrumbs"] = breadcrumbs([homeCrumb(page), ("Thủ tục hành chính", nil)])
+        let fields = sortedFields()
+        c["fields"] = fields.map { fieldSummary(page, $0) }
+        c["levelHeaders"] = LevelBadge.all(site.config.levelScheme).map { badgeContext($0) }
+        c["totals"] = levelCounts(site.procedures)
+        c["procedureCount"] = site.procedures.count
+        c["groups"] = fields.map { f -> [String: Any] in
+            var g = fieldSummary(page, f)
+            g["procedures"] = site.fields[f].procedures.indices
+                .filter { plan.hasPage(.procedure(field: f, index: $0)) }
+                .sortedVietnamese { site.fields[f].procedures[$0].name.value }
+                .map { procedureRow(page, field: f, index: $0) }
+            return g
+        }
+        c["tiers"] = Procedure.Tier.allCases.compactMap { t -> [String: Any]? in
+            guard plan.hasPage(.tier(t.rawValue)) else { return nil }
+            return ["label": t.label, "href": href(page, .tier(t.rawValue)), "count": site.procedures.filter { $0.tier == t }.count]
+        }
+        c["levels"] = LevelBadge.all(site.config.levelScheme).map { b -> [String: Any] in
+            var e = badgeContext(b)
+            e["href"] = href(page, .level(b.key))
+            e["count"] = site.procedures.filter { badge($0).key == b.key }.count
+            return e
+        }
+        return c
+    }
+
+    func field(_ page: SitePlan.Page, _ f: Int) -> [String: Any] {
+        let field = site.fields[f]
+        var c = base(page, title: field.name.value, description: field.summary)
+        c["breadcrumbs"] = breadcrumbs([homeCrumb(page), ("Thủ tục", href(page, .catalog)), (field.name.value, nil)])
+        c["field"] = fieldSummary(page, f)
+        c["procedures"] = field.procedures.indices
+            .filter { plan.hasPage(.procedure(field: f, index: $0)) }
+            .sortedVietnamese { field.procedures[$0].name.value }
+            .map { procedureRow(page, field: f, index: $0) }
+        return c
+    }
+
+    func procedure(_ page: SitePlan.Page, _ f: Int, _ i: Int, _ d: inout Diagnostics, _ pending: inout [LinkResolver.PendingAnchor], _ ids: inout Set<String>) -> [String: Any] {
+        let field = site.fields[f]
+        let p = field.procedures[i]
+        var c = base(page, title: p.name.value, description: "Thủ tục \(p.name.value) – mã \(p.code.value), lĩnh vực \(field.name.value)")
+        c["breadcrumbs"] = breadcrumbs([homeCrumb(page), ("Thủ tục", href(page, .catalog)), (field.name.value, href(page, .field(f))), (p.name.value, nil)])
+        c["code"] = p.code.value
+        c["field"] = ["name": field.name.value, "href": href(page, .field(f))]
+        c["tier"] = p.tier.label
+        let b = badge(p)
+        c["badge"] = badgeContext(b)
+        c["levelHref"] = href(page, .level(b.key))
+        c["levelsHref"] = href(page, .levels)
+        if !p.applicants.isEmpty { c["applicants"] = p.applicants.joined(separator: "; ") }
+        if let v = p.agency { c["agency"] = v }
+        if let v = p.submissionAddress { c["address"] = v }
+        c["channels"] = p.channels.map { ch -> [String: Any] in
+            var e: [String: Any] = ["label": ch.method.label]
+            if let t = ch.time { e["time"] = t }
+            e["fee"] = ch.fee?.display ?? "Không quy định"
+            return e
+        }
+        c["hasChannels"] = !p.channels.isEmpty
+        if let steps = p.steps {
+            let source = MarkdownSource(text: steps.value, path: steps.location.path, lineOffset: steps.location.line)
+            c["steps"] = markdownHTML(source, page: page, diagnostics: &d, pending: &pending).0
+        }
+        if let req = p.requirements {
+            let source = MarkdownSource(text: req.value, path: req.location.path, lineOffset: req.location.line)
+            c["requirements"] = markdownHTML(source, page: page, diagnostics: &d, pending: &pending).0
+        }
+        c["documentGroups"] = p.documentGroups.map { group -> [String: Any] in
+            var g: [String: Any] = ["documents": group.documents.map { documentRow(page, $0) }]
+            if let t = group.title { g["title"] = t }
+            return g
+        }
+        c["hasDocuments"] = p.documentGroups.contains { !$0.documents.isEmpty }
+        if let v = p.result { c["result"] = v }
+        c["exemptionBlock"] = block(p.feeExemptions)
+        c["legal"] = p.legalBasis.map { l -> [String: Any] in
+            var e: [String: Any] = ["number": l.number]
+            if let v = l.summary { e["summary"] = v }
+            if let v = l.date { e["date"] = VietnameseFormat.date(v) }
+            if let v = l.issuer { e["issuer"] = v }
+            return e
+        }
+        c["hasLegal"] = !p.legalBasis.isEmpty
+        if let online = p.onlineSubmission, online.value.lowercased().hasPrefix("https://") { c["onlineURL"] = online.value }
+        if p.onlinePayment == true { c["onlinePayment"] = true }
+        if !p.resultDelivery.isEmpty { c["delivery"] = p.resultDelivery.map(\.label).joined(separator: ", ") }
+        c["guideBlock"] = block((guidesByCode[p.code.value] ?? []).filter { plan.hasPage(.guide($0)) }.map { guideRow(page, $0) })
+        return c
+    }
+
+    func documentRow(_ page: SitePlan.Page, _ doc: Procedure.Document) -> [String: Any] {
+        var e: [String: Any] = ["name": doc.name, "originals": doc.originals ?? 0, "copies": doc.copies ?? 0]
+        if let note = doc.note { e["note"] = note }
+        if let form = doc.form, let file = site.forms[form.value] {
+            e["form"] = formLink(page, file, title: doc.name)
+        }
+        return e
+    }
+
+    func formLink(_ page: SitePlan.Page, _ file: FormFile, title: String) -> [String: Any] {
+        let ext = (file.fileName as NSString).pathExtension.lowercased()
+        return ["href": SitePlan.relative(from: page.path, to: "bieu-mau/\(file.fileName)"), "label": file.formatLabel,
+                "fileName": file.fileName, "download": "\(title).\(ext)"]
+    }
+
+    // MARK: - Levels, tiers, forms
+
+    func levels(_ page: SitePlan.Page) -> [String: Any] {
+        var c = base(page, title: "Mức độ dịch vụ công trực tuyến", description: "Giải thích các mức độ dịch vụ công trực tuyến")
+        c["breadcrumbs"] = breadcrumbs([homeCrumb(page), ("Thủ tục", href(page, .catalog)), ("Mức độ", nil)])
+        c["levels"] = LevelBadge.all(site.config.levelScheme).map { b -> [String: Any] in
+            var e = badgeContext(b)
+            e["href"] = href(page, .level(b.key))
+            e["count"] = site.procedures.filter { badge($0).key == b.key }.count
+            return e
+        }
+        c["legacyScheme"] = site.config.levelScheme == .legacy
+        return c
+    }
+
+    func levelListing(_ page: SitePlan.Page, _ key: String) -> [String: Any] {
+        let b = LevelBadge.all(site.config.levelScheme).first { $0.key == key }!
+        var c = base(page, title: "Thủ tục mức độ \(b.label.lowercased())", description: b.explanation)
+        c["breadcrumbs"] = breadcrumbs([homeCrumb(page), ("Thủ tục", href(page, .catalog)), ("Mức độ", href(page, .levels)), (b.label, nil)])
+        c["intro"] = b.explanation
+        c["badge"] = badgeContext(b)
+        c["procedures"] = allRows(page) { badge($0).key == key }
+        return c
+    }
+
+    func tierListing(_ page: SitePlan.Page, _ key: String) -> [String: Any] {
+        let tier = Procedure.Tier(rawValue: key)!
+        var c = base(page, title: "Thủ tục \(tier.label.lowercased())")
+        c["breadcrumbs"] = breadcrumbs([homeCrumb(page), ("Thủ tục", href(page, .catalog)), (tier.label, nil)])
+        c["intro"] = tier == .district
+            ? "Từ ngày 01/07/2025 không còn cấp huyện; các thủ tục này được ghi theo danh mục cũ."
+            : "Các thủ tục do \(tier == .commune ? "Ủy ban nhân dân xã" : "cơ quan cấp tỉnh") giải quyết."
+        c["procedures"] = allRows(page) { $0.tier == tier }
+        return c
+    }
+
+    func forms(_ page: SitePlan.Page) -> [String: Any] {
+        var c = base(page, title: "Biểu mẫu", description: "Mẫu đơn, tờ khai tải về để điền trước khi nộp hồ sơ")
+        c["breadcrumbs"] = breadcrumbs([homeCrumb(page), ("Biểu mẫu", nil)])
+        var users: [String: [(String, [String: Any])]] = [:]
+        var titles: [String: String] = [:]
+        for (f, field) in site.fields.enumerated() {
+            for (i, p) in field.procedures.enumerated() where plan.hasPage(.procedure(field: f, index: i)) {
+                for group in p.documentGroups {
+                    for doc in group.documents {
+                        guard let form = doc.form?.value, site.forms[form] != nil else { continue }
+                        titles[form] = titles[form] ?? doc.name
+                        if !(users[form]?.contains { $0.0 == p.code.value } ?? false) {
+                            users[form, default: []].append((p.code.value, ["name": p.name.value, "href": href(page, .procedure(field: f, index: i))]))
+                        }
+                    }
+                }
+            }
+        }
+        let names = site.forms.keys.filter { users[$0] != nil }
+        c["forms"] = names.sortedVietnamese { titles[$0] ?? $0 }.map { name -> [String: Any] in
+            let file = site.forms[name]!
+            var e = formLink(page, file, title: titles[name] ?? name)
+            e["title"] = titles[name] ?? name
+            e["procedures"] = (users[name] ?? []).map(\.1)
+            return e
+        }
+        return c
+    }
+
+    // MARK: - Announcements
+
+    func sortedAnnouncements() -> [Int] {
+        site.announcements.indices.filter { plan.hasPage(.announcement($0)) }.sorted {
+            let a = site.announcements[$0], b = site.announcements[$1]
+            return (a.date, b.slug.value) > (b.date, a.slug.value)
+        }
+    }
+
+    func announcementRow(_ page: SitePlan.Page, _ i: Int) -> [String: Any] {
+        let a = site.announcements[i]
+        var row: [String: Any] = [
+            "title": a.title, "href": href(page, .announcement(i)), "date": VietnameseFormat.date(a.date),
+            "isoDate": a.date.description, "priority": a.priority.rawValue, "priorityLabel": a.priority.label,
+            "urgent": a.priority != .normal, "draft": a.draft,
+        ]
+        if let n = a.number { row["number"] = n }
+        return row
+    }
+
+    func announcementList(_ page: SitePlan.Page) -> [String: Any] {
+        var c = base(page, title: "Thông báo", description: "Thông báo của \(site.config.name)")
+        c["breadcrumbs"] = breadcrumbs([homeCrumb(page), ("Thông báo", nil)])
+        c["announcements"] = sortedAnnouncements().map { announcementRow(page, $0) }
+        c["scheduleHref"] = href(page, .schedule)
+        return c
+    }
+
+    func announcement(_ page: SitePlan.Page, _ i: Int, _ d: inout Diagnostics, _ pending: inout [LinkResolver.PendingAnchor], _ ids: inout Set<String>) -> [String: Any] {
+        let a = site.announcements[i]
+        var c = base(page, title: a.title)
+        c["breadcrumbs"] = breadcrumbs([homeCrumb(page), ("Thông báo", href(page, .announcementList)), (a.title, nil)])
+        c["item"] = announcementRow(page, i)
+        let (html, headings) = markdownHTML(a.body, page: page, diagnostics: &d, pending: &pending)
+        ids.formUnion(headings.map(\.id))
+        c["body"] = html
+        if let s = a.signer { c["signer"] = s }
+        if let t = a.signerTitle { c["signerTitle"] = t }
+        if !a.recipients.isEmpty { c["recipients"] = a.recipients }
+        return c
+    }
+
+    func schedule(_ page: SitePlan.Page) -> [String: Any] {
+        var c = base(page, title: "Lịch phát thanh", description: "Thông báo phát trên Đài truyền thanh xã")
+        c["breadcrumbs"] = breadcrumbs([homeCrumb(page), ("Thông báo", href(page, .announcementList)), ("Lịch phát thanh", nil)])
+        let weekStart = buildDate.adding(days: 1 - buildDate.isoWeekday)
+        let weekEnd = weekStart.adding(days: 6)
+        c["weekStart"] = VietnameseFormat.date(weekStart)
+        c["weekEnd"] = VietnameseFormat.date(weekEnd)
+        var entries: [(Int, CalendarDate, Int, CalendarDate)] = []
+        for i in sortedAnnouncements() {
+            let a = site.announcements[i]
+            guard let plan = a.broadcast else { continue }
+            let start = plan.start ?? a.date
+            let end = start.adding(days: max(1, plan.weeks) * 7 - 1)
+            if start <= weekEnd && end >= weekStart { entries.append((i, start, plan.timesPerWeek, end)) }
+        }
+        entries.sort { (site.announcements[$0.0].priority.rank, $1.1) < (site.announcements[$1.0].priority.rank, $0.1) }
+        c["entries"] = entries.map { e -> [String: Any] in
+            var row = announcementRow(page, e.0)
+            row["times"] = e.2
+            row["until"] = VietnameseFormat.date(e.3)
+            return row
+        }
+        return c
+    }
+
+    // MARK: - Pages, search, 404
+
+    func freePage(_ page: SitePlan.Page, _ i: Int, _ d: inout Diagnostics, _ pending: inout [LinkResolver.PendingAnchor], _ ids: inout Set<String>) -> [String: Any] {
+        let p = site.pages[i]
+        var c = base(page, title: p.title, description: p.summary)
+        c["breadcrumbs"] = breadcrumbs([homeCrumb(page), (p.title, nil)])
+        let (html, headings) = markdownHTML(p.body, page: page, diagnostics: &d, pending: &pending)
+        ids.formUnion(headings.map(\.id))
+        c["body"] = html
+        c["draft"] = p.draft
+        return c
+    }
+
+    func search(_ page: SitePlan.Page) -> [String: Any] {
+        var c = base(page, title: "Tìm kiếm", description: "Tìm thủ tục, hướng dẫn, thông báo")
+        c["breadcrumbs"] = breadcrumbs([homeCrumb(page), ("Tìm kiếm", nil)])
+        c["groups"] = sortedFields().map { f -> [String: Any] in
+            var g = fieldSummary(page, f)
+            g["procedures"] = site.fields[f].procedures.indices
+                .filter { plan.hasPage(.procedure(field: f, index: $0)) }
+                .sortedVietnamese { site.fields[f].procedures[$0].name.value }
+                .map { procedureRow(page, field: f, index: $0) }
+            return g
+        }
+        return c
+    }
+
+    func notFound(_ page: SitePlan.Page) -> [String: Any] {
+        var c = base(page, title: "Không tìm thấy trang")
+        c["homeHref"] = (site.config.baseURL ?? "") + "index.html"
+        c["catalogHref"] = (site.config.baseURL ?? "") + "thu-tuc/index.html"
+        return c
+    }
+}

@@ -1,0 +1,186 @@
+import Foundation
+
+/// Turns (page, plan, theme) into bytes. Pure: it reads nothing from disk, so pages render in parallel.
+struct SiteRenderer: @unchecked Sendable {
+    let site: Site
+    let plan: SitePlan
+    let theme: Theme
+    let resolver: LinkResolver
+    let markdown: MarkdownRenderer
+    /// Drafts are shown only in preview; the marker tells editors which pages will not be published.
+    let includeDrafts: Bool
+    let buildDate: CalendarDate
+    /// Per procedure code: the guides that name it in `lien_quan`.
+    let guidesByCode: [String: [Int]]
+
+    struct Result: Sendable {
+        var file: String
+        var bytes: Data
+        var diagnostics: Diagnostics
+        /// Ids that exist on this page (for checking `#anchor` links written elsewhere).
+        var ids: Set<String>
+        var pendingAnchors: [LinkResolver.PendingAnchor]
+    }
+
+    init(site: Site, plan: SitePlan, theme: Theme, staticFiles: Set<String>, includeDrafts: Bool, buildDate: CalendarDate) {
+        self.site = site
+        self.plan = plan
+        self.theme = theme
+        self.includeDrafts = includeDrafts
+        self.buildDate = buildDate
+        self.markdown = MarkdownRenderer(allowRawHTML: site.config.allowRawHTML)
+        var sources: [String: String] = [:]
+        for page in plan.pages {
+            switch page.kind {
+            case .guide(let i): sources[site.guides[i].body.path] = page.path
+            case .announcement(let i): sources[site.announcements[i].body.path] = page.path
+            case .page(let i): sources[site.pages[i].body.path] = page.path
+            default: break
+            }
+        }
+        self.resolver = LinkResolver(plan: plan, sourcePages: sources, staticFiles: staticFiles)
+        var byCode: [String: [Int]] = [:]
+        for (i, guide) in site.guides.enumerated() {
+            for code in guide.related { byCode[code.value, default: []].append(i) }
+        }
+        self.guidesByCode = byCode
+    }
+
+    // MARK: - Shared pieces
+
+    func href(_ from: SitePlan.Page, _ kind: SitePlan.Kind) -> String {
+        plan.link(from: from, to: kind) ?? "#"
+    }
+
+    func badge(_ procedure: Procedure) -> LevelBadge {
+        LevelBadge.badge(for: procedure.level?.value ?? .informationOnly, scheme: site.config.levelScheme, hasForms: !procedure.forms.isEmpty)
+    }
+
+    func badgeContext(_ badge: LevelBadge) -> [String: Any] {
+        ["key": badge.key, "label": badge.label, "explanation": badge.explanation]
+    }
+
+    func base(_ page: SitePlan.Page, title: String, description: String? = nil) -> [String: Any] {
+        let config = site.config
+        let root = page.file == "404.html" ? (config.baseURL ?? "") : SitePlan.rootPrefix(from: page.path)
+        var nav: [[String: Any]] = []
+        func addNav(_ label: String, _ kind: SitePlan.Kind, section: String) {
+            guard plan.hasPage(kind) else { return }
+            let current = page.path == section || (!section.isEmpty && page.path.hasPrefix(section))
+            nav.append(["label": label, "href": root + (plan.page(kind)!.path.isEmpty ? "index.html" : plan.page(kind)!.path + "index.html"), "current": current])
+        }
+        addNav("Trang chủ", .home, section: "")
+        addNav("Thủ tục", .catalog, section: "thu-tuc/")
+        addNav("Hướng dẫn", .guideList, section: "huong-dan/")
+        addNav("Thông báo", .announcementList, section: "thong-bao/")
+        addNav("Biểu mẫu", .forms, section: "bieu-mau/")
+        for (i, p) in site.pages.enumerated() where plan.hasPage(.page(i)) {
+            if p.slug.value == "lien-he" { addNav(p.title, .page(i), section: "lien-he/") }
+        }
+        var context: [String: Any] = [
+            "title": title,
+            "documentTitle": page.kind == .home ? config.name : "\(title) – \(config.name)",
+            "root": root,
+            "site": siteContext(),
+            "nav": nav,
+            "searchAction": root + "tim-kiem/index.html",
+        ]
+        if let description { context["description"] = description }
+        if let base = config.baseURL, page.file != "404.html" { context["canonical"] = base + page.path }
+        return context
+    }
+
+    func siteContext() -> [String: Any] {
+        let c = site.config
+        var s: [String: Any] = ["name": c.name]
+        if let v = c.province { s["province"] = v }
+        if let v = c.address { s["address"] = v }
+        if let v = c.phone {
+            s["phone"] = v
+            s["phoneHref"] = "tel:" + v.filter { $0.isNumber || $0 == "+" }
+        }
+        if let v = c.email { s["email"] = v }
+        if let v = c.workingHours { s["hours"] = v }
+        if let v = c.nationalPortal { s["nationalPortal"] = v }
+        if let v = c.provincePortal { s["provincePortal"] = v }
+        if let v = c.lookupURL { s["lookupURL"] = v }
+        return s
+    }
+
+    /// Wrapped in a dictionary so templates can test for presence once and loop inside.
+    /// nil for an empty list, so a template's `{{#block}}` wraps the heading and the list only when there is something.
+    func block(_ items: [Any]) -> [String: Any]? {
+        items.isEmpty ? nil : ["items": items]
+    }
+
+    func breadcrumbs(_ items: [(String, String?)]) -> [String: Any] {
+        ["items": items.enumerated().map { i, item -> [String: Any] in
+            var entry: [String: Any] = ["label": item.0, "last": i == items.count - 1]
+            if let href = item.1, i < items.count - 1 { entry["href"] = href }
+            return entry
+        }]
+    }
+
+    func procedureRow(_ from: SitePlan.Page, field: Int, index: Int) -> [String: Any] {
+        let p = site.fields[field].procedures[index]
+        var row: [String: Any] = [
+            "name": p.name.value, "code": p.code.value, "href": href(from, .procedure(field: field, index: index)),
+            "badge": badgeContext(badge(p)), "tier": p.tier.label, "field": site.fields[field].name.value,
+            "fieldHref": href(from, .field(field)),
+        ]
+        if let fee = summaryFee(p) { row["fee"] = fee }
+        return row
+    }
+
+    /// The lowest fee across channels, for lists ("Miễn lệ phí", "từ 10.000 đồng").
+    func summaryFee(_ p: Procedure) -> String? {
+        let fees = p.channels.compactMap(\.fee)
+        guard !fees.isEmpty else { return nil }
+        if fees.allSatisfy(\.isFree) { return "Miễn lệ phí" }
+        let amounts = fees.compactMap { fee -> Int? in if case .amount(let n) = fee { return n }; return nil }
+        if amounts.count == fees.count, let low = amounts.min() {
+            return Set(amounts).count == 1 ? VietnameseFormat.fee(low) : "Từ \(VietnameseFormat.fee(low))"
+        }
+        return nil
+    }
+
+    /// "Hộ tịch · 12 thủ tục · 7 toàn trình · 3 một phần · 2 thông tin" as structured data.
+    func fieldSummary(_ from: SitePlan.Page, _ f: Int) -> [String: Any] {
+        let field = site.fields[f]
+        let counts = levelCounts(field.procedures)
+        return [
+            "name": field.name.value, "href": href(from, .field(f)), "count": field.procedures.count,
+            "summary": field.summary ?? "", "levels": counts.filter { ($0["count"] as? Int ?? 0) > 0 },
+            "allLevels": counts,
+        ]
+    }
+
+    func levelCounts(_ procedures: [Procedure]) -> [[String: Any]] {
+        LevelBadge.all(site.config.levelScheme).map { b in
+            ["key": b.key, "label": b.label, "labelLower": b.label.lowercased(), "explanation": b.explanation,
+             "count": procedures.filter { badge($0).key == b.key }.count]
+        }
+    }
+
+    /// Renders an editor's Markdown for a page, checking and rewriting every link in it.
+    func markdownHTML(_ source: MarkdownSource, page: SitePlan.Page, diagnostics: inout Diagnostics, pending: inout [LinkResolver.PendingAnchor]) -> (String, [MarkdownRenderer.Heading]) {
+        var anchors: [LinkResolver.PendingAnchor] = []
+        let output = markdown.render(source) { url, location in
+            let (resolution, anchor) = resolver.resolve(url, fromPage: page.path, sourcePath: source.path)
+            if let anchor { anchors.append(.init(pagePath: anchor.path, anchor: anchor.anchor, location: location, written: url)) }
+            return resolution
+        }
+        diagnostics.append(contentsOf: output.diagnostics)
+        pending.append(contentsOf: anchors)
+        return (output.html, output.headings)
+    }
+
+    func render(_ page: SitePlan.Page) -> Result {
+        var diagnostics = Diagnostics()
+        var pending: [LinkResolver.PendingAnchor] = []
+        var ids: Set<String> = ["noi-dung"]
+        let (template, context) = self.context(for: page, diagnostics: &diagnostics, pending: &pending, ids: &ids)
+        let html = theme.render(template, context)
+        return Result(file: page.file, bytes: Data(html.utf8), diagnostics: diagnostics, ids: ids, pendingAnchors: pending)
+    }
+}

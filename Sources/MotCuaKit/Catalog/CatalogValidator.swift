@@ -1,0 +1,108 @@
+/// Cross-file checks on the loaded site: unique codes, form files, truthful service levels, links between
+/// guides and procedures. It walks everything and never stops at the first problem.
+public struct CatalogValidator: Sendable {
+    /// Truthfulness findings: warnings by default, errors under `--strict`.
+    public static let levelRuleIDs: Set<String> = [
+        "level-needs-form", "level-needs-online-link", "level-needs-payment", "level-needs-online-result",
+    ]
+
+    public var site: Site
+
+    public init(site: Site) {
+        self.site = site
+    }
+
+    public func validate() -> Diagnostics {
+        var d = Diagnostics()
+        checkCodes(&d)
+        checkForms(&d)
+        checkLevels(&d)
+        checkGuides(&d)
+        return d
+    }
+
+    func checkCodes(_ d: inout Diagnostics) {
+        var seen: [String: SourceLocation] = [:]
+        for procedure in site.procedures {
+            let code = procedure.code.value
+            if let first = seen[code] {
+                d.error("duplicate-code", "mã thủ tục `\(code)` bị trùng; đã dùng ở \(first)", at: procedure.code.location)
+            } else {
+                seen[code] = procedure.code.location
+            }
+        }
+    }
+
+    /// A form name must be a plain file name in Content/bieu-mau/: never a path that leaves it.
+    public static func formProblem(_ name: String, forms: [String: FormFile]) -> String? {
+        if name.hasPrefix("/") || name.hasPrefix("~") || name.contains("\\") || name.contains("/") || name == ".." || name == "." {
+            return "`bieu_mau`: `\(name)` phải là tên một tệp nằm ngay trong Content/bieu-mau/, không được chứa đường dẫn (`/`, `..`)"
+        }
+        if forms[name] == nil {
+            var message = "`bieu_mau`: không tìm thấy tệp `\(name)` trong Content/bieu-mau/"
+            if let near = YAMLReader.nearest(to: name, in: Array(forms.keys)) { message += "; có phải là `\(near)`?" }
+            return message
+        }
+        return nil
+    }
+
+    func checkForms(_ d: inout Diagnostics) {
+        var used = Set<String>()
+        for procedure in site.procedures {
+            for form in procedure.forms {
+                if let problem = Self.formProblem(form.value, forms: site.forms) {
+                    d.error(form.value.contains("/") || form.value.hasPrefix("/") ? "form-path" : "missing-form", problem, at: form.location)
+                } else {
+                    used.insert(form.value)
+                }
+            }
+        }
+        for (name, form) in site.forms where !used.contains(name) {
+            d.warning("unused-form", "biểu mẫu `\(name)` không được thủ tục nào dùng (khóa `bieu_mau`)", at: SourceLocation(path: form.sourcePath))
+        }
+    }
+
+    func checkLevels(_ d: inout Diagnostics) {
+        let scheme = site.config.levelScheme
+        for procedure in site.procedures {
+            guard let level = procedure.level else { continue }
+            let hasForms = !procedure.forms.isEmpty
+            let badge = LevelBadge.badge(for: level.value, scheme: scheme, hasForms: hasForms)
+            let legacy = level.value.legacyLevel(hasForms: hasForms)
+            let name = "`\(procedure.code.value)` (\(badge.label))"
+            let at = level.location
+            var declaredLegacy = 0
+            if case .legacy(let n) = level.value { declaredLegacy = n }
+            if !hasForms, (scheme == .legacy && legacy >= 2) || declaredLegacy >= 2 {
+                d.warning("level-needs-form", "thủ tục \(name): mức độ 2 trở lên phải có ít nhất một biểu mẫu (`bieu_mau`) để tải về", at: at)
+            }
+            if level.value.needsOnlineSubmission {
+                if let link = procedure.onlineSubmission {
+                    if !link.value.lowercased().hasPrefix("https://") {
+                        d.warning("level-needs-online-link", "thủ tục \(name): `nop_truc_tuyen` phải là địa chỉ https:// (đang là `\(link.value)`)", at: link.location)
+                    }
+                } else {
+                    d.warning("level-needs-online-link", "thủ tục \(name) có dịch vụ trực tuyến nhưng thiếu `nop_truc_tuyen` (địa chỉ https:// để nộp hồ sơ)", at: at)
+                }
+            }
+            if legacy == 4, procedure.onlinePayment != true, !procedure.isFree {
+                d.warning("level-needs-payment", "thủ tục \(name): mức độ 4 cần `thanh_toan_truc_tuyen: true` hoặc miễn lệ phí", at: at)
+            }
+            if level.value.nd42 == .fullyOnline,
+               !procedure.resultDelivery.contains(.online), !procedure.resultDelivery.contains(.post) {
+                d.warning("level-needs-online-result", "thủ tục \(name): toàn trình phải trả kết quả trực tuyến hoặc qua bưu chính (`nhan_ket_qua: [truc-tuyen, buu-chinh]`)", at: at)
+            }
+        }
+    }
+
+    func checkGuides(_ d: inout Diagnostics) {
+        let codes = Set(site.procedures.map(\.code.value))
+        for guide in site.guides {
+            for code in guide.related where !codes.contains(code.value) {
+                var message = "`lien_quan`: không có thủ tục mã `\(code.value)` trong danh mục"
+                if let near = YAMLReader.nearest(to: code.value, in: Array(codes)) { message += "; có phải `\(near)`?" }
+                d.error("unknown-procedure", message, at: code.location)
+            }
+        }
+    }
+}

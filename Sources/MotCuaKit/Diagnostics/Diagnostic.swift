@@ -1,0 +1,33 @@
+/// One problem a user can fix, with the place to look.
+public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
+    public enum Severity: String, Sendable, Hashable {
+        case error
+        case warning
+    }
+
+    public var severity: Severity
+    /// Stable identifier (for tests and for people searching the docs), e.g. `unknown-key`.
+    public var id: String
+    public var message: String
+    public var location: SourceLocation
+
+    public init(_ severity: Severity, _ id: String, _ message: String, at location: SourceLocation) {
+        self.severity = severity
+        self.id = id
+        self.message = message
+        self.location = location
+    }
+
+    public static func error(_ id: String, _ message: String, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.error, id, message, at: location)
+    }
+
+    public static func warning(_ id: String, _ message: String, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.warning, id, message, at: location)
+    }
+
+    /// The line printed for people: `path:line:col: error: message`.
+    public var description: String {
+        "\(location): \(severity.rawValue): \(message)"
+    }
+}

@@ -1,0 +1,402 @@
+import Foundation
+import Yams
+
+/// Turns the files in Content/ into a `Site`. Reports every problem it meets and keeps going,
+/// so an editor sees all mistakes from one build.
+public struct ContentLoader: Sendable {
+    public var root: URL
+    public var includeDrafts: Bool
+
+    public init(root: URL, includeDrafts: Bool) {
+        self.root = root
+        self.includeDrafts = includeDrafts
+    }
+
+    var contentURL: URL { root.appendingPathComponent("Content") }
+
+    public func load() -> (Site?, Diagnostics) {
+        var diagnostics = Diagnostics()
+        let fm = FileManager.default
+        var isDir: ObjCBool = false
+        guard fm.fileExists(atPath: contentURL.path, isDirectory: &isDir), isDir.boolValue else {
+            diagnostics.error("missing-content", "không tìm thấy thư mục Content/ trong \(root.path); chạy lệnh trong thư mục của trang, hoặc dùng --root", at: SourceLocation(path: "Content"))
+            return (nil, diagnostics)
+        }
+        let config = loadConfig(&diagnostics)
+        let fields = files(in: "thu-tuc", extensions: ["yml", "yaml"]).compactMap { loadField($0, &diagnostics) }
+        let guides = files(in: "huong-dan", extensions: ["md"]).compactMap { loadGuide($0, &diagnostics) }
+        let announcements = files(in: "thong-bao", extensions: ["md"]).compactMap { loadAnnouncement($0, &diagnostics) }
+        let pages = files(in: "trang", extensions: ["md"]).compactMap { loadPage($0, &diagnostics) }
+        let forms = loadForms(&diagnostics)
+        let abbreviations = loadAbbreviations(&diagnostics)
+        guard let config else { return (nil, diagnostics) }
+        let site = Site(
+            config: config,
+            fields: fields,
+            guides: guides.filter { includeDrafts || !$0.draft },
+            announcements: announcements.filter { includeDrafts || !$0.draft },
+            pages: pages.filter { includeDrafts || !$0.draft },
+            forms: forms,
+            abbreviations: abbreviations)
+        return (site, diagnostics)
+    }
+
+    // MARK: - Files
+
+    /// Relative paths (from the root) of the files in a section folder, in a stable order.
+    func files(in section: String, extensions: Set<String>) -> [String] {
+        let folder = contentURL.appendingPathComponent(section)
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return [] }
+        return names
+            .filter { !$0.hasPrefix(".") && extensions.contains(($0 as NSString).pathExtension.lowercased()) }
+            .sorted()
+            .map { "Content/\(section)/\($0)" }
+    }
+
+    func read(_ path: String, _ diagnostics: inout Diagnostics) -> SourceText? {
+        let url = root.appendingPathComponent(path)
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            diagnostics.error("unreadable", "không đọc được tệp", at: SourceLocation(path: path))
+            return nil
+        }
+        return SourceText.decode(data, path: path, diagnostics: &diagnostics)
+    }
+
+    /// Parses a whole-YAML file; an empty file is reported rather than silently skipped.
+    func yamlRoot(_ path: String, _ diagnostics: inout Diagnostics) -> (YAMLReader, Node.Mapping)? {
+        guard let source = read(path, &diagnostics) else { return nil }
+        let reader = YAMLReader(path: path)
+        defer { diagnostics.append(contentsOf: reader.diagnostics) }
+        if source.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            reader.diagnostics.error("empty-file", "tệp rỗng", at: SourceLocation(path: path, line: 1, column: 1))
+            return nil
+        }
+        guard let node = reader.parse(source.text), let mapping = reader.mapping(node, what: "nội dung tệp") else { return nil }
+        return (reader, mapping)
+    }
+
+    // MARK: - site.yml
+
+    static let siteKeys = [
+        "ten", "tinh", "dia_chi", "dien_thoai", "email", "gio_lam_viec", "cong_dich_vu_cong", "cong_tinh",
+        "tra_cuu", "base_url", "muc_do", "phat_thanh", "cho_phep_html",
+    ]
+
+    func loadConfig(_ diagnostics: inout Diagnostics) -> SiteConfig? {
+        let path = "Content/site.yml"
+        guard FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path) else {
+            diagnostics.error("missing-site-yml", "không tìm thấy Content/site.yml (tệp cấu hình của trang, tối thiểu có dòng `ten: Ủy ban nhân dân xã …`)", at: SourceLocation(path: path))
+            return nil
+        }
+        var result: (YAMLReader, Node.Mapping)?
+        result = yamlRoot(path, &diagnostics)
+        guard let (reader, map) = result else { return nil }
+        defer { diagnostics.append(contentsOf: reader.diagnostics) }
+        reader.diagnostics = Diagnostics()
+        reader.checkKeys(map, known: Self.siteKeys, what: "site.yml")
+        guard let name = reader.string(map, "ten", required: true, what: "site.yml", example: "Ủy ban nhân dân xã An Phú") else { return nil }
+        var config = SiteConfig(name: name.value)
+        config.province = reader.string(map, "tinh")?.value
+        config.address = reader.string(map, "dia_chi")?.value
+        config.phone = reader.string(map, "dien_thoai")?.value
+        config.email = reader.string(map, "email")?.value
+        config.workingHours = reader.string(map, "gio_lam_viec")?.value
+        config.nationalPortal = reader.url(map, "cong_dich_vu_cong")?.value
+        config.provincePortal = reader.url(map, "cong_tinh")?.value
+        config.lookupURL = reader.url(map, "tra_cuu")?.value
+        if let base = reader.url(map, "base_url") {
+            config.baseURL = base.value.hasSuffix("/") ? base.value : base.value + "/"
+        }
+        if let scheme = reader.choice(map, "muc_do", allowed: ["nd42", "legacy"]) {
+            config.levelScheme = LevelScheme(rawValue: scheme.value) ?? .nd42
+        }
+        config.allowRawHTML = reader.bool(map, "cho_phep_html")?.value ?? false
+        if let radio = reader.node(map, "phat_thanh"), let radioMap = reader.mapping(radio, what: "`phat_thanh`") {
+            reader.checkKeys(radioMap, known: ["toc_do", "ten_goi"], what: "`phat_thanh`")
+            if let rate = reader.int(radioMap, "toc_do") {
+                if (60...400).contains(rate.value) {
+                    config.radioSyllablesPerMinute = rate.value
+                } else {
+                    reader.diagnostics.error("invalid-value", "`toc_do`: \(rate.value) âm tiết/phút là không hợp lý; thường từ 160 đến 220", at: rate.location)
+                }
+            }
+            if let names = reader.node(radioMap, "ten_goi"), let namesMap = reader.mapping(names, what: "`ten_goi`") {
+                for (key, value) in namesMap {
+                    guard let host = key.scalar?.string, let spoken = reader.string(value, key: host) else { continue }
+                    config.spokenNames[host.lowercased()] = spoken.value
+                }
+            }
+        }
+        return config
+    }
+
+    // MARK: - Catalog
+
+    static let fieldKeys = ["linh_vuc", "mo_ta", "slug", "thu_tuc"]
+    static let procedureKeys = [
+        "ma", "ten", "cap", "muc_do", "doi_tuong", "co_quan", "noi_nop", "cach_thuc", "trinh_tu", "ho_so", "ket_qua",
+        "yeu_cau", "mien_le_phi", "can_cu", "nop_truc_tuyen", "thanh_toan_truc_tuyen", "nhan_ket_qua", "slug",
+    ]
+    static let channelKeys = ["hinh_thuc", "thoi_han", "le_phi"]
+    static let documentKeys = ["ten", "bieu_mau", "ban_chinh", "ban_sao", "ghi_chu"]
+    static let groupKeys = ["truong_hop", "giay_to"]
+    static let legalKeys = ["so", "trich_yeu", "ngay", "co_quan_ban_hanh"]
+
+    func loadField(_ path: String, _ diagnostics: inout Diagnostics) -> Field? {
+        guard let (reader, map) = yamlRoot(path, &diagnostics) else { return nil }
+        reader.diagnostics = Diagnostics()
+        defer { diagnostics.append(contentsOf: reader.diagnostics) }
+        reader.checkKeys(map, known: Self.fieldKeys, what: "tệp lĩnh vực")
+        guard let name = reader.string(map, "linh_vuc", required: true, what: "tệp lĩnh vực", example: "Hộ tịch") else { return nil }
+        let slug = explicitSlug(reader, map) ?? Located(VietnameseText.slug(name.value), at: name.location)
+        var procedures: [Procedure] = []
+        if let list = reader.node(map, "thu_tuc"), let items = reader.sequence(list, key: "thu_tuc") {
+            for item in items {
+                if let procedure = loadProcedure(item, reader) { procedures.append(procedure) }
+            }
+        } else if reader.node(map, "thu_tuc") == nil {
+            reader.diagnostics.warning("empty-field", "lĩnh vực `\(name.value)` chưa có thủ tục nào (khóa `thu_tuc`)", at: name.location)
+        }
+        return Field(name: name, slug: slug, summary: reader.string(map, "mo_ta")?.value, procedures: procedures, path: path)
+    }
+
+    func explicitSlug(_ reader: YAMLReader, _ map: Node.Mapping) -> Located<String>? {
+        guard let slug = reader.string(map, "slug") else { return nil }
+        if !VietnameseText.isValidSlug(slug.value) {
+            reader.diagnostics.error("invalid-slug", "`slug`: `\(slug.value)` chỉ được gồm chữ thường không dấu, số và dấu gạch ngang, ví dụ `\(VietnameseText.slug(slug.value))`", at: slug.location)
+            return nil
+        }
+        return slug
+    }
+
+    func loadProcedure(_ node: Node, _ reader: YAMLReader) -> Procedure? {
+        guard let map = reader.mapping(node, what: "mỗi thủ tục") else { return nil }
+        reader.checkKeys(map, known: Self.procedureKeys, what: "thủ tục")
+        let code = reader.string(map, "ma", required: true, what: "thủ tục", example: "\"1.001193\"")
+        let name = reader.string(map, "ten", required: true, what: "thủ tục", example: "Đăng ký khai sinh")
+        var tier = Procedure.Tier.commune
+        if let t = reader.choice(map, "cap", allowed: Procedure.Tier.allCases.map(\.rawValue)) {
+            tier = Procedure.Tier(rawValue: t.value) ?? .commune
+        }
+        var level: Located<ServiceLevel>?
+        if let l = reader.choice(map, "muc_do", allowed: ServiceLevel.allowedValues), let parsed = ServiceLevel(key: l.value) {
+            level = Located(parsed, at: l.location)
+        }
+        var channels: [Procedure.Channel] = []
+        if let list = reader.node(map, "cach_thuc"), let items = reader.sequence(list, key: "cach_thuc") {
+            for item in items {
+                guard let c = reader.mapping(item, what: "mỗi cách thực hiện") else { continue }
+                reader.checkKeys(c, known: Self.channelKeys, what: "cách thực hiện")
+                guard let method = reader.choice(c, "hinh_thuc", allowed: Procedure.Method.allCases.map(\.rawValue)) else {
+                    if reader.node(c, "hinh_thuc") == nil { reader.missing("hinh_thuc", in: c, what: "cách thực hiện", example: "truc-tiep") }
+                    continue
+                }
+                var fee: Procedure.Fee?
+                if let f = reader.string(c, "le_phi") {
+                    if let n = YAMLReader.parseInteger(f.value) { fee = .amount(n) } else { fee = .text(f.value) }
+                }
+                channels.append(Procedure.Channel(
+                    method: Procedure.Method(rawValue: method.value)!, time: reader.string(c, "thoi_han")?.value,
+                    fee: fee, location: reader.location(item)))
+            }
+        }
+        var groups: [Procedure.DocumentGroup] = []
+        if let list = reader.node(map, "ho_so"), let items = reader.sequence(list, key: "ho_so") {
+            var loose: [Procedure.Document] = []
+            for item in items {
+                guard let m = reader.mapping(item, what: "mỗi giấy tờ trong `ho_so`") else { continue }
+                if reader.node(m, "truong_hop") != nil || reader.node(m, "giay_to") != nil {
+                    reader.checkKeys(m, known: Self.groupKeys, what: "nhóm giấy tờ theo trường hợp")
+                    var docs: [Procedure.Document] = []
+                    if let inner = reader.node(m, "giay_to"), let innerItems = reader.sequence(inner, key: "giay_to") {
+                        docs = innerItems.compactMap { loadDocument($0, reader) }
+                    }
+                    groups.append(Procedure.DocumentGroup(title: reader.string(m, "truong_hop")?.value, documents: docs))
+                } else if let doc = loadDocument(item, reader) {
+                    loose.append(doc)
+                }
+            }
+            if !loose.isEmpty { groups.insert(Procedure.DocumentGroup(title: nil, documents: loose), at: 0) }
+        }
+        var legal: [Procedure.LegalText] = []
+        if let list = reader.node(map, "can_cu"), let items = reader.sequence(list, key: "can_cu") {
+            for item in items {
+                if item.scalar != nil, let s = reader.string(item, key: "can_cu") {
+                    legal.append(Procedure.LegalText(number: s.value))
+                    continue
+                }
+                guard let m = reader.mapping(item, what: "mỗi căn cứ pháp lý") else { continue }
+                reader.checkKeys(m, known: Self.legalKeys, what: "căn cứ pháp lý")
+                guard let number = reader.string(m, "so", required: true, what: "căn cứ pháp lý", example: "60/2014/QH13") else { continue }
+                legal.append(Procedure.LegalText(
+                    number: number.value, summary: reader.string(m, "trich_yeu")?.value,
+                    date: reader.date(m, "ngay")?.value, issuer: reader.string(m, "co_quan_ban_hanh")?.value))
+            }
+        }
+        var delivery: [Procedure.Method] = []
+        for item in reader.stringList(map, "nhan_ket_qua") {
+            if let m = Procedure.Method(rawValue: VietnameseText.slug(item.value)) {
+                delivery.append(m)
+            } else {
+                reader.diagnostics.error("invalid-value", "`nhan_ket_qua`: `\(item.value)` không hợp lệ; chọn trong `truc-tiep`, `truc-tuyen`, `buu-chinh`", at: item.location)
+            }
+        }
+        let online = reader.string(map, "nop_truc_tuyen")
+        guard let code, let name else { return nil }
+        let slug = explicitSlug(reader, map) ?? Located(VietnameseText.slug(name.value), at: name.location)
+        return Procedure(
+            code: code, name: name, tier: tier, level: level,
+            applicants: reader.stringList(map, "doi_tuong").map(\.value),
+            agency: reader.string(map, "co_quan")?.value,
+            submissionAddress: reader.string(map, "noi_nop")?.value,
+            channels: channels,
+            steps: reader.string(map, "trinh_tu"),
+            documentGroups: groups,
+            result: reader.string(map, "ket_qua")?.value,
+            requirements: reader.string(map, "yeu_cau"),
+            feeExemptions: reader.stringList(map, "mien_le_phi").map(\.value),
+            legalBasis: legal,
+            onlineSubmission: online,
+            onlinePayment: reader.bool(map, "thanh_toan_truc_tuyen")?.value,
+            resultDelivery: delivery,
+            slug: slug,
+            location: reader.location(node))
+    }
+
+    func loadDocument(_ node: Node, _ reader: YAMLReader) -> Procedure.Document? {
+        if node.scalar != nil, let name = reader.string(node, key: "ho_so") {
+            return Procedure.Document(name: name.value, location: name.location)
+        }
+        guard let m = reader.mapping(node, what: "mỗi giấy tờ") else { return nil }
+        reader.checkKeys(m, known: Self.documentKeys, what: "giấy tờ")
+        guard let name = reader.string(m, "ten", required: true, what: "giấy tờ", example: "Tờ khai đăng ký khai sinh") else { return nil }
+        return Procedure.Document(
+            name: name.value, form: reader.string(m, "bieu_mau"), originals: reader.int(m, "ban_chinh")?.value,
+            copies: reader.int(m, "ban_sao")?.value, note: reader.string(m, "ghi_chu")?.value, location: reader.location(node))
+    }
+
+    // MARK: - Markdown files
+
+    func markdownFile(_ path: String, known: [String], what: String, _ diagnostics: inout Diagnostics) -> (YAMLReader, Node.Mapping, MarkdownSource)? {
+        guard let source = read(path, &diagnostics), let split = FrontMatter.split(source, diagnostics: &diagnostics) else { return nil }
+        let reader = YAMLReader(path: path)
+        defer { diagnostics.append(contentsOf: reader.diagnostics) }
+        let body = MarkdownSource(text: split.body, path: path, lineOffset: split.bodyLineOffset)
+        reader.lineShift = 1
+        guard let node = reader.parse(split.yaml) else {
+            if split.yaml.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                reader.diagnostics.error("missing-key", "phần khai báo trống; cần ít nhất `tieu_de: …`", at: SourceLocation(path: path, line: 1, column: 1))
+            }
+            return nil
+        }
+        guard let map = reader.mapping(node, what: "phần khai báo") else { return nil }
+        reader.checkKeys(map, known: known, what: what)
+        return (reader, map, body)
+    }
+
+    func markdownSlug(_ path: String, _ reader: YAMLReader, _ map: Node.Mapping) -> Located<String> {
+        if let s = explicitSlug(reader, map) { return s }
+        let base = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+        let slug = VietnameseText.slug(base)
+        if slug != base {
+            reader.diagnostics.warning("file-name-slug", "tên tệp `\(base)` không phải dạng chữ thường không dấu; địa chỉ trang sẽ là `\(slug)`", at: SourceLocation(path: path, line: 1, column: 1))
+        }
+        return Located(slug, at: SourceLocation(path: path, line: 1, column: 1))
+    }
+
+    static let guideKeys = ["tieu_de", "mo_ta", "thu_tu", "nhom", "lien_quan", "nhap", "slug"]
+
+    func loadGuide(_ path: String, _ diagnostics: inout Diagnostics) -> Guide? {
+        guard let (reader, map, body) = markdownFile(path, known: Self.guideKeys, what: "hướng dẫn", &diagnostics) else { return nil }
+        reader.diagnostics = Diagnostics()
+        defer { diagnostics.append(contentsOf: reader.diagnostics) }
+        guard let title = reader.string(map, "tieu_de", required: true, what: "hướng dẫn", example: "Hướng dẫn nộp hồ sơ trực tuyến") else { return nil }
+        return Guide(
+            title: title.value, summary: reader.string(map, "mo_ta")?.value, order: reader.int(map, "thu_tu")?.value,
+            group: reader.choice(map, "nhom", allowed: Guide.groups)?.value ?? "khac",
+            related: reader.stringList(map, "lien_quan"), draft: reader.bool(map, "nhap")?.value ?? false,
+            slug: markdownSlug(path, reader, map), body: body)
+    }
+
+    static let announcementKeys = ["tieu_de", "so", "ngay", "noi_nhan", "ky", "chuc_vu", "phat_thanh", "nhap", "slug"]
+    static let broadcastKeys = ["muc_uu_tien", "bat_dau", "so_tuan", "so_lan_moi_tuan"]
+
+    func loadAnnouncement(_ path: String, _ diagnostics: inout Diagnostics) -> Announcement? {
+        guard let (reader, map, body) = markdownFile(path, known: Self.announcementKeys, what: "thông báo", &diagnostics) else { return nil }
+        reader.diagnostics = Diagnostics()
+        defer { diagnostics.append(contentsOf: reader.diagnostics) }
+        let title = reader.string(map, "tieu_de", required: true, what: "thông báo", example: "Thông báo về việc …")
+        let date = reader.date(map, "ngay", required: true, what: "thông báo")
+        var plan: Announcement.BroadcastPlan?
+        if let p = reader.node(map, "phat_thanh"), let pm = reader.mapping(p, what: "`phat_thanh`") {
+            reader.checkKeys(pm, known: Self.broadcastKeys, what: "`phat_thanh`")
+            let priority = reader.choice(pm, "muc_uu_tien", allowed: Announcement.Priority.allCases.map(\.rawValue))
+            plan = Announcement.BroadcastPlan(
+                priority: priority.flatMap { Announcement.Priority(rawValue: $0.value) } ?? .normal,
+                start: reader.date(pm, "bat_dau")?.value,
+                weeks: reader.int(pm, "so_tuan")?.value ?? 1,
+                timesPerWeek: reader.int(pm, "so_lan_moi_tuan")?.value ?? 2)
+        }
+        guard let title, let date else { return nil }
+        return Announcement(
+            title: title.value, number: reader.string(map, "so")?.value, date: date.value,
+            recipients: reader.stringList(map, "noi_nhan").map(\.value), signer: reader.string(map, "ky")?.value,
+            signerTitle: reader.string(map, "chuc_vu")?.value, broadcast: plan, draft: reader.bool(map, "nhap")?.value ?? false,
+            slug: markdownSlug(path, reader, map), body: body)
+    }
+
+    static let pageKeys = ["tieu_de", "mo_ta", "thu_tu", "nhap", "slug"]
+
+    func loadPage(_ path: String, _ diagnostics: inout Diagnostics) -> FreePage? {
+        guard let (reader, map, body) = markdownFile(path, known: Self.pageKeys, what: "trang", &diagnostics) else { return nil }
+        reader.diagnostics = Diagnostics()
+        defer { diagnostics.append(contentsOf: reader.diagnostics) }
+        guard let title = reader.string(map, "tieu_de", required: true, what: "trang", example: "Liên hệ") else { return nil }
+        return FreePage(
+            title: title.value, summary: reader.string(map, "mo_ta")?.value, order: reader.int(map, "thu_tu")?.value,
+            draft: reader.bool(map, "nhap")?.value ?? false, slug: markdownSlug(path, reader, map), body: body)
+    }
+
+    // MARK: - Forms and abbreviations
+
+    func loadForms(_ diagnostics: inout Diagnostics) -> [String: FormFile] {
+        let folder = contentURL.appendingPathComponent("bieu-mau")
+        let fm = FileManager.default
+        guard let names = try? fm.contentsOfDirectory(atPath: folder.path) else { return [:] }
+        let realFolder = folder.resolvingSymlinksInPath().path
+        var forms: [String: FormFile] = [:]
+        for name in names.sorted() where !name.hasPrefix(".") {
+            let path = "Content/bieu-mau/\(name)"
+            let url = folder.appendingPathComponent(name)
+            let resolved = url.resolvingSymlinksInPath().path
+            guard resolved.hasPrefix(realFolder + "/") else {
+                diagnostics.error("form-outside", "tệp biểu mẫu là liên kết trỏ ra ngoài thư mục Content/bieu-mau/; hãy chép chính tệp vào đây", at: SourceLocation(path: path))
+                continue
+            }
+            var isDir: ObjCBool = false
+            guard fm.fileExists(atPath: resolved, isDirectory: &isDir), !isDir.boolValue else { continue }
+            let ext = (name as NSString).pathExtension.lowercased()
+            guard FormFile.allowedExtensions.contains(ext) else {
+                diagnostics.warning("form-type", "tệp `\(name)` không phải biểu mẫu (chấp nhận: \(FormFile.allowedExtensions.joined(separator: ", "))); tệp không được xuất bản", at: SourceLocation(path: path))
+                continue
+            }
+            let size = (try? fm.attributesOfItem(atPath: resolved)[.size] as? Int) ?? 0
+            forms[VietnameseText.nfc(name)] = FormFile(fileName: VietnameseText.nfc(name), byteCount: size, sourcePath: path)
+        }
+        return forms
+    }
+
+    func loadAbbreviations(_ diagnostics: inout Diagnostics) -> [String: Located<String>] {
+        let path = "Content/viet-tat.yml"
+        guard FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path) else { return [:] }
+        guard let (reader, map) = yamlRoot(path, &diagnostics) else { return [:] }
+        reader.diagnostics = Diagnostics()
+        defer { diagnostics.append(contentsOf: reader.diagnostics) }
+        var result: [String: Located<String>] = [:]
+        for (key, value) in map {
+            guard let short = key.scalar?.string, let long = reader.string(value, key: short) else { continue }
+            result[VietnameseText.nfc(short)] = long
+        }
+        return result
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+
+/// A content file's text as every later step sees it: UTF-8 checked, BOM dropped, CRLF folded, NFC.
+public struct SourceText: Sendable {
+    public var path: String
+    public var text: String
+
+    public init(path: String, text: String) {
+        self.path = path
+        self.text = text
+    }
+
+    /// Decodes bytes an editor saved, on any system; invalid UTF-8 is reported at its line and column.
+    public static func decode(_ data: Data, path: String, diagnostics: inout Diagnostics) -> SourceText? {
+        var bytes = [UInt8](data)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        if let bad = firstInvalidUTF8(bytes) {
+            diagnostics.error(
+                "invalid-utf8",
+                "tệp không phải văn bản UTF-8 (byte 0x\(String(bytes[bad.offset], radix: 16, uppercase: true))); hãy lưu lại tệp với bảng mã UTF-8",
+                at: SourceLocation(path: path, line: bad.line, column: bad.column))
+            return nil
+        }
+        var text = String(decoding: bytes, as: UTF8.self)
+        if text.contains("\r") {
+            text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        }
+        return SourceText(path: path, text: VietnameseText.nfc(text))
+    }
+
+    static func firstInvalidUTF8(_ bytes: [UInt8]) -> (offset: Int, line: Int, column: Int)? {
+        var i = 0
+        var line = 1
+        var column = 1
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            var length = 0
+            var minScalar: UInt32 = 0
+            switch b {
+            case 0x00...0x7F: length = 1
+            case 0xC2...0xDF: length = 2; minScalar = 0x80
+            case 0xE0...0xEF: length = 3; minScalar = 0x800
+            case 0xF0...0xF4: length = 4; minScalar = 0x10000
+            default: return (i, line, column)
+            }
+            if length > 1 {
+                guard i + length <= n else { return (i, line, column) }
+                var scalar = UInt32(b) & (0xFF >> (length + 1))
+                for k in 1..<length {
+                    let c = bytes[i + k]
+                    guard c & 0xC0 == 0x80 else { return (i, line, column) }
+                    scalar = scalar << 6 | UInt32(c & 0x3F)
+                }
+                if scalar < minScalar || scalar > 0x10FFFF || (0xD800...0xDFFF).contains(scalar) {
+                    return (i, line, column)
+                }
+            }
+            if b == 0x0A { line += 1; column = 1 } else { column += 1 }
+            i += length
+        }
+        return nil
+    }
+}

@@ -1,0 +1,294 @@
+import Foundation
+import Yams
+
+/// Reads typed values out of a YAML tree and records every problem with its line and column.
+/// Content keys are Vietnamese without diacritics (the contract); Swift names stay English.
+final class YAMLReader {
+    let path: String
+    var diagnostics = Diagnostics()
+    /// Nodes visited; bounds the work a file full of aliases can cause.
+    private var visited = 0
+    /// Lines before the YAML text in its file (front matter starts on line 2).
+    var lineShift = 0
+    static let nodeBudget = 200_000
+
+    init(path: String) {
+        self.path = path
+    }
+
+    func location(_ node: Node?) -> SourceLocation {
+        location(node?.mark)
+    }
+
+    func location(_ mark: Mark?) -> SourceLocation {
+        guard let mark else { return SourceLocation(path: path, line: 1 + lineShift, column: 1) }
+        return SourceLocation(path: path, line: mark.line + lineShift, column: mark.column)
+    }
+
+    /// Parses YAML text; `lineOffset` maps front-matter lines back to the file.
+    func parse(_ text: String) -> Node? {
+        let lineOffset = lineShift
+        if let (line, column) = Self.firstIndentationTab(in: text) {
+            diagnostics.error(
+                "yaml-tab", "dùng phím Tab để thụt lề; YAML chỉ chấp nhận dấu cách",
+                at: SourceLocation(path: path, line: line + lineOffset, column: column))
+            return nil
+        }
+        if Self.aliasCount(in: text) > 100 {
+            diagnostics.error(
+                "yaml-aliases", "tệp dùng quá nhiều bí danh YAML (`*tên`); hãy viết giá trị ra trực tiếp",
+                at: SourceLocation(path: path, line: 1 + lineOffset, column: 1))
+            return nil
+        }
+        do {
+            return try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            let (mark, message) = Self.describe(error)
+            diagnostics.error("yaml-syntax", "lỗi cú pháp YAML: \(message)", at: location(mark))
+        } catch {
+            diagnostics.error("yaml-syntax", "lỗi cú pháp YAML: \(error)", at: SourceLocation(path: path, line: 1 + lineOffset, column: 1))
+        }
+        return nil
+    }
+
+    static func firstIndentationTab(in text: String) -> (Int, Int)? {
+        var line = 1
+        var atLineStart = true
+        var column = 1
+        for ch in text.unicodeScalars {
+            if ch == "\n" { line += 1; column = 1; atLineStart = true; continue }
+            if atLineStart {
+                if ch == "\t" { return (line, column) }
+                if ch != " " && ch != "-" { atLineStart = false }
+            }
+            column += 1
+        }
+        return nil
+    }
+
+    /// Counts `*alias` tokens outside quotes and comments, roughly; only a flood of them matters.
+    static func aliasCount(in text: String) -> Int {
+        var count = 0
+        var previous: Character = " "
+        for ch in text {
+            if ch == "*" && (previous == " " || previous == "[" || previous == "," || previous == "\n") { count += 1 }
+            previous = ch
+        }
+        return count
+    }
+
+    static func describe(_ error: YamlError) -> (Mark?, String) {
+        switch error {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
+            let translated = translate(problem)
+            if let context { return (mark, "\(translated) (\(translate(context.text)) ở dòng \(context.mark.line))") }
+            return (mark, translated)
+        case let .duplicatedKeysInMapping(duplicates, context):
+            return (context.mark, "khóa bị lặp lại: \(duplicates.joined(separator: ", "))")
+        case let .reader(problem, _, _, _):
+            return (nil, problem)
+        default:
+            return (nil, String(describing: error))
+        }
+    }
+
+    /// libyaml speaks English; editors read Vietnamese, so the common messages are translated.
+    static func translate(_ problem: String) -> String {
+        let table: [String: String] = [
+            "mapping values are not allowed in this context": "không được đặt dấu `:` ở đây (giá trị có dấu `:` cần đặt trong ngoặc kép)",
+            "did not find expected key": "không tìm thấy khóa như mong đợi (kiểm tra thụt lề)",
+            "did not find expected '-' indicator": "không tìm thấy dấu `-` của mục danh sách (kiểm tra thụt lề)",
+            "found character that cannot start any token": "có ký tự không được phép ở đầu giá trị",
+            "found unexpected end of stream": "tệp kết thúc đột ngột",
+            "could not find expected ':'": "thiếu dấu `:` sau tên khóa",
+            "found undefined alias": "dùng bí danh chưa được định nghĩa",
+            "while parsing a block mapping": "trong bảng khóa bắt đầu",
+            "while parsing a block collection": "trong danh sách bắt đầu",
+            "while scanning a simple key": "trong khóa bắt đầu",
+            "while scanning a quoted scalar": "trong chuỗi trong ngoặc kép bắt đầu",
+            "while parsing a flow sequence": "trong danh sách [ ] bắt đầu",
+            "while parsing a flow mapping": "trong bảng { } bắt đầu",
+            "did not find expected ',' or ']'": "thiếu dấu `,` hoặc `]`",
+            "did not find expected ',' or '}'": "thiếu dấu `,` hoặc `}`",
+            "found a tab character that violates indentation": "dùng phím Tab để thụt lề; YAML chỉ chấp nhận dấu cách",
+        ]
+        return table[problem] ?? problem
+    }
+
+    // MARK: - Shapes
+
+    func countVisit() -> Bool {
+        visited += 1
+        return visited <= Self.nodeBudget
+    }
+
+    func mapping(_ node: Node, what: String) -> Node.Mapping? {
+        guard countVisit() else { return nil }
+        if let m = node.mapping { return m }
+        diagnostics.error("wrong-type", "\(what) phải là một bảng gồm các dòng `khóa: giá trị`", at: location(node))
+        return nil
+    }
+
+    func sequence(_ node: Node, key: String) -> [Node]? {
+        guard countVisit() else { return nil }
+        if let s = node.sequence { return Array(s) }
+        diagnostics.error("wrong-type", "`\(key)` phải là một danh sách (mỗi mục một dòng bắt đầu bằng `- `)", at: location(node))
+        return nil
+    }
+
+    /// Reports keys the schema does not know, with the nearest known key as a suggestion.
+    func checkKeys(_ mapping: Node.Mapping, known: [String], what: String) {
+        for (key, _) in mapping {
+            guard let name = key.scalar?.string else {
+                diagnostics.error("wrong-type", "tên khóa phải là chữ", at: location(key))
+                continue
+            }
+            if known.contains(name) { continue }
+            var message = "khóa không xác định `\(name)` trong \(what)"
+            if let suggestion = Self.nearest(to: name, in: known) {
+                message += "; có phải ý bạn là `\(suggestion)`?"
+            } else {
+                message += "; các khóa hợp lệ: \(known.map { "`\($0)`" }.joined(separator: ", "))"
+            }
+            diagnostics.error("unknown-key", message, at: location(key))
+        }
+    }
+
+    static func nearest(to word: String, in candidates: [String]) -> String? {
+        let folded = VietnameseText.fold(word).replacingOccurrences(of: "-", with: "_").replacingOccurrences(of: " ", with: "_")
+        if candidates.contains(folded) { return folded }
+        var best: (String, Int)?
+        for candidate in candidates {
+            let d = editDistance(folded, candidate)
+            if d <= max(2, candidate.count / 3), best == nil || d < best!.1 { best = (candidate, d) }
+        }
+        return best?.0
+    }
+
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a.unicodeScalars), b = Array(b.unicodeScalars)
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+
+    // MARK: - Values
+
+    func node(_ mapping: Node.Mapping, _ key: String) -> Node? {
+        guard let value = mapping[key] else { return nil }
+        if let scalar = value.scalar, scalar.style == .plain, ["", "~", "null", "Null", "NULL"].contains(scalar.string) {
+            return nil
+        }
+        return value
+    }
+
+    func keyLocation(_ mapping: Node.Mapping, _ key: String) -> SourceLocation {
+        for (k, _) in mapping where k.scalar?.string == key { return location(k) }
+        return location(mapping.mark)
+    }
+
+    func missing(_ key: String, in mapping: Node.Mapping, what: String, example: String) {
+        diagnostics.error(
+            "missing-key", "thiếu khóa bắt buộc `\(key)` trong \(what) (ví dụ: `\(key): \(example)`)",
+            at: location(mapping.mark))
+    }
+
+    func string(_ mapping: Node.Mapping, _ key: String, required: Bool = false, what: String = "", example: String = "…") -> Located<String>? {
+        guard let value = node(mapping, key) else {
+            if required { missing(key, in: mapping, what: what, example: example) }
+            return nil
+        }
+        return string(value, key: key, required: required, mapping: mapping, what: what, example: example)
+    }
+
+    func string(_ value: Node, key: String, required: Bool = false, mapping: Node.Mapping? = nil, what: String = "", example: String = "…") -> Located<String>? {
+        guard countVisit() else { return nil }
+        guard let scalar = value.scalar else {
+            diagnostics.error("wrong-type", "`\(key)` phải là một đoạn chữ, không phải danh sách hay bảng", at: location(value))
+            return nil
+        }
+        let text = VietnameseText.nfc(scalar.string).trimmingCharacters(in: .whitespacesAndNewlines)
+        if text.isEmpty {
+            if required { diagnostics.error("empty-value", "`\(key)` không được để trống", at: location(value)) }
+            return nil
+        }
+        return Located(text, at: location(value))
+    }
+
+    /// A string or a list of strings; a single value is accepted where a list is expected.
+    func stringList(_ mapping: Node.Mapping, _ key: String) -> [Located<String>] {
+        guard let value = node(mapping, key) else { return [] }
+        if value.scalar != nil {
+            return string(value, key: key).map { [$0] } ?? []
+        }
+        guard let items = sequence(value, key: key) else { return [] }
+        return items.compactMap { string($0, key: key) }
+    }
+
+    func int(_ mapping: Node.Mapping, _ key: String) -> Located<Int>? {
+        guard let value = string(mapping, key) else { return nil }
+        if let n = Self.parseInteger(value.value), n >= 0 { return Located(n, at: value.location) }
+        diagnostics.error("wrong-type", "`\(key)` phải là một số nguyên không âm, ví dụ `\(key): 1`", at: value.location)
+        return nil
+    }
+
+    /// "8000", "8.000" and "8 000" all mean eight thousand: the dot groups thousands in Vietnamese.
+    static func parseInteger(_ text: String) -> Int? {
+        if let n = Int(text) { return n }
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        if parts.count > 1, parts[0].count <= 3, parts.dropFirst().allSatisfy({ $0.count == 3 }),
+           parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }) {
+            return Int(parts.joined())
+        }
+        return nil
+    }
+
+    func bool(_ mapping: Node.Mapping, _ key: String) -> Located<Bool>? {
+        guard let value = string(mapping, key) else { return nil }
+        switch value.value.lowercased() {
+        case "true", "yes", "on", "có", "co": return Located(true, at: value.location)
+        case "false", "no", "off", "không", "khong": return Located(false, at: value.location)
+        default:
+            diagnostics.error("wrong-type", "`\(key)` chỉ nhận `true` (có) hoặc `false` (không)", at: value.location)
+            return nil
+        }
+    }
+
+    func date(_ mapping: Node.Mapping, _ key: String, required: Bool = false, what: String = "") -> Located<CalendarDate>? {
+        guard let value = string(mapping, key, required: required, what: what, example: "2026-11-02") else { return nil }
+        if let date = CalendarDate(parsing: value.value) { return Located(date, at: value.location) }
+        diagnostics.error("invalid-date", "`\(key)`: ngày `\(value.value)` không hợp lệ; viết theo dạng năm-tháng-ngày, ví dụ `2026-11-02`", at: value.location)
+        return nil
+    }
+
+    func url(_ mapping: Node.Mapping, _ key: String) -> Located<String>? {
+        guard let value = string(mapping, key) else { return nil }
+        let lower = value.value.lowercased()
+        if (lower.hasPrefix("https://") || lower.hasPrefix("http://")), URL(string: value.value)?.host != nil {
+            return value
+        }
+        diagnostics.error("invalid-url", "`\(key)`: `\(value.value)` không phải địa chỉ web đầy đủ (phải bắt đầu bằng https://)", at: value.location)
+        return nil
+    }
+
+    /// One of a fixed set of words; the error lists what is allowed.
+    func choice(_ mapping: Node.Mapping, _ key: String, allowed: [String]) -> Located<String>? {
+        guard let value = string(mapping, key) else { return nil }
+        let normalized = VietnameseText.slug(value.value)
+        if allowed.contains(value.value) { return value }
+        if allowed.contains(normalized) { return Located(normalized, at: value.location) }
+        diagnostics.error(
+            "invalid-value", "`\(key)`: giá trị `\(value.value)` không hợp lệ; chọn một trong: \(allowed.map { "`\($0)`" }.joined(separator: ", "))",
+            at: value.location)
+        return nil
+    }
+}

@@ -1,0 +1,171 @@
+import CCmarkGFM
+import Foundation
+
+/// GitHub-flavoured Markdown through cmark-gfm, the reference implementation: tables, autolinks,
+/// strikethrough, task lists and the tag filter. Adds stable folded ids to headings and lets the caller
+/// rewrite and check every link, at the editor's line and column.
+public struct MarkdownRenderer: Sendable {
+    public struct Heading: Sendable, Hashable {
+        public var level: Int
+        public var text: String
+        public var id: String
+    }
+
+    public struct Output: Sendable {
+        public var html: String
+        public var headings: [Heading]
+        public var diagnostics: Diagnostics
+    }
+
+    /// What to do with a link destination written in Markdown.
+    public enum LinkResolution: Sendable {
+        case keep
+        case rewrite(String)
+        case broken(String)
+    }
+
+    static let extensionNames = ["table", "autolink", "strikethrough", "tasklist", "tagfilter"]
+
+    /// cmark-gfm's extension registry is global; register once before any parallel work.
+    public static let registerExtensions: Void = {
+        cmark_gfm_core_extensions_ensure_registered()
+    }()
+
+    public var allowRawHTML: Bool
+
+    public init(allowRawHTML: Bool) {
+        _ = Self.registerExtensions
+        self.allowRawHTML = allowRawHTML
+    }
+
+    /// Ids a template uses itself; a heading that folds to one of them gets a suffix instead.
+    static let reservedIDs: Set<String> = [
+        "noi-dung", "muc-luc", "q", "search-results", "search-fallback", "footer-contact", "footer-links", "thong-tin-chung",
+        "cach-thuc", "trinh-tu", "ho-so", "yeu-cau", "can-cu", "huong-dan-lien-quan", "thu-tuc-lien-quan", "linh-vuc",
+        "thong-bao-moi", "huong-dan", "tong-hop", "loc", "phat-thanh", "ban-doc",
+    ]
+
+    public func render(_ source: MarkdownSource, resolveLink: (String, SourceLocation) -> LinkResolution = { _, _ in .keep }) -> Output {
+        var diagnostics = Diagnostics()
+        var options = CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES
+        if allowRawHTML { options |= CMARK_OPT_UNSAFE }
+        guard let parser = cmark_parser_new(options) else {
+            return Output(html: "", headings: [], diagnostics: diagnostics)
+        }
+        defer { cmark_parser_free(parser) }
+        for name in Self.extensionNames {
+            if let ext = cmark_find_syntax_extension(name) {
+                cmark_parser_attach_syntax_extension(parser, ext)
+            }
+        }
+        var text = source.text
+        text.withUTF8 { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                cmark_parser_feed(parser, chars.baseAddress, chars.count)
+            }
+        }
+        guard let document = cmark_parser_finish(parser) else {
+            return Output(html: "", headings: [], diagnostics: diagnostics)
+        }
+        defer { cmark_node_free(document) }
+
+        var headings: [Heading] = []
+        var usedIDs = Self.reservedIDs
+        var headingNodes: [OpaquePointer] = []
+        var linkNodes: [OpaquePointer] = []
+        if let iterator = cmark_iter_new(document) {
+            while true {
+                let event = cmark_iter_next(iterator)
+                if event == CMARK_EVENT_DONE { break }
+                guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+                switch cmark_node_get_type(node) {
+                case CMARK_NODE_HEADING: headingNodes.append(node)
+                case CMARK_NODE_LINK, CMARK_NODE_IMAGE: linkNodes.append(node)
+                default: break
+                }
+            }
+            cmark_iter_free(iterator)
+        }
+
+        for node in linkNodes {
+            guard let raw = cmark_node_get_url(node) else { continue }
+            let url = String(cString: raw)
+            let location = SourceLocation(
+                path: source.path, line: Int(cmark_node_get_start_line(node)) + source.lineOffset,
+                column: Int(cmark_node_get_start_column(node)))
+            switch resolveLink(url, location) {
+            case .keep: break
+            case .rewrite(let newURL): cmark_node_set_url(node, newURL)
+            case .broken(let message): diagnostics.error("broken-link", message, at: location)
+            }
+        }
+
+        for (index, node) in headingNodes.enumerated() {
+            let title = Self.plainText(of: node)
+            var id = VietnameseText.slug(title)
+            if id.isEmpty { id = "muc" }
+            if usedIDs.contains(id) {
+                var n = 2
+                while usedIDs.contains("\(id)-\(n)") { n += 1 }
+                id = "\(id)-\(n)"
+            }
+            usedIDs.insert(id)
+            headings.append(Heading(level: Int(cmark_node_get_heading_level(node)), text: title, id: id))
+            // A private-use marker lets the ids be placed exactly, even next to raw HTML headings.
+            if let marker = cmark_node_new(CMARK_NODE_TEXT) {
+                cmark_node_set_literal(marker, "\u{E000}\(index)\u{E001}")
+                cmark_node_prepend_child(node, marker)
+            }
+        }
+
+        guard let cString = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) else {
+            return Output(html: "", headings: headings, diagnostics: diagnostics)
+        }
+        var html = String(cString: cString)
+        free(cString)
+        if !headings.isEmpty { html = Self.placeHeadingIDs(html, headings) }
+        return Output(html: html, headings: headings, diagnostics: diagnostics)
+    }
+
+    static func placeHeadingIDs(_ html: String, _ headings: [Heading]) -> String {
+        var result = ""
+        result.reserveCapacity(html.utf8.count + headings.count * 24)
+        var rest = html[...]
+        for (index, heading) in headings.enumerated() {
+            let open = "<h\(heading.level)>"
+            let marker = "\u{E000}\(index)\u{E001}"
+            guard let markerRange = rest.range(of: marker) else { continue }
+            var before = rest[rest.startIndex..<markerRange.lowerBound]
+            if before.hasSuffix(open) {
+                before = before.dropLast(open.count)
+                result += before
+                result += "<h\(heading.level) id=\"\(heading.id)\">"
+            } else {
+                result += before
+            }
+            rest = rest[markerRange.upperBound...]
+        }
+        result += rest
+        return result
+    }
+
+    /// The visible text of a node and its children (for heading ids and titles).
+    public static func plainText(of node: OpaquePointer) -> String {
+        var text = ""
+        guard let iterator = cmark_iter_new(node) else { return text }
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let child = cmark_iter_get_node(iterator) else { continue }
+            switch cmark_node_get_type(child) {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+                if let literal = cmark_node_get_literal(child) { text += String(cString: literal) }
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                text += " "
+            default: break
+            }
+        }
+        return text
+    }
+}

@@ -1,0 +1,45 @@
+/// A commune notice (thông báo), also read on the commune radio.
+public struct Announcement: Sendable {
+    public enum Priority: String, Sendable, CaseIterable {
+        case normal = "thuong"
+        case priority = "uu-tien"
+        case emergency = "khan-cap"
+
+        public var label: String {
+            switch self {
+            case .normal: return "Thông thường"
+            case .priority: return "Ưu tiên"
+            case .emergency: return "Khẩn cấp"
+            }
+        }
+
+        /// Emergency first.
+        public var rank: Int {
+            switch self {
+            case .emergency: return 0
+            case .priority: return 1
+            case .normal: return 2
+            }
+        }
+    }
+
+    public struct BroadcastPlan: Sendable {
+        public var priority: Priority
+        public var start: CalendarDate?
+        public var weeks: Int
+        public var timesPerWeek: Int
+    }
+
+    public var title: String
+    public var number: String?
+    public var date: CalendarDate
+    public var recipients: [String]
+    public var signer: String?
+    public var signerTitle: String?
+    public var broadcast: BroadcastPlan?
+    public var draft: Bool
+    public var slug: Located<String>
+    public var body: MarkdownSource
+
+    public var priority: Priority { broadcast?.priority ?? .normal }
+}

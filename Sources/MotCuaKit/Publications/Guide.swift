@@ -1,0 +1,27 @@
+/// A how-to guide (hướng dẫn): register an account, submit a dossier, track it.
+public struct Guide: Sendable {
+    public static let groups = ["dang-ky", "nop-ho-so", "tra-cuu", "khac"]
+
+    public var title: String
+    public var summary: String?
+    public var order: Int?
+    public var group: String
+    /// Procedure codes this guide explains; linked both ways.
+    public var related: [Located<String>]
+    public var draft: Bool
+    public var slug: Located<String>
+    public var body: MarkdownSource
+}
+
+/// Markdown text and where it starts in its file, so positions inside it map back to the editor's line.
+public struct MarkdownSource: Sendable {
+    public var text: String
+    public var path: String
+    public var lineOffset: Int
+
+    public init(text: String, path: String, lineOffset: Int) {
+        self.text = text
+        self.path = path
+        self.lineOffset = lineOffset
+    }
+}

@@ -1,0 +1,172 @@
+import Foundation
+
+/// The offline search index: built from `SearchDocument`s, written as `search-index.js` (a plain script that sets
+/// `window.MOTCUA_SEARCH`, so it loads from file:// where fetch cannot), and searched by Theme/assets/search.js.
+/// `search(_:)` is the same matching and ranking in Swift, for tests and to keep both sides in agreement.
+///
+/// Matching: the query is folded (`fold`) and split into tokens (`tokens`); every query token must be the prefix
+/// of some token of the title, code, field or body ("khai si" finds "khai sinh"; "1.001193" is one token).
+/// Ranking, deterministic, first difference wins:
+///  1. exact match with diacritics: the query as typed (case-insensitive, `toneKey`) appears in the title;
+///  2. title match (every token in title or code) over body match;
+///  3. phrase (the query tokens on consecutive tokens, in order) over scattered tokens;
+///  4. procedures, then guides, announcements, pages;
+///  5. shorter folded title;
+///  6. folded title, then title, then URL, by UTF-16 code units.
+public struct SearchIndex: Sendable {
+    /// Characters of body text kept (at a word boundary) to build a result's snippet.
+    public static let snippetLength = 300
+    /// Format version written into the index; the script refuses other versions.
+    public static let formatVersion = 1
+
+    public let documents: [SearchDocument]
+    /// Maximum UTF-16 length of a document's folded body kept in the index (whole tokens only).
+    public let bodyLimit: Int
+    let entries: [Entry]
+
+    struct Entry: Sendable {
+        var document: SearchDocument
+        var title: String
+        var head: [String]
+        var body: [String]
+        var foldedTitle: String
+        var titleKey: [UInt16]
+        var snippet: String
+    }
+
+    public init(_ documents: [SearchDocument], bodyLimit: Int = 4000) {
+        self.documents = documents
+        self.bodyLimit = bodyLimit
+        self.entries = documents.map { SearchIndex.entry(for: $0, bodyLimit: bodyLimit) }
+    }
+
+    static func entry(for document: SearchDocument, bodyLimit: Int) -> Entry {
+        let title = collapseSpaces(VietnameseText.nfc(document.title))
+        var body: [String] = []
+        var length = 0
+        for token in tokens(fold((document.field ?? "") + " " + document.text)) {
+            let added = token.utf16.count + (body.isEmpty ? 0 : 1)
+            if length + added > bodyLimit { break }
+            body.append(token)
+            length += added
+        }
+        return Entry(
+            document: document,
+            title: title,
+            head: tokens(fold(title + " " + (document.code ?? ""))),
+            body: body,
+            foldedTitle: fold(title),
+            titleKey: Array(toneKey(title).utf16),
+            snippet: snippet(document.text))
+    }
+
+    /// The first `snippetLength` characters of the text, white space collapsed, cut after a whole word.
+    static func snippet(_ text: String) -> String {
+        let plain = collapseSpaces(VietnameseText.nfc(text))
+        guard plain.count > snippetLength else { return plain }
+        var cut = plain.prefix(snippetLength)
+        if let space = cut.lastIndex(of: " ") { cut = cut[..<space] }
+        return String(cut) + "…"
+    }
+
+    // MARK: Searching
+
+    public func search(_ query: String) -> [SearchDocument] {
+        let queryTokens = SearchIndex.tokens(SearchIndex.fold(query)).map { Array($0.utf16) }
+        guard !queryTokens.isEmpty else { return [] }
+        let key = Array(SearchIndex.toneKey(query).utf16)
+
+        var hits: [(rank: [Int], entry: Entry)] = []
+        for entry in entries {
+            let head = entry.head.map { Array($0.utf16) }
+            let body = entry.body.map { Array($0.utf16) }
+            let inHead = queryTokens.allSatisfy { q in head.contains { $0.starts(with: q) } }
+            if !inHead {
+                let everywhere = queryTokens.allSatisfy { q in
+                    head.contains { $0.starts(with: q) } || body.contains { $0.starts(with: q) }
+                }
+                if !everywhere { continue }
+            }
+            let phrase = SearchIndex.hasPhrase(queryTokens, in: inHead ? head : body)
+            let exact = SearchIndex.contains(entry.titleKey, key)
+            let rank = [exact ? 0 : 1, inHead ? 0 : 1, phrase ? 0 : 1, entry.document.kind.rank,
+                        entry.foldedTitle.utf16.count]
+            hits.append((rank, entry))
+        }
+        hits.sort { a, b in
+            if a.rank != b.rank { return a.rank.lexicographicallyPrecedes(b.rank) }
+            for (x, y) in [(a.entry.foldedTitle, b.entry.foldedTitle), (a.entry.title, b.entry.title),
+                           (a.entry.document.url, b.entry.document.url)] where !x.utf16.elementsEqual(y.utf16) {
+                return x.utf16.lexicographicallyPrecedes(y.utf16)
+            }
+            return false
+        }
+        return hits.map(\.entry.document)
+    }
+
+    /// Whether the query tokens prefix-match consecutive tokens, in order.
+    static func hasPhrase(_ query: [[UInt16]], in tokens: [[UInt16]]) -> Bool {
+        guard query.count <= tokens.count else { return false }
+        for start in 0...(tokens.count - query.count)
+        where query.indices.allSatisfy({ tokens[start + $0].starts(with: query[$0]) }) {
+            return true
+        }
+        return false
+    }
+
+    /// UTF-16 substring test, like JavaScript's indexOf (no canonical equivalence, no grapheme clusters).
+    static func contains(_ haystack: [UInt16], _ needle: [UInt16]) -> Bool {
+        guard !needle.isEmpty else { return true }
+        guard needle.count <= haystack.count else { return false }
+        for start in 0...(haystack.count - needle.count)
+        where haystack[start..<(start + needle.count)].elementsEqual(needle) {
+            return true
+        }
+        return false
+    }
+
+    // MARK: Writing
+
+    /// The content of `search-index.js`: `window.MOTCUA_SEARCH = {"v":1,"docs":[...]}`, one document per line as
+    /// [kind rank, title, url, field, badge, badgeKey, code, snippet, folded body]; absent values are "".
+    /// UTF-8; the pages declare `<meta charset="utf-8">`, which the script inherits.
+    public func javascript() -> String {
+        var out = "/* MotCua search index, generated by motcua: do not edit. */\n"
+        out += "window.MOTCUA_SEARCH={\"v\":\(SearchIndex.formatVersion),\"docs\":["
+        for (i, entry) in entries.enumerated() {
+            let d = entry.document
+            let fields = [entry.title, d.url, d.field ?? "", d.badge ?? "", d.badgeKey ?? "", d.code ?? "",
+                          entry.snippet, entry.body.joined(separator: " ")]
+            out += i == 0 ? "\n[" : ",\n["
+            out += String(d.kind.rank)
+            for field in fields {
+                out += ","
+                SearchIndex.appendJSONString(field, to: &out)
+            }
+            out += "]"
+        }
+        out += "\n]};\n"
+        return out
+    }
+
+    static func appendJSONString(_ text: String, to out: inout String) {
+        out += "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            case "\r": out += "\\r"
+            default:
+                // Control characters, and U+2028/U+2029 which end a line in pre-2019 JavaScript strings.
+                if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 {
+                    out += "\\u" + String(format: "%04x", scalar.value)
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        out += "\""
+    }
+}

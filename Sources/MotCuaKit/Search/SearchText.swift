@@ -1,0 +1,116 @@
+import Foundation
+
+/// Text rules shared with Theme/assets/search.js. Every function here has a twin in the script that must give
+/// the same result (Tests/MotCuaKitTests/Search/fold-cases.json and the ranking cases check both sides), so the
+/// rules are spelled out scalar by scalar instead of leaning on platform character classes, and strings are
+/// compared as UTF-16 code units, as JavaScript does.
+extension SearchIndex {
+    /// Search folding: lowercase, decompose, drop combining marks U+0300–U+036F, đ → d. Folding drops tones, so old and
+    /// new tone placement (hòa / hoà, thủy / thuỷ) fold equal. Beyond `VietnameseText.fold`: ð (U+00F0, lowercase of
+    /// Ð U+00D0, often typed for Đ) → d, and final sigma ς → σ (JavaScript lowercases Σ by context, Swift does not).
+    public static func fold(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in text.lowercased().decomposedStringWithCanonicalMapping.unicodeScalars {
+            switch scalar.value {
+            case 0x0300...0x036F: continue
+            case 0x0111, 0x00F0: out.append("d")
+            case 0x03C2: out.append("\u{03C3}")
+            default: out.append(scalar)
+            }
+        }
+        return String(out)
+    }
+
+    /// Words of a folded text: runs of word characters; a dot between two digits stays inside ("1.001193", "5.000").
+    public static func tokens(_ folded: String) -> [String] {
+        let scalars = Array(folded.unicodeScalars)
+        var result: [String] = []
+        var current = String.UnicodeScalarView()
+        for (i, scalar) in scalars.enumerated() {
+            if isWord(scalar.value) {
+                current.append(scalar)
+            } else if scalar == ".", let last = current.last, isDigit(last.value),
+                      i + 1 < scalars.count, isDigit(scalars[i + 1].value) {
+                current.append(scalar)
+            } else if !current.isEmpty {
+                result.append(String(current))
+                current = String.UnicodeScalarView()
+            }
+        }
+        if !current.isEmpty { result.append(String(current)) }
+        return result
+    }
+
+    /// The key for "exact match with diacritics": lowercase, whitespace collapsed, NFC, with the tone of a final
+    /// "oa", "oe", "uy" moved to the second vowel (hòa → hoà, thủy → thuỷ, khỏe → khoẻ), so both tone placements
+    /// compare equal while "hoa" and "hòa" stay different. Final sigma ς → σ, as in `fold`.
+    public static func toneKey(_ text: String) -> String {
+        let scalars = Array(collapseSpaces(text).lowercased().decomposedStringWithCanonicalMapping.unicodeScalars)
+        var out = String.UnicodeScalarView()
+        var i = 0
+        while i < scalars.count {
+            if i + 2 < scalars.count, isTone(scalars[i + 1].value) {
+                let first = scalars[i], second = scalars[i + 2]
+                if (first == "o" && (second == "a" || second == "e")) || (first == "u" && second == "y") {
+                    let atEnd = i + 3 == scalars.count
+                        || !(isWord(scalars[i + 3].value) || (0x0300...0x036F).contains(scalars[i + 3].value))
+                    out.append(first)
+                    if atEnd {
+                        out.append(second)
+                        out.append(scalars[i + 1])
+                    } else {
+                        out.append(scalars[i + 1])
+                        out.append(second)
+                    }
+                    i += 3
+                    continue
+                }
+            }
+            out.append(scalars[i] == "\u{03C2}" ? "\u{03C3}" : scalars[i])
+            i += 1
+        }
+        return String(out).precomposedStringWithCanonicalMapping
+    }
+
+    /// Trims and collapses runs of white space (an explicit list, mirrored in the script) to one space.
+    static func collapseSpaces(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        var pending = false
+        for scalar in text.unicodeScalars {
+            if isSpace(scalar.value) {
+                pending = true
+            } else {
+                if pending && !out.isEmpty { out.append(" ") }
+                pending = false
+                out.append(scalar)
+            }
+        }
+        return String(out)
+    }
+
+    static func isSpace(_ v: UInt32) -> Bool {
+        v <= 0x20 || v == 0xA0 || v == 0x1680 || (0x2000...0x200A).contains(v) || v == 0x2028 || v == 0x2029
+            || v == 0x202F || v == 0x205F || v == 0x3000
+    }
+
+    static func isDigit(_ v: UInt32) -> Bool { v >= 0x30 && v <= 0x39 }
+
+    static func isTone(_ v: UInt32) -> Bool {
+        v == 0x0300 || v == 0x0301 || v == 0x0303 || v == 0x0309 || v == 0x0323
+    }
+
+    /// Punctuation, symbols and spaces above U+00BF, as inclusive ranges; everything else from U+00C0 up is a letter.
+    static let separatorRanges: [ClosedRange<UInt32>] = [
+        0xD7...0xD7, 0xF7...0xF7, 0x2000...0x2BFF, 0x2E00...0x2E7F, 0x3000...0x303F,
+        0xFE10...0xFE1F, 0xFE30...0xFE6F, 0xFEFF...0xFEFF, 0xFF00...0xFF0F, 0xFF1A...0xFF20,
+        0xFF3B...0xFF40, 0xFF5B...0xFF65,
+    ]
+
+    /// Letters and digits of a folded text: a–z, 0–9, and anything from U+00C0 up that is not a separator.
+    /// (Surrogate halves count as letters in the script, so astral letters give the same tokens.)
+    static func isWord(_ v: UInt32) -> Bool {
+        if v < 0x80 { return isDigit(v) || (v >= 0x61 && v <= 0x7A) }
+        if v < 0xC0 { return false }
+        return !separatorRanges.contains { $0.contains(v) }
+    }
+}

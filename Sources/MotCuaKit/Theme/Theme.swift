@@ -1,0 +1,109 @@
+import Foundation
+import Mustache
+
+/// Templates and assets from Theme/. Templates are compiled once per build; every problem in them is
+/// reported at the template's file, line and column, since a broken theme would otherwise render blanks.
+public struct Theme: Sendable {
+    /// Templates every theme must provide, one per kind of page, plus the layout they extend.
+    public static let requiredTemplates = [
+        "layout", "home", "guides", "guide", "catalog", "field", "procedure", "levels", "listing", "forms",
+        "announcements", "announcement", "schedule", "page", "search", "404",
+    ]
+
+    public var library: MustacheLibrary
+    public var templateNames: Set<String>
+    /// Asset files relative to Theme/assets/, copied as they are to Output/assets/.
+    public var assets: [String]
+    public var assetsURL: URL
+
+    public static func load(root: URL) -> (Theme?, Diagnostics) {
+        var diagnostics = Diagnostics()
+        let themeURL = root.appendingPathComponent("Theme")
+        let templatesURL = themeURL.appendingPathComponent("templates")
+        let fm = FileManager.default
+        guard let names = try? fm.contentsOfDirectory(atPath: templatesURL.path) else {
+            diagnostics.error("missing-theme", "không tìm thấy thư mục Theme/templates/ (giao diện của trang); chép lại thư mục Theme/ mặc định", at: SourceLocation(path: "Theme/templates"))
+            return (nil, diagnostics)
+        }
+        var library = MustacheLibrary()
+        var sources: [String: (path: String, text: String)] = [:]
+        for name in names.sorted() where name.hasSuffix(".mustache") {
+            let path = "Theme/templates/\(name)"
+            guard let data = fm.contents(atPath: templatesURL.appendingPathComponent(name).path),
+                  let source = SourceText.decode(data, path: path, diagnostics: &diagnostics) else { continue }
+            let templateName = String(name.dropLast(".mustache".count))
+            do {
+                library.register(try MustacheTemplate(string: source.text), named: templateName)
+                sources[templateName] = (path, source.text)
+            } catch let error as MustacheTemplate.ParserError {
+                diagnostics.error("template-syntax", "lỗi cú pháp mẫu giao diện: \(describe(error.error))",
+                                  at: SourceLocation(path: path, line: error.context.lineNumber, column: error.context.columnNumber))
+            } catch {
+                diagnostics.error("template-syntax", "lỗi cú pháp mẫu giao diện: \(error)", at: SourceLocation(path: path, line: 1, column: 1))
+            }
+        }
+        let known = Set(sources.keys)
+        for (_, source) in sources.sorted(by: { $0.key < $1.key }) {
+            for reference in partialReferences(in: source.text) where !known.contains(reference.name) {
+                diagnostics.error("unknown-partial", "mẫu giao diện dùng `\(reference.name)` nhưng không có tệp Theme/templates/\(reference.name).mustache",
+                                  at: SourceLocation(path: source.path, line: reference.line, column: reference.column))
+            }
+        }
+        for required in requiredTemplates where sources[required] == nil {
+            diagnostics.error("missing-template", "thiếu mẫu giao diện Theme/templates/\(required).mustache", at: SourceLocation(path: "Theme/templates"))
+        }
+        let assetsURL = themeURL.appendingPathComponent("assets")
+        var assets: [String] = []
+        if let enumerator = fm.enumerator(atPath: assetsURL.path) {
+            while let item = enumerator.nextObject() as? String {
+                var isDir: ObjCBool = false
+                if fm.fileExists(atPath: assetsURL.appendingPathComponent(item).path, isDirectory: &isDir), !isDir.boolValue,
+                   !(item as NSString).lastPathComponent.hasPrefix(".") {
+                    assets.append(item)
+                }
+            }
+        }
+        if diagnostics.hasErrors { return (nil, diagnostics) }
+        return (Theme(library: library, templateNames: known, assets: assets.sorted(), assetsURL: assetsURL), diagnostics)
+    }
+
+    static func describe(_ error: any Error) -> String {
+        guard let e = error as? MustacheTemplate.Error else { return "\(error)" }
+        switch e {
+        case .sectionCloseNameIncorrect: return "thẻ đóng `{{/…}}` không khớp với thẻ mở"
+        case .unfinishedName: return "thẻ `{{…}}` chưa được đóng"
+        case .expectedSectionEnd: return "thiếu thẻ đóng `{{/…}}` cho một khối"
+        case .invalidSetDelimiter: return "khai báo dấu phân cách không hợp lệ"
+        default: return "\(e)"
+        }
+    }
+
+    /// `{{> name}}` and `{{< name}}` references with their positions.
+    static func partialReferences(in text: String) -> [(name: String, line: Int, column: Int)] {
+        var result: [(String, Int, Int)] = []
+        var line = 1
+        var column = 1
+        let chars = Array(text.unicodeScalars)
+        var i = 0
+        while i < chars.count {
+            if chars[i] == "{", i + 2 < chars.count, chars[i + 1] == "{" {
+                var j = i + 2
+                while j < chars.count, chars[j] == " " { j += 1 }
+                if j < chars.count, chars[j] == ">" || chars[j] == "<" {
+                    j += 1
+                    while j < chars.count, chars[j] == " " { j += 1 }
+                    var name = ""
+                    while j < chars.count, chars[j] != "}", chars[j] != " " { name.unicodeScalars.append(chars[j]); j += 1 }
+                    if !name.isEmpty { result.append((name, line, column)) }
+                }
+            }
+            if chars[i] == "\n" { line += 1; column = 1 } else { column += 1 }
+            i += 1
+        }
+        return result
+    }
+
+    public func render(_ template: String, _ context: [String: Any]) -> String {
+        library.render(context, withTemplate: template) ?? ""
+    }
+}

@@ -1,0 +1,45 @@
+import Foundation
+
+/// Folding and normalisation shared by slugs, search and sorting.
+public enum VietnameseText {
+    /// Content files may arrive decomposed (NFD) from some systems; everything is compared in NFC.
+    public static func nfc(_ text: String) -> String {
+        text.precomposedStringWithCanonicalMapping
+    }
+
+    /// Lowercase, no diacritics, đ → d: what people type on a phone without a Vietnamese keyboard.
+    /// U+0111 has no decomposition, so generic accent stripping would leave it.
+    public static func fold(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in text.lowercased().decomposedStringWithCanonicalMapping.unicodeScalars {
+            switch scalar.value {
+            case 0x0300...0x036F: continue
+            case 0x0111: out.append("d")
+            default: out.append(scalar)
+            }
+        }
+        return String(out)
+    }
+
+    /// "Đăng ký khai sinh" → "dang-ky-khai-sinh"; anything that is not a letter or digit separates words.
+    public static func slug(_ text: String) -> String {
+        var result = ""
+        var pendingDash = false
+        for scalar in fold(text).unicodeScalars {
+            let isWordChar = (scalar.value >= 0x61 && scalar.value <= 0x7A) || (scalar.value >= 0x30 && scalar.value <= 0x39)
+            if isWordChar {
+                if pendingDash && !result.isEmpty { result.append("-") }
+                pendingDash = false
+                result.unicodeScalars.append(scalar)
+            } else {
+                pendingDash = true
+            }
+        }
+        return result
+    }
+
+    /// A slug is what a URL is made of: lowercase ASCII words joined by single dashes.
+    public static func isValidSlug(_ text: String) -> Bool {
+        !text.isEmpty && slug(text) == text
+    }
+}

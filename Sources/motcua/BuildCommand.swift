@@ -1,0 +1,63 @@
+import ArgumentParser
+import Foundation
+import MotCuaKit
+
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Tạo thư mục Output/ từ Content/ và Theme/."
+    )
+
+    @Option(help: "Thư mục của trang (chứa Content/ và Theme/).")
+    var root: String = "."
+
+    @Option(help: "Thư mục xuất (mặc định ROOT/Output).")
+    var output: String?
+
+    @Flag(help: "Coi cảnh báo về mức độ dịch vụ là lỗi.")
+    var strict = false
+
+    @Flag(help: "Đưa cả bản nháp (nhap: true) vào trang.")
+    var drafts = false
+
+    @Flag(help: "Chỉ in lỗi và cảnh báo.")
+    var quiet = false
+
+    @Option(help: "Ngày dùng để lập lịch phát thanh (YYYY-MM-DD), mặc định hôm nay.")
+    var date: String?
+
+    func run() throws {
+        var scheduleDate: CalendarDate?
+        if let date {
+            guard let parsed = CalendarDate(parsing: date) else {
+                throw ValidationError("--date: `\(date)` không phải ngày hợp lệ (YYYY-MM-DD)")
+            }
+            scheduleDate = parsed
+        }
+        let rootURL = URL(fileURLWithPath: root)
+        let outputURL = output.map { URL(fileURLWithPath: $0) }
+        let options = BuildAction.Options(root: rootURL, output: outputURL, strict: strict, includeDrafts: drafts, date: scheduleDate)
+        let report = BuildAction(options: options).run()
+        Console.printDiagnostics(report.diagnostics)
+        if let failure = report.failure {
+            Console.error("motcua: lỗi: \(failure)")
+            let counts = report.diagnostics.errorCount
+            if counts > 0 { Console.error("motcua: \(counts) lỗi, \(report.diagnostics.warningCount) cảnh báo") }
+            throw ExitCode(1)
+        }
+        if !quiet {
+            let ms = Int((report.seconds * 1000).rounded())
+            var line = "Đã tạo \(report.pages) trang (\(report.files) tệp) trong \(ms) ms → \(options.output.path)"
+            if let s = report.stats {
+                line += " · mới \(s.new), thay đổi \(s.changed), giữ nguyên \(s.unchanged), xóa \(s.removed)"
+            }
+            if report.diagnostics.warningCount > 0 { line += " · \(report.diagnostics.warningCount) cảnh báo" }
+            print(line)
+            for field in report.levelSummary {
+                let parts = field.counts.filter { $0.count > 0 }.map { "\($0.count) \($0.label.lowercased())" }
+                let total = field.counts.reduce(0) { $0 + $1.count }
+                print("  \(field.field): \(total) thủ tục" + (parts.isEmpty ? "" : " · " + parts.joined(separator: " · ")))
+            }
+        }
+    }
+}
