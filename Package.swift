@@ -44,7 +44,7 @@ let package = Package(
         .testTarget(
             name: "MotCuaKitTests",
             dependencies: ["MotCuaKit"],
-            resources: [.copy("Fixtures")],
+            exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

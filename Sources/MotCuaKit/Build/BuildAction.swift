@@ -64,11 +64,14 @@ public struct BuildAction: Sendable {
         for (name, form) in site.forms.sorted(by: { $0.key < $1.key }) {
             copies.append(("bieu-mau/\(name)", options.root.appendingPathComponent(form.sourcePath)))
         }
+        let bundles = Self.formBundles(site, root: options.root)
         var staticFiles = Set(copies.map(\.path))
+        staticFiles.formUnion(bundles.values.map(\.path))
         staticFiles.formUnion(["sitemap.xml", "robots.txt", "404.html"])
 
         let renderer = SiteRenderer(site: site, plan: plan, theme: theme, staticFiles: staticFiles,
-                                    includeDrafts: options.includeDrafts, buildDate: options.date)
+                                    includeDrafts: options.includeDrafts, buildDate: options.date,
+                                    formBundles: bundles.mapValues { ($0.path, $0.bytes.count) })
         let results = Self.parallelMap(plan.pages) { renderer.render($0) }
         var idsByPage: [String: Set<String>] = [:]
         for (page, result) in zip(plan.pages, results) {
@@ -81,6 +84,7 @@ public struct BuildAction: Sendable {
             }
         }
         var files = results.map { ($0.file, $0.bytes) }
+        files.append(contentsOf: bundles.values.sorted { $0.path < $1.path }.map { ($0.path, $0.bytes) })
         files.append(("sitemap.xml", Data(SiteFeeds.sitemap(plan: plan, baseURL: site.config.baseURL).utf8)))
         files.append(("robots.txt", Data(SiteFeeds.robots(baseURL: site.config.baseURL).utf8)))
         return Rendered(site: site, plan: plan, files: files, copies: copies, pages: plan.pages.count)
@@ -115,6 +119,26 @@ public struct BuildAction: Sendable {
         report.files = rendered.files.count + rendered.copies.count
         report.seconds = (clock.now - start).seconds
         return report
+    }
+
+    /// One ZIP of all the forms of a procedure that has two or more, named after the procedure's slug.
+    static func formBundles(_ site: Site, root: URL) -> [String: (path: String, bytes: Data)] {
+        var result: [String: (path: String, bytes: Data)] = [:]
+        for procedure in site.procedures {
+            var seen = Set<String>()
+            var entries: [ZipArchive.Entry] = []
+            for group in procedure.documentGroups {
+                for doc in group.documents {
+                    guard let name = doc.form?.value, let form = site.forms[name], seen.insert(name).inserted,
+                          let data = FileManager.default.contents(atPath: root.appendingPathComponent(form.sourcePath).path) else { continue }
+                    entries.append(.init(name: form.fileName, data: data))
+                }
+            }
+            if entries.count >= 2 {
+                result[procedure.code.value] = ("bieu-mau/\(procedure.slug.value).zip", ZipArchive(entries: entries).bytes())
+            }
+        }
+        return result
     }
 
     static func levelSummary(_ site: Site) -> [(field: String, counts: [(label: String, count: Int)])] {

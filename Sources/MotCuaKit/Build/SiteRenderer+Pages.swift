@@ -194,6 +194,10 @@ extension SiteRenderer {
             return g
         }
         c["hasDocuments"] = p.documentGroups.contains { !$0.documents.isEmpty }
+        if let bundle = formBundles[p.code.value] {
+            c["bundle"] = ["href": SitePlan.relative(from: page.path, to: bundle.path), "label": "ZIP · \(FormFile.sizeLabel(bundle.size))",
+                           "download": "\(p.name.value) – biểu mẫu.zip", "count": Set(p.forms.map(\.value)).count]
+        }
         if let v = p.result { c["result"] = v }
         c["exemptionBlock"] = block(p.feeExemptions)
         c["legal"] = p.legalBasis.map { l -> [String: Any] in

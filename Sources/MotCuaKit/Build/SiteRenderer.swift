@@ -12,6 +12,8 @@ struct SiteRenderer: @unchecked Sendable {
     let buildDate: CalendarDate
     /// Per procedure code: the guides that name it in `lien_quan`.
     let guidesByCode: [String: [Int]]
+    /// Procedure code → the ZIP of its forms (path, size).
+    let formBundles: [String: (path: String, size: Int)]
 
     struct Result: Sendable {
         var file: String
@@ -22,8 +24,10 @@ struct SiteRenderer: @unchecked Sendable {
         var pendingAnchors: [LinkResolver.PendingAnchor]
     }
 
-    init(site: Site, plan: SitePlan, theme: Theme, staticFiles: Set<String>, includeDrafts: Bool, buildDate: CalendarDate) {
+    init(site: Site, plan: SitePlan, theme: Theme, staticFiles: Set<String>, includeDrafts: Bool, buildDate: CalendarDate,
+         formBundles: [String: (path: String, size: Int)] = [:]) {
         self.site = site
+        self.formBundles = formBundles
         self.plan = plan
         self.theme = theme
         self.includeDrafts = includeDrafts

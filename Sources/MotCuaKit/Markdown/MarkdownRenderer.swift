@@ -87,12 +87,19 @@ public struct MarkdownRenderer: Sendable {
             cmark_iter_free(iterator)
         }
 
+        let lines = linkNodes.isEmpty ? [] : source.text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
         for node in linkNodes {
             guard let raw = cmark_node_get_url(node) else { continue }
             let url = String(cString: raw)
-            let location = SourceLocation(
-                path: source.path, line: Int(cmark_node_get_start_line(node)) + source.lineOffset,
-                column: Int(cmark_node_get_start_column(node)))
+            let line = Int(cmark_node_get_start_line(node))
+            let byteColumn = Int(cmark_node_get_start_column(node))
+            // cmark counts bytes; editors (and Yams) count characters.
+            var column = byteColumn
+            if line >= 1, line <= lines.count {
+                let prefix = lines[line - 1].prefix(max(0, byteColumn - 1))
+                column = String(decoding: prefix, as: UTF8.self).unicodeScalars.count + 1
+            }
+            let location = SourceLocation(path: source.path, line: line + source.lineOffset, column: column)
             switch resolveLink(url, location) {
             case .keep: break
             case .rewrite(let newURL): cmark_node_set_url(node, newURL)

@@ -27,6 +27,7 @@ public struct Theme: Sendable {
         }
         var library = MustacheLibrary()
         var sources: [String: (path: String, text: String)] = [:]
+        var broken = Set<String>()
         for name in names.sorted() where name.hasSuffix(".mustache") {
             let path = "Theme/templates/\(name)"
             guard let data = fm.contents(atPath: templatesURL.appendingPathComponent(name).path),
@@ -36,9 +37,11 @@ public struct Theme: Sendable {
                 library.register(try MustacheTemplate(string: source.text), named: templateName)
                 sources[templateName] = (path, source.text)
             } catch let error as MustacheTemplate.ParserError {
+                broken.insert(templateName)
                 diagnostics.error("template-syntax", "lỗi cú pháp mẫu giao diện: \(describe(error.error))",
                                   at: SourceLocation(path: path, line: error.context.lineNumber, column: error.context.columnNumber))
             } catch {
+                broken.insert(templateName)
                 diagnostics.error("template-syntax", "lỗi cú pháp mẫu giao diện: \(error)", at: SourceLocation(path: path, line: 1, column: 1))
             }
         }
@@ -49,7 +52,7 @@ public struct Theme: Sendable {
                                   at: SourceLocation(path: source.path, line: reference.line, column: reference.column))
             }
         }
-        for required in requiredTemplates where sources[required] == nil {
+        for required in requiredTemplates where sources[required] == nil && !broken.contains(required) {
             diagnostics.error("missing-template", "thiếu mẫu giao diện Theme/templates/\(required).mustache", at: SourceLocation(path: "Theme/templates"))
         }
         let assetsURL = themeURL.appendingPathComponent("assets")

@@ -1,0 +1,32 @@
+# Two commands set everything up on a fresh machine: `make site` and `make test`.
+SWIFT ?= swift
+SWIFT_FLAGS ?=
+MOTCUA_RELEASE := .build/release/motcua
+
+.PHONY: site test deps test-deps release unit quality bench clean
+
+## make site: install what is missing, build in release mode, generate Output/ from Content/ + Theme/.
+site: deps release
+	$(MOTCUA_RELEASE) build
+
+release:
+	$(SWIFT) build -c release --product motcua $(SWIFT_FLAGS)
+
+deps:
+	@bash scripts/install-deps.sh build
+
+test-deps:
+	@bash scripts/install-deps.sh test
+
+## make test: every test — unit, golden site, end-to-end, bad input, and the output checks.
+test: deps test-deps
+	$(SWIFT) build --product motcua $(SWIFT_FLAGS)
+	$(SWIFT) test $(SWIFT_FLAGS)
+	python3 Tests/quality/run_quality.py
+
+## make bench: speed and memory figures (not part of make test).
+bench: deps release
+	python3 Benchmarks/run_bench.py
+
+clean:
+	rm -rf .build Output test-artifacts

@@ -1,0 +1,123 @@
+import Foundation
+import Testing
+
+/// Runs the built `motcua` binary as an editor would, on a temporary copy of the repository's Content/.
+@Suite(.serialized) struct CommandTests {
+    static let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static var binary: URL {
+        if let path = ProcessInfo.processInfo.environment["MOTCUA_BIN"] { return URL(fileURLWithPath: path) }
+        return repo.appendingPathComponent(".build/debug/motcua")
+    }
+
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    @discardableResult
+    func motcua(_ arguments: [String], in folder: URL? = nil) throws -> Run {
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = arguments
+        if let folder { process.currentDirectoryURL = folder }
+        var environment = ProcessInfo.processInfo.environment
+        environment["NO_COLOR"] = "1"
+        process.environment = environment
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    /// A copy of the sample site (Content/ and Theme/) in a temporary folder.
+    func sampleSite() throws -> URL {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("motcua-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        for folder in ["Content", "Theme"] {
+            try FileManager.default.copyItem(at: Self.repo.appendingPathComponent(folder), to: root.appendingPathComponent(folder))
+        }
+        return root
+    }
+
+    func read(_ url: URL, _ path: String) -> String? {
+        try? String(contentsOf: url.appendingPathComponent(path), encoding: .utf8)
+    }
+
+    @Test func buildsTheSampleSite() throws {
+        #expect(FileManager.default.isExecutableFile(atPath: Self.binary.path), "build the CLI first: swift build --product motcua")
+        let root = try sampleSite()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let run = try motcua(["build", "--date", "2026-11-20"], in: root)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("Đã tạo"))
+        let home = try #require(read(root, "Output/index.html"))
+        #expect(home.contains("<html lang=\"vi\">"))
+        #expect(home.contains("Ủy ban nhân dân xã An Phú"))
+        let birth = try #require(read(root, "Output/thu-tuc/dang-ky-khai-sinh/index.html"))
+        #expect(birth.contains("Nộp hồ sơ trực tuyến"))
+        #expect(birth.contains("Miễn lệ phí"))
+        #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("Output/404.html").path))
+        #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("Output/sitemap.xml").path))
+        #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("Output/robots.txt").path))
+        // Every internal link is relative: nothing starts at the host root.
+        #expect(!home.contains("href=\"/"))
+        #expect(!home.contains("src=\"/"))
+    }
+
+    @Test func contentErrorsExitOneAndKeepThePreviousOutput() throws {
+        let root = try sampleSite()
+        defer { try? FileManager.default.removeItem(at: root) }
+        #expect(try motcua(["build", "--root", root.path, "--quiet"]).status == 0)
+        let before = read(root, "Output/index.html")
+        let catalog = root.appendingPathComponent("Content/thu-tuc/ho-tich.yml")
+        var text = try String(contentsOf: catalog, encoding: .utf8)
+        text = text.replacingOccurrences(of: "    ten: Đăng ký khai sinh\n", with: "    tne: Đăng ký khai sinh\n")
+        try text.write(to: catalog, atomically: true, encoding: .utf8)
+        let run = try motcua(["build", "--root", root.path])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("Content/thu-tuc/ho-tich.yml:"))
+        #expect(run.stderr.contains("error: khóa không xác định `tne`"))
+        #expect(run.stderr.contains("có phải ý bạn là `ten`?"))
+        #expect(read(root, "Output/index.html") == before)
+    }
+
+    @Test func usageErrorsExitTwo() throws {
+        #expect(try motcua(["build", "--no-such-flag"]).status == 2)
+        #expect(try motcua(["build", "--date", "2026-02-30"]).status == 2)
+    }
+
+    @Test func refusesToReplaceAFolderItDidNotCreate() throws {
+        let root = try sampleSite()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let userFolder = root.appendingPathComponent("Tai lieu")
+        try FileManager.default.createDirectory(at: userFolder, withIntermediateDirectories: true)
+        try "quan trọng".write(to: userFolder.appendingPathComponent("ghi-chu.txt"), atomically: true, encoding: .utf8)
+        for output in [userFolder.path, root.appendingPathComponent("Content").path, root.path] {
+            let run = try motcua(["build", "--root", root.path, "--output", output])
+            #expect(run.status == 1, "\(output)")
+            #expect(run.stderr.contains("motcua: lỗi:"))
+        }
+        #expect(read(userFolder, "ghi-chu.txt") == "quan trọng")
+        #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("Content/site.yml").path))
+    }
+
+    @Test func anUnchangedRebuildKeepsEveryFileAndItsTime() throws {
+        let root = try sampleSite()
+        defer { try? FileManager.default.removeItem(at: root) }
+        #expect(try motcua(["build", "--root", root.path, "--date", "2026-11-20"]).status == 0)
+        let page = root.appendingPathComponent("Output/thu-tuc/dang-ky-khai-sinh/index.html")
+        let before = try FileManager.default.attributesOfItem(atPath: page.path)[.modificationDate] as? Date
+        Thread.sleep(forTimeInterval: 1.1)
+        let run = try motcua(["build", "--root", root.path, "--date", "2026-11-20"])
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("mới 0, thay đổi 0"))
+        let after = try FileManager.default.attributesOfItem(atPath: page.path)[.modificationDate] as? Date
+        #expect(before == after)
+    }
+}

@@ -1,0 +1,60 @@
+import Testing
+@testable import MotCuaKit
+
+@Suite struct VietnameseTextTests {
+    @Test(arguments: [
+        ("Đăng ký khai sinh", "dang-ky-khai-sinh"),
+        ("Chứng thực bản sao từ bản chính", "chung-thuc-ban-sao-tu-ban-chinh"),
+        ("  Hòa giải – tranh chấp đất đai!  ", "hoa-giai-tranh-chap-dat-dai"),
+        ("ĐĂNG KÝ THƯỜNG TRÚ", "dang-ky-thuong-tru"),
+        ("Thủ tục 1.001193", "thu-tuc-1-001193"),
+        ("", ""),
+    ])
+    func slug(_ input: String, _ expected: String) {
+        #expect(VietnameseText.slug(input) == expected)
+    }
+
+    @Test func foldTreatsOldAndNewTonePlacementAlike() {
+        #expect(VietnameseText.fold("hòa") == VietnameseText.fold("hoà"))
+        #expect(VietnameseText.fold("thủy") == VietnameseText.fold("thuỷ"))
+        #expect(VietnameseText.fold("Đường") == "duong")
+    }
+
+    @Test func decomposedTextIsNormalisedToNFC() {
+        let nfd = "Vi\u{0065}\u{0323}\u{0302}t"  // "Việt" typed as e + dot below + circumflex
+        #expect(VietnameseText.nfc(nfd) == "Việt")
+        #expect(VietnameseText.nfc(nfd).unicodeScalars.count == 4)
+    }
+
+    @Test func collationFollowsTheVietnameseAlphabet() {
+        let words = ["Ưu tiên", "Đất đai", "Ăn uống", "Bảo trợ", "Dân số", "An ninh", "Ấp", "Ơn", "Ô tô", "Ong", "Zê", "Uống"]
+        let sorted = words.sortedVietnamese { $0 }
+        #expect(sorted == ["An ninh", "Ăn uống", "Ấp", "Bảo trợ", "Dân số", "Đất đai", "Ong", "Ô tô", "Ơn", "Uống", "Ưu tiên", "Zê"])
+    }
+
+    @Test func tonesAreASecondaryDifference() {
+        let words = ["má", "mạ", "mà", "ma", "mả", "mã", "mác"]
+        #expect(words.sortedVietnamese { $0 } == ["ma", "mà", "mả", "mã", "má", "mạ", "mác"])
+    }
+
+    @Test func moneyAndDatesAreWrittenTheVietnameseWay() {
+        #expect(VietnameseFormat.fee(8000) == "8.000 đồng")
+        #expect(VietnameseFormat.fee(0) == "Miễn lệ phí")
+        #expect(VietnameseFormat.fee(1_250_000) == "1.250.000 đồng")
+        #expect(VietnameseFormat.date(CalendarDate(year: 2014, month: 11, day: 20)!) == "20/11/2014")
+    }
+
+    @Test func impossibleDatesAreRejected() {
+        #expect(CalendarDate(parsing: "2026-02-30") == nil)
+        #expect(CalendarDate(parsing: "2024-02-29") != nil)
+        #expect(CalendarDate(parsing: "2026-13-01") == nil)
+        #expect(CalendarDate(parsing: "20/11/2014") == CalendarDate(year: 2014, month: 11, day: 20))
+    }
+
+    @Test func weekdaysAndDayArithmetic() {
+        let date = CalendarDate(year: 2026, month: 11, day: 21)!
+        #expect(date.isoWeekday == 6)  // a Saturday
+        #expect(CalendarDate(dayNumber: date.dayNumber) == date)
+        #expect(date.adding(days: 10) == CalendarDate(year: 2026, month: 12, day: 1))
+    }
+}
