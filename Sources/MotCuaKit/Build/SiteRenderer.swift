@@ -68,18 +68,25 @@ struct SiteRenderer: @unchecked Sendable {
         let config = site.config
         let root = page.file == "404.html" ? (config.baseURL ?? "") : SitePlan.rootPrefix(from: page.path)
         var nav: [[String: Any]] = []
-        func addNav(_ label: String, _ kind: SitePlan.Kind, section: String) {
-            guard plan.hasPage(kind) else { return }
-            let current = page.path == section || (!section.isEmpty && page.path.hasPrefix(section))
-            nav.append(["label": label, "href": root + (plan.page(kind)!.path.isEmpty ? "index.html" : plan.page(kind)!.path + "index.html"), "current": current])
+        func addNav(_ label: String, _ kind: SitePlan.Kind, sections: [String]) {
+            guard let target = plan.page(kind) else { return }
+            var entry: [String: Any] = ["label": label, "href": root + target.path + "index.html"]
+            if page.kind != .notFound {
+                if page.path == target.path {
+                    entry["current"] = "page"
+                } else if sections.contains(where: { !$0.isEmpty && page.path.hasPrefix($0) }) {
+                    entry["current"] = "true"
+                }
+            }
+            nav.append(entry)
         }
-        addNav("Trang chủ", .home, section: "")
-        addNav("Thủ tục", .catalog, section: "thu-tuc/")
-        addNav("Hướng dẫn", .guideList, section: "huong-dan/")
-        addNav("Thông báo", .announcementList, section: "thong-bao/")
-        addNav("Biểu mẫu", .forms, section: "bieu-mau/")
-        for (i, p) in site.pages.enumerated() where plan.hasPage(.page(i)) {
-            if p.slug.value == "lien-he" { addNav(p.title, .page(i), section: "lien-he/") }
+        addNav("Trang chủ", .home, sections: [])
+        addNav("Thủ tục", .catalog, sections: ["thu-tuc/", "linh-vuc/", "muc-do/", "cap/", "tim-kiem/"])
+        addNav("Hướng dẫn", .guideList, sections: ["huong-dan/"])
+        addNav("Thông báo", .announcementList, sections: ["thong-bao/", "phat-thanh/"])
+        addNav("Biểu mẫu", .forms, sections: ["bieu-mau/"])
+        for (i, p) in site.pages.enumerated() where plan.hasPage(.page(i)) && p.slug.value == "lien-he" {
+            addNav(p.title, .page(i), sections: [])
         }
         var context: [String: Any] = [
             "title": title,
@@ -129,7 +136,7 @@ struct SiteRenderer: @unchecked Sendable {
         let p = site.fields[field].procedures[index]
         var row: [String: Any] = [
             "name": p.name.value, "code": p.code.value, "href": href(from, .procedure(field: field, index: index)),
-            "badge": badgeContext(badge(p)), "tier": p.tier.label, "field": site.fields[field].name.value,
+            "badge": badgeContext(badge(p)), "levelHref": href(from, .level(badge(p).key)), "tier": p.tier.label, "field": site.fields[field].name.value,
             "fieldHref": href(from, .field(field)),
         ]
         if let fee = summaryFee(p) { row["fee"] = fee }
