@@ -50,6 +50,27 @@ struct SiteRenderer: @unchecked Sendable {
         self.guidesByCode = byCode
     }
 
+    /// Values of ` id="…"` attributes in rendered HTML.
+    static func elementIDs(in html: Data) -> Set<String> {
+        var ids = Set<String>()
+        let pattern = Array(" id=\"".utf8)
+        html.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            var i = 0
+            let n = bytes.count
+            while i + pattern.count < n {
+                if bytes[i] == 0x20, bytes[i + 1] == 0x69, bytes[i + 2] == 0x64, bytes[i + 3] == 0x3D, bytes[i + 4] == 0x22 {
+                    var j = i + 5
+                    while j < n, bytes[j] != 0x22 { j += 1 }
+                    ids.insert(String(decoding: UnsafeBufferPointer(rebasing: bytes[(i + 5)..<j]), as: UTF8.self))
+                    i = j
+                }
+                i += 1
+            }
+        }
+        return ids
+    }
+
     // MARK: - Shared pieces
 
     func href(_ from: SitePlan.Page, _ kind: SitePlan.Kind) -> String {
@@ -95,10 +116,19 @@ struct SiteRenderer: @unchecked Sendable {
             "site": siteContext(),
             "nav": nav,
             "searchAction": root + "tim-kiem/index.html",
+            "pages": freePageLinks(root: root),
         ]
         if let description { context["description"] = description }
         if let base = config.baseURL, page.file != "404.html" { context["canonical"] = base + page.path }
         return context
+    }
+
+    /// Free pages for the footer, by `thu_tu` then title.
+    func freePageLinks(root: String) -> [[String: Any]] {
+        let indices = Array(site.pages.indices).filter { plan.hasPage(.page($0)) }.sortedVietnamese { site.pages[$0].title }
+        return indices.enumerated()
+            .sorted { (site.pages[$0.element].order ?? Int.max, $0.offset) < (site.pages[$1.element].order ?? Int.max, $1.offset) }
+            .map { ["title": site.pages[$0.element].title, "href": root + plan.page(.page($0.element))!.path + "index.html"] }
     }
 
     func siteContext() -> [String: Any] {
@@ -114,8 +144,26 @@ struct SiteRenderer: @unchecked Sendable {
         if let v = c.workingHours { s["hours"] = v }
         if let v = c.nationalPortal { s["nationalPortal"] = v }
         if let v = c.provincePortal { s["provincePortal"] = v }
-        if let v = c.lookupURL { s["lookupURL"] = v }
+        if let v = c.lookupURL, let lookup = Self.lookupForm(v) { s["lookup"] = lookup }
         return s
+    }
+
+    /// The status look-up as a plain GET form (works without JavaScript) when `{ma_ho_so}` is a query value:
+    /// `https://x/tra-cuu?ma={ma_ho_so}` → action `https://x/tra-cuu`, input `ma`.
+    static func lookupForm(_ url: String) -> [String: Any]? {
+        guard let q = url.firstIndex(of: "?") else { return nil }
+        let action = String(url[..<q])
+        var field: String?
+        var hidden: [[String: Any]] = []
+        for pair in url[url.index(after: q)...].split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2 else { continue }
+            if parts[1] == "{ma_ho_so}" { field = parts[0] } else {
+                hidden.append(["name": parts[0].removingPercentEncoding ?? parts[0], "value": parts[1].removingPercentEncoding ?? parts[1]])
+            }
+        }
+        guard let field else { return nil }
+        return ["action": action, "field": field, "hidden": hidden]
     }
 
     /// Wrapped in a dictionary so templates can test for presence once and loop inside.
@@ -192,6 +240,9 @@ struct SiteRenderer: @unchecked Sendable {
         var ids: Set<String> = ["noi-dung"]
         let (template, context) = self.context(for: page, diagnostics: &diagnostics, pending: &pending, ids: &ids)
         let html = theme.render(template, context)
-        return Result(file: page.file, bytes: Data(html.utf8), diagnostics: diagnostics, ids: ids, pendingAnchors: pending)
+        let bytes = Data(html.utf8)
+        // Template sections have ids too (#ho-so on a procedure page): take every id actually written.
+        ids.formUnion(Self.elementIDs(in: bytes))
+        return Result(file: page.file, bytes: bytes, diagnostics: diagnostics, ids: ids, pendingAnchors: pending)
     }
 }

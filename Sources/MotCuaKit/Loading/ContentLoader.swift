@@ -204,6 +204,10 @@ public struct ContentLoader: Sendable {
         if let list = reader.node(map, "ho_so"), let items = reader.sequence(list, key: "ho_so") {
             var loose: [Procedure.Document] = []
             for item in items {
+                if item.scalar != nil {
+                    if let doc = loadDocument(item, reader) { loose.append(doc) }
+                    continue
+                }
                 guard let m = reader.mapping(item, what: "mỗi giấy tờ trong `ho_so`") else { continue }
                 if reader.node(m, "truong_hop") != nil || reader.node(m, "giay_to") != nil {
                     reader.checkKeys(m, known: Self.groupKeys, what: "nhóm giấy tờ theo trường hợp")

@@ -34,6 +34,12 @@ final class YAMLReader {
                 at: SourceLocation(path: path, line: line + lineOffset, column: column))
             return nil
         }
+        if let line = Self.excessiveNesting(in: text) {
+            diagnostics.error(
+                "yaml-too-deep", "cấu trúc lồng nhau quá sâu (hơn \(Self.maxDepth) cấp); hãy viết phẳng hơn",
+                at: SourceLocation(path: path, line: line + lineOffset, column: 1))
+            return nil
+        }
         if Self.aliasCount(in: text) > 100 {
             diagnostics.error(
                 "yaml-aliases", "tệp dùng quá nhiều bí danh YAML (`*tên`); hãy viết giá trị ra trực tiếp",
@@ -62,6 +68,39 @@ final class YAMLReader {
                 if ch != " " && ch != "-" { atLineStart = false }
             }
             column += 1
+        }
+        return nil
+    }
+
+    static let maxDepth = 64
+
+    /// The YAML composer recurses once per level; a pathological file must not exhaust the stack.
+    /// Flow brackets are counted outside quotes; block nesting is bounded by indentation width.
+    static func excessiveNesting(in text: String) -> Int? {
+        var depth = 0
+        var line = 1
+        var quote: Character?
+        var atLineStart = true
+        var indent = 0
+        for ch in text {
+            if ch == "\n" { line += 1; atLineStart = true; indent = 0; if quote == "'" { quote = nil }; continue }
+            if atLineStart {
+                if ch == " " { indent += 1; if indent > maxDepth * 8 { return line }; continue }
+                atLineStart = false
+            }
+            if let q = quote {
+                if ch == q { quote = nil }
+                continue
+            }
+            switch ch {
+            case "\"", "'": quote = ch
+            case "#": break
+            case "[", "{":
+                depth += 1
+                if depth > maxDepth { return line }
+            case "]", "}": depth = max(0, depth - 1)
+            default: break
+            }
         }
         return nil
     }

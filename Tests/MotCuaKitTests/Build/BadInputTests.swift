@@ -73,3 +73,29 @@ import Testing
         }
     }
 }
+
+extension BadInputTests {
+    /// Text fields are data, never markup: every `<script>` an editor types is escaped on every page.
+    @Test func htmlInTextFieldsIsEscapedEverywhere() throws {
+        let site = try TempSite(copying: Self.folder.appendingPathComponent("_base"))
+        try overlay(Self.folder.appendingPathComponent("html-in-every-field/files"), onto: site.root)
+        // The fixture theme prints only some fields; the default theme prints them all.
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent("Theme"))
+        try FileManager.default.copyItem(at: Fixtures.root.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Theme"),
+                                         to: site.root.appendingPathComponent("Theme"))
+        let report = site.build()
+        #expect(report.succeeded, "\(report.diagnostics.lines)")
+        let output = site.root.appendingPathComponent("Output")
+        let pages = FileManager.default.enumerator(atPath: output.path)?.compactMap { $0 as? String }.filter { $0.hasSuffix(".html") } ?? []
+        #expect(pages.count > 10)
+        for page in pages {
+            let html = try String(contentsOf: output.appendingPathComponent(page), encoding: .utf8)
+            // Escaped text may still read "onerror=alert"; what must never appear is a live tag.
+            for tag in ["<script>", "<img", "<b>", "<i>", "<div onclick", "<a href=javascript"] {
+                #expect(!html.contains(tag), "\(page) contains \(tag)")
+            }
+        }
+        let procedure = try String(contentsOf: output.appendingPathComponent("thu-tuc/dang-ky-khai-sinh-script-alert-ten-script/index.html"), encoding: .utf8)
+        #expect(procedure.contains("&lt;script&gt;"))
+    }
+}
