@@ -12,11 +12,15 @@ let package = Package(
     products: [
         .executable(name: "motcua", targets: ["motcua"]),
         .library(name: "MotCuaKit", targets: ["MotCuaKit"]),
+        .library(name: "MotCuaPreview", targets: ["MotCuaPreview"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        // Already in the graph through hummingbird; named so the preview can quiet the server's own log.
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
     ],
     targets: [
         .systemLibrary(
@@ -33,10 +37,21 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        /// The preview server lives apart so the core library never links the HTTP stack.
+        .target(
+            name: "MotCuaPreview",
+            dependencies: [
+                "MotCuaKit",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "motcua",
             dependencies: [
                 "MotCuaKit",
+                "MotCuaPreview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -44,7 +59,17 @@ let package = Package(
         .testTarget(
             name: "MotCuaKitTests",
             dependencies: ["MotCuaKit"],
-            exclude: ["Fixtures"],
+            exclude: ["Fixtures", "Search/fold-cases.json"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "MotCuaPreviewTests",
+            dependencies: [
+                "MotCuaKit",
+                "MotCuaPreview",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -388,6 +388,13 @@ def main() -> int:
         if output is not None:
             run_output_checks(output, results)
             run_browser_checks(output, results)
+
+    # ---------------- motcua serve (live reload, error overlay): Tests/quality/test_preview.py
+    import test_preview
+
+    test_preview.run_preview_checks(binary, results)
+    # ---------------- end of motcua serve checks
+
     print(f"(output checks took {time.monotonic() - started:.0f} s; screenshots in "
           f"{SCREENSHOT_DIR.relative_to(REPO)}/)")
     print(f"{results.passed} passed, {results.failed} failed")

@@ -41,7 +41,7 @@ let docs;
 const data = x => x && x.v === 1 ? x.docs.map(d => ({
   kind: d[0], title: d[1], url: d[2], field: d[3], badge: d[4], badgeKey: d[5], code: d[6], snippet: d[7],
   b: ' ' + d[8], h: ' ' + tokens(fold(d[1] + ' ' + d[6])).join(' '), ft: fold(d[1])
-})) : [];
+})) : 0;
 const has = (s, t) => s.indexOf(' ' + t) >= 0;
 
 // Each query token starts a token of title+code (h) or field+body (b). Rank: exact, title, phrase, kind,
@@ -51,7 +51,7 @@ function search(q) {
   if (!qt.length) return hits;
   docs = docs || data(w.MOTCUA_SEARCH);
   const phrase = new RegExp(' ' + qt.map(t => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[^ ]* '));
-  for (const d of docs) {
+  for (const d of docs || []) {
     const head = qt.every(t => has(d.h, t));
     if (!head && !qt.every(t => has(d.h, t) || has(d.b, t))) continue;
     const exact = (d.tk = d.tk || toneKey(d.title)).indexOf(key) >= 0 || toneKey(d.code) === key;
@@ -190,7 +190,7 @@ function setup() {
   const pv = page && view(page, page.insertBefore(el('p', 'search-status'), page.firstChild), root(forms[0] || body));
   if (pv) {
     page.removeAttribute('aria-live'); // the status line is live, not every result
-    pv.catalog = doc.getElementById('search-catalog');
+    pv.catalog = doc.getElementById('search-fallback');
   }
   forms.forEach(form => {
     const input = form.querySelector(Q);

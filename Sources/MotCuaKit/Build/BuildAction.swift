@@ -30,6 +30,8 @@ public struct BuildAction: Sendable {
         /// Set when nothing was written because of errors or a refused output folder.
         public var failure: String?
         public var succeeded: Bool { failure == nil && !diagnostics.hasErrors }
+
+        public init() {}
     }
 
     public var options: Options
@@ -67,11 +69,16 @@ public struct BuildAction: Sendable {
         let bundles = Self.formBundles(site, root: options.root)
         var staticFiles = Set(copies.map(\.path))
         staticFiles.formUnion(bundles.values.map(\.path))
-        staticFiles.formUnion(["sitemap.xml", "robots.txt", "404.html"])
+        staticFiles.formUnion(["sitemap.xml", "robots.txt", "404.html", "search-index.js", "thong-bao/feed.xml"])
+        let radio = Self.radioTexts(site)
+        for text in radio { report.diagnostics.append(contentsOf: text.diagnostics) }
+        for (i, item) in site.announcements.enumerated() where plan.hasPage(.announcement(i)) {
+            staticFiles.insert("thong-bao/\(item.slug.value)/phat-thanh.txt")
+        }
 
         let renderer = SiteRenderer(site: site, plan: plan, theme: theme, staticFiles: staticFiles,
                                     includeDrafts: options.includeDrafts, buildDate: options.date,
-                                    formBundles: bundles.mapValues { ($0.path, $0.bytes.count) })
+                                    formBundles: bundles.mapValues { ($0.path, $0.bytes.count) }, radioTexts: radio)
         let results = Self.parallelMap(plan.pages) { renderer.render($0) }
         var idsByPage: [String: Set<String>] = [:]
         for (page, result) in zip(plan.pages, results) {
@@ -87,6 +94,11 @@ public struct BuildAction: Sendable {
         files.append(contentsOf: bundles.values.sorted { $0.path < $1.path }.map { ($0.path, $0.bytes) })
         files.append(("sitemap.xml", Data(SiteFeeds.sitemap(plan: plan, baseURL: site.config.baseURL).utf8)))
         files.append(("robots.txt", Data(SiteFeeds.robots(baseURL: site.config.baseURL).utf8)))
+        for (i, item) in site.announcements.enumerated() where plan.hasPage(.announcement(i)) {
+            files.append(("thong-bao/\(item.slug.value)/phat-thanh.txt", Data((radio[i].text + "\n").utf8)))
+        }
+        files.append(("thong-bao/feed.xml", Data(SiteFeeds.atom(site: site, plan: plan).utf8)))
+        files.append(("search-index.js", Data(SearchIndex(SiteSearch.documents(site: site, plan: plan)).javascript().utf8)))
         return Rendered(site: site, plan: plan, files: files, copies: copies, pages: plan.pages.count)
     }
 
@@ -119,6 +131,14 @@ public struct BuildAction: Sendable {
         report.files = rendered.files.count + rendered.copies.count
         report.seconds = (clock.now - start).seconds
         return report
+    }
+
+    /// The text read on air for each announcement (same order as `site.announcements`).
+    static func radioTexts(_ site: Site) -> [RadioText] {
+        let builder = RadioTextBuilder(
+            abbreviations: Abbreviations(site: site.abbreviations.mapValues(\.value)),
+            hostNames: site.config.spokenNames, issuer: site.config.name)
+        return parallelMap(site.announcements) { builder.build($0) }
     }
 
     /// One ZIP of all the forms of a procedure that has two or more, named after the procedure's slug.

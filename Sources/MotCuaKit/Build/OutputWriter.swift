@@ -102,7 +102,12 @@ public struct OutputWriter: Sendable {
                 }
                 written.insert(copy.path)
             }
-            try Self.writeFile(Data(Self.markerText.utf8), to: staging.appendingPathComponent(Self.markerName))
+            var markerStats = Stats()
+            try place(Self.markerName, stats: &markerStats) { old in
+                if let old, fm.contents(atPath: old.path) == Data(Self.markerText.utf8) { return true }
+                try Self.writeFile(Data(Self.markerText.utf8), to: staging.appendingPathComponent(Self.markerName))
+                return false
+            }
         } catch let problem as Problem {
             try? fm.removeItem(at: staging)
             throw problem
@@ -136,10 +141,28 @@ public struct OutputWriter: Sendable {
         }
     }
 
+    /// Plain open/write/close: the whole-folder swap already makes the build atomic, so a per-file
+    /// temporary file and sync (what FileManager does) would only cost time.
     static func writeFile(_ data: Data, to url: URL) throws {
-        guard FileManager.default.createFile(atPath: url.path, contents: data, attributes: [.posixPermissions: 0o644]) else {
-            throw Problem.io("không ghi được tệp \(url.path) (ổ đĩa đầy hoặc không có quyền ghi); thư mục xuất cũ vẫn giữ nguyên")
+        let fd = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw failure(url, errno) }
+        defer { close(fd) }
+        try data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+            var offset = 0
+            while offset < raw.count {
+                let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    throw failure(url, errno)
+                }
+                offset += n
+            }
         }
+    }
+
+    static func failure(_ url: URL, _ code: Int32) -> Problem {
+        let reason = code == ENOSPC ? "ổ đĩa đã đầy" : code == EACCES || code == EROFS ? "không có quyền ghi" : String(cString: strerror(code))
+        return Problem.io("không ghi được tệp \(url.path) (\(reason)); thư mục xuất cũ vẫn giữ nguyên")
     }
 
     private func countOldFiles(excluding written: Set<String>) -> Int {

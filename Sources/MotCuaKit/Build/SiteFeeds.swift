@@ -24,6 +24,36 @@ enum SiteFeeds {
         return xml + "</urlset>\n"
     }
 
+    /// Atom feed of announcements, newest first. Ids are the absolute page URL when `base_url` is set,
+    /// otherwise a tag URI built from the site's slug (stable, and never a guess at a host).
+    static func atom(site: Site, plan: SitePlan) -> String {
+        let base = site.config.baseURL
+        let siteSlug = VietnameseText.slug(site.config.name)
+        let items = site.announcements.indices.filter { plan.hasPage(.announcement($0)) }
+            .sorted { (site.announcements[$0].date, site.announcements[$1].slug.value) > (site.announcements[$1].date, site.announcements[$0].slug.value) }
+        func stamp(_ d: CalendarDate) -> String { "\(d.description)T00:00:00+07:00" }
+        let updated = items.first.map { stamp(site.announcements[$0].date) } ?? "2000-01-01T00:00:00+07:00"
+        var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"vi\">\n"
+        xml += "  <title>\(xmlEscape("Thông báo – " + site.config.name))</title>\n"
+        xml += "  <id>\(xmlEscape(base.map { $0 + "thong-bao/" } ?? "tag:motcua,2026:\(siteSlug)/thong-bao"))</id>\n"
+        xml += "  <link rel=\"self\" href=\"\(xmlEscape((base ?? "") + (base == nil ? "feed.xml" : "thong-bao/feed.xml")))\"/>\n"
+        xml += "  <link rel=\"alternate\" type=\"text/html\" href=\"\(xmlEscape((base.map { $0 + "thong-bao/" }) ?? "index.html"))\"/>\n"
+        xml += "  <updated>\(updated)</updated>\n  <author><name>\(xmlEscape(site.config.name))</name></author>\n"
+        for i in items {
+            let a = site.announcements[i]
+            let path = plan.page(.announcement(i))!.path
+            let href = base.map { $0 + path } ?? SitePlan.relative(from: "thong-bao/", to: path)
+            xml += "  <entry>\n    <title>\(xmlEscape(a.title))</title>\n"
+            xml += "    <id>\(xmlEscape(base.map { $0 + path } ?? "tag:motcua,2026:\(siteSlug)/\(path)"))</id>\n"
+            xml += "    <link rel=\"alternate\" type=\"text/html\" href=\"\(xmlEscape(href))\"/>\n"
+            xml += "    <updated>\(stamp(a.date))</updated>\n    <published>\(stamp(a.date))</published>\n"
+            var summary = a.number.map { "Số \($0), " } ?? ""
+            summary += "ngày \(VietnameseFormat.date(a.date)). Mức ưu tiên: \(a.priority.label)."
+            xml += "    <summary>\(xmlEscape(summary))</summary>\n  </entry>\n"
+        }
+        return xml + "</feed>\n"
+    }
+
     static func robots(baseURL: String?) -> String {
         var text = "User-agent: *\nAllow: /\n"
         if let baseURL { text += "Sitemap: \(baseURL)sitemap.xml\n" }

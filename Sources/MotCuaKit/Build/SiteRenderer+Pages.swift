@@ -33,9 +33,17 @@ extension SiteRenderer {
         c["procedureCount"] = site.procedures.count
         c["totals"] = levelCounts(site.procedures).filter { ($0["count"] as? Int ?? 0) > 0 }
         let sorted = sortedAnnouncements()
-        c["emergencies"] = sorted.filter { site.announcements[$0].priority == .emergency }.map { announcementRow(page, $0) }
-        c["announcements"] = sorted.filter { site.announcements[$0].priority != .emergency }.prefix(3).map { announcementRow(page, $0) }
-        c["guides"] = sortedGuides().map { guideRow(page, $0) }
+        // An emergency stays pinned while it is on air (or for a week when it has no broadcast plan).
+        let onAir = Set(BroadcastSchedule(announcements: site.announcements, week: buildDate).entries.map(\.index))
+        let pinned = sorted.filter { i in
+            let a = site.announcements[i]
+            guard a.priority == .emergency else { return false }
+            return a.broadcast == nil ? (a.date <= buildDate && buildDate.dayNumber - a.date.dayNumber < 7) : onAir.contains(i)
+        }
+        c["emergencies"] = pinned.map { announcementRow(page, $0) }
+        c["announcements"] = sorted.filter { !pinned.contains($0) }.prefix(4).map { announcementRow(page, $0) }
+        // A province-scale site may have thousands of guides; the home page shows the first few.
+        c["guides"] = sortedGuides().prefix(6).map { guideRow(page, $0) }
         c["catalogHref"] = href(page, .catalog)
         c["announcementsHref"] = href(page, .announcementList)
         c["guidesHref"] = href(page, .guideList)
@@ -285,7 +293,7 @@ extension SiteRenderer {
             }
         }
         let names = Array(site.forms.keys)
-        c["forms"] = names.sortedVietnamese { titles[$0] ?? $0 }.map { name -> [String: Any] in
+        c["forms"] = names.sorted().sortedVietnamese { titles[$0] ?? $0 }.map { name -> [String: Any] in
             let file = site.forms[name]!
             var e = formLink(page, file, title: titles[name] ?? name)
             e["title"] = titles[name] ?? name
@@ -334,31 +342,46 @@ extension SiteRenderer {
         if let s = a.signer { c["signer"] = s }
         if let t = a.signerTitle { c["signerTitle"] = t }
         if !a.recipients.isEmpty { c["recipients"] = a.recipients }
+        if i < radioTexts.count {
+            let radio = radioTexts[i]
+            let seconds = radio.readingSeconds(syllablesPerMinute: site.config.radioSyllablesPerMinute)
+            var r: [String: Any] = [
+                "text": radio.text, "syllables": radio.syllableCount, "duration": Self.durationText(seconds),
+                "rate": site.config.radioSyllablesPerMinute, "txtHref": "phat-thanh.txt",
+                "rows": min(24, max(6, radio.text.count / 60 + radio.text.filter { $0 == "\n" }.count)),
+            ]
+            if let plan = a.broadcast {
+                r["plan"] = "Phát \(plan.timesPerWeek) lần mỗi tuần trong \(plan.weeks) tuần, từ \(VietnameseFormat.date(plan.start ?? a.date))"
+            }
+            c["radio"] = r
+        }
         return c
+    }
+
+    /// 130 → "2 phút 10 giây".
+    static func durationText(_ seconds: Int) -> String {
+        let m = seconds / 60, s = seconds % 60
+        if m == 0 { return "\(s) giây" }
+        return s == 0 ? "\(m) phút" : "\(m) phút \(s) giây"
     }
 
     func schedule(_ page: SitePlan.Page) -> [String: Any] {
         var c = base(page, title: "Lịch phát thanh", description: "Thông báo phát trên Đài truyền thanh xã")
         c["breadcrumbs"] = breadcrumbs([homeCrumb(page), ("Thông báo", href(page, .announcementList)), ("Lịch phát thanh", nil)])
-        let weekStart = buildDate.adding(days: 1 - buildDate.isoWeekday)
-        let weekEnd = weekStart.adding(days: 6)
-        c["weekStart"] = VietnameseFormat.date(weekStart)
-        c["weekEnd"] = VietnameseFormat.date(weekEnd)
-        var entries: [(Int, CalendarDate, Int, CalendarDate)] = []
-        for i in sortedAnnouncements() {
-            let a = site.announcements[i]
-            guard let plan = a.broadcast else { continue }
-            let start = plan.start ?? a.date
-            let end = start.adding(days: max(1, plan.weeks) * 7 - 1)
-            if start <= weekEnd && end >= weekStart { entries.append((i, start, plan.timesPerWeek, end)) }
-        }
-        entries.sort { (site.announcements[$0.0].priority.rank, $1.1) < (site.announcements[$1.0].priority.rank, $0.1) }
-        c["entries"] = entries.map { e -> [String: Any] in
-            var row = announcementRow(page, e.0)
-            row["times"] = e.2
-            row["until"] = VietnameseFormat.date(e.3)
+        let visible = site.announcements.indices.map { plan.hasPage(.announcement($0)) }
+        let week = BroadcastSchedule(announcements: site.announcements, week: buildDate)
+        c["weekStart"] = VietnameseFormat.date(week.monday)
+        c["weekEnd"] = VietnameseFormat.date(week.sunday)
+        c["entries"] = week.entries.filter { visible[$0.index] }.map { e -> [String: Any] in
+            var row = announcementRow(page, e.index)
+            row["times"] = e.timesThisWeek
+            row["until"] = VietnameseFormat.date(e.end)
+            if e.index < radioTexts.count {
+                row["duration"] = Self.durationText(radioTexts[e.index].readingSeconds(syllablesPerMinute: site.config.radioSyllablesPerMinute))
+            }
             return row
         }
+        c["hasEntries"] = !week.entries.filter { visible[$0.index] }.isEmpty
         return c
     }
 

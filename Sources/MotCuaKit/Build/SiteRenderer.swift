@@ -14,6 +14,7 @@ struct SiteRenderer: @unchecked Sendable {
     let guidesByCode: [String: [Int]]
     /// Procedure code → the ZIP of its forms (path, size).
     let formBundles: [String: (path: String, size: Int)]
+    let radioTexts: [RadioText]
 
     struct Result: Sendable {
         var file: String
@@ -25,8 +26,9 @@ struct SiteRenderer: @unchecked Sendable {
     }
 
     init(site: Site, plan: SitePlan, theme: Theme, staticFiles: Set<String>, includeDrafts: Bool, buildDate: CalendarDate,
-         formBundles: [String: (path: String, size: Int)] = [:]) {
+         formBundles: [String: (path: String, size: Int)] = [:], radioTexts: [RadioText] = []) {
         self.site = site
+        self.radioTexts = radioTexts
         self.formBundles = formBundles
         self.plan = plan
         self.theme = theme
@@ -117,6 +119,7 @@ struct SiteRenderer: @unchecked Sendable {
             "nav": nav,
             "searchAction": root + "tim-kiem/index.html",
             "pages": freePageLinks(root: root),
+            "feedHref": root + "thong-bao/feed.xml",
         ]
         if let description { context["description"] = description }
         if let base = config.baseURL, page.file != "404.html" { context["canonical"] = base + page.path }

@@ -21,11 +21,21 @@ public struct SourceText: Sendable {
                 at: SourceLocation(path: path, line: bad.line, column: bad.column))
             return nil
         }
-        var text = String(decoding: bytes, as: UTF8.self)
-        if text.contains("\r") {
-            text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        if bytes.contains(0x0D) {
+            var folded: [UInt8] = []
+            folded.reserveCapacity(bytes.count)
+            for (i, b) in bytes.enumerated() {
+                if b != 0x0D { folded.append(b); continue }
+                // CRLF → LF (drop the CR); a lone CR (old Mac) → LF.
+                if i + 1 < bytes.count && bytes[i + 1] == 0x0A { continue }
+                folded.append(0x0A)
+            }
+            bytes = folded
         }
-        return SourceText(path: path, text: VietnameseText.nfc(text))
+        let text = String(decoding: bytes, as: UTF8.self)
+        // Only text with combining marks (lead bytes 0xCC/0xCD for U+0300–U+036F) can change under NFC.
+        let mayBeDecomposed = bytes.contains { $0 == 0xCC || $0 == 0xCD }
+        return SourceText(path: path, text: mayBeDecomposed ? VietnameseText.nfc(text) : text)
     }
 
     static func firstInvalidUTF8(_ bytes: [UInt8]) -> (offset: Int, line: Int, column: Int)? {

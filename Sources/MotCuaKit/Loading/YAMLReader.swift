@@ -47,7 +47,7 @@ final class YAMLReader {
             return nil
         }
         do {
-            return try Yams.compose(yaml: text)
+            return try Yams.compose(yaml: text, .basic)
         } catch let error as YamlError {
             let (mark, message) = Self.describe(error)
             diagnostics.error("yaml-syntax", "lỗi cú pháp YAML: \(message)", at: location(mark))
@@ -105,13 +105,18 @@ final class YAMLReader {
         return nil
     }
 
-    /// Counts `*alias` tokens outside quotes and comments, roughly; only a flood of them matters.
+    /// Counts `*alias` tokens (a `*` after a space, `[`, `,` or `-`, followed by a name character);
+    /// `**bold**` in Markdown blocks is not one. Only a flood of them matters.
     static func aliasCount(in text: String) -> Int {
         var count = 0
-        var previous: Character = " "
-        for ch in text {
-            if ch == "*" && (previous == " " || previous == "[" || previous == "," || previous == "\n") { count += 1 }
-            previous = ch
+        let bytes = Array(text.utf8)
+        for i in bytes.indices where bytes[i] == UInt8(ascii: "*") {
+            let before = i == 0 ? UInt8(ascii: " ") : bytes[i - 1]
+            guard [UInt8(ascii: " "), UInt8(ascii: "["), UInt8(ascii: ","), UInt8(ascii: "\n")].contains(before),
+                  i + 1 < bytes.count else { continue }
+            let next = bytes[i + 1]
+            let isName = (next >= 0x30 && next <= 0x39) || (next >= 0x41 && next <= 0x5A) || (next >= 0x61 && next <= 0x7A) || next == UInt8(ascii: "_")
+            if isName { count += 1 }
         }
         return count
     }

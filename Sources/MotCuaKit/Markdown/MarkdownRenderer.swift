@@ -33,6 +33,11 @@ public struct MarkdownRenderer: Sendable {
 
     public var allowRawHTML: Bool
 
+    /// cmark-gfm's inline parser edits a global table of special characters while it parses, so two
+    /// parses at once can drop autolinks (cmark-gfm issue #221). Parsing is a small share of the work;
+    /// it runs one at a time and the HTML rendering stays parallel.
+    static let parseLock = NSLock()
+
     public init(allowRawHTML: Bool) {
         _ = Self.registerExtensions
         self.allowRawHTML = allowRawHTML
@@ -49,6 +54,9 @@ public struct MarkdownRenderer: Sendable {
         var diagnostics = Diagnostics()
         var options = CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES
         if allowRawHTML { options |= CMARK_OPT_UNSAFE }
+        Self.parseLock.lock()
+        var locked = true
+        defer { if locked { Self.parseLock.unlock() } }
         guard let parser = cmark_parser_new(options) else {
             return Output(html: "", headings: [], diagnostics: diagnostics)
         }
@@ -64,13 +72,17 @@ public struct MarkdownRenderer: Sendable {
                 cmark_parser_feed(parser, chars.baseAddress, chars.count)
             }
         }
-        guard let document = cmark_parser_finish(parser) else {
+        let parsed = cmark_parser_finish(parser)
+        Self.parseLock.unlock()
+        locked = false
+        guard let document = parsed else {
             return Output(html: "", headings: [], diagnostics: diagnostics)
         }
         defer { cmark_node_free(document) }
 
         var headings: [Heading] = []
         var usedIDs = Self.reservedIDs
+        var nextSuffix: [String: Int] = [:]
         var headingNodes: [OpaquePointer] = []
         var linkNodes: [OpaquePointer] = []
         if let iterator = cmark_iter_new(document) {
@@ -108,12 +120,14 @@ public struct MarkdownRenderer: Sendable {
         }
 
         for (index, node) in headingNodes.enumerated() {
-            let title = Self.plainText(of: node)
+            let title = Self.plainText(of: node).trimmingCharacters(in: .whitespaces)
             var id = VietnameseText.slug(title)
             if id.isEmpty { id = "muc" }
             if usedIDs.contains(id) {
-                var n = 2
+                // Remember where the count stopped: a page with thousands of equal headings stays linear.
+                var n = nextSuffix[id] ?? 2
                 while usedIDs.contains("\(id)-\(n)") { n += 1 }
+                nextSuffix[id] = n + 1
                 id = "\(id)-\(n)"
             }
             usedIDs.insert(id)
@@ -134,26 +148,36 @@ public struct MarkdownRenderer: Sendable {
         return Output(html: html, headings: headings, diagnostics: diagnostics)
     }
 
+    /// One pass over the bytes: each marker `U+E000 n U+E001` right after `<hN>` becomes `<hN id="…">`.
     static func placeHeadingIDs(_ html: String, _ headings: [Heading]) -> String {
-        var result = ""
-        result.reserveCapacity(html.utf8.count + headings.count * 24)
-        var rest = html[...]
-        for (index, heading) in headings.enumerated() {
-            let open = "<h\(heading.level)>"
-            let marker = "\u{E000}\(index)\u{E001}"
-            guard let markerRange = rest.range(of: marker) else { continue }
-            var before = rest[rest.startIndex..<markerRange.lowerBound]
-            if before.hasSuffix(open) {
-                before = before.dropLast(open.count)
-                result += before
-                result += "<h\(heading.level) id=\"\(heading.id)\">"
-            } else {
-                result += before
+        let source = Array(html.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(source.count + headings.count * 24)
+        let markerStart: [UInt8] = [0xEE, 0x80, 0x80]  // U+E000 in UTF-8
+        let markerEnd: [UInt8] = [0xEE, 0x80, 0x81]  // U+E001
+        var i = 0
+        let n = source.count
+        while i < n {
+            if source[i] == 0xEE, i + 2 < n, source[i + 1] == 0x80, source[i + 2] == 0x80 {
+                var j = i + 3
+                var index = 0
+                while j < n, source[j] >= 0x30, source[j] <= 0x39 { index = index * 10 + Int(source[j] - 0x30); j += 1 }
+                if j + 2 < n, Array(source[j..<j + 3]) == markerEnd, index < headings.count {
+                    let heading = headings[index]
+                    let open = Array("<h\(heading.level)>".utf8)
+                    if out.count >= open.count, Array(out[(out.count - open.count)...]) == open {
+                        out.removeLast(1)
+                        out.append(contentsOf: Array(" id=\"\(heading.id)\">".utf8))
+                    }
+                    i = j + 3
+                    continue
+                }
+                _ = markerStart
             }
-            rest = rest[markerRange.upperBound...]
+            out.append(source[i])
+            i += 1
         }
-        result += rest
-        return result
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The visible text of a node and its children (for heading ids and titles).
@@ -164,7 +188,17 @@ public struct MarkdownRenderer: Sendable {
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
-            guard event == CMARK_EVENT_ENTER, let child = cmark_iter_get_node(iterator) else { continue }
+            guard let child = cmark_iter_get_node(iterator) else { continue }
+            if event == CMARK_EVENT_EXIT {
+                // Blocks end with a space so words of adjacent paragraphs and cells don't run together.
+                switch cmark_node_get_type(child) {
+                case CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING, CMARK_NODE_ITEM, CMARK_NODE_CODE_BLOCK: text += " "
+                default: if cmark_node_get_type(child) != CMARK_NODE_TEXT, child != node, cmark_node_first_child(child) == nil { break }
+                    if String(cString: cmark_node_get_type_string(child)) == "table_cell" { text += " " }
+                }
+                continue
+            }
+            guard event == CMARK_EVENT_ENTER else { continue }
             switch cmark_node_get_type(child) {
             case CMARK_NODE_TEXT, CMARK_NODE_CODE:
                 if let literal = cmark_node_get_literal(child) { text += String(cString: literal) }

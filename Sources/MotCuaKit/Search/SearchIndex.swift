@@ -7,7 +7,8 @@ import Foundation
 /// Matching: the query is folded (`fold`) and split into tokens (`tokens`); every query token must be the prefix
 /// of some token of the title, code, field or body ("khai si" finds "khai sinh"; "1.001193" is one token).
 /// Ranking, deterministic, first difference wins:
-///  1. exact match with diacritics: the query as typed (case-insensitive, `toneKey`) appears in the title;
+///  1. exact match with diacritics: the query as typed (case-insensitive, `toneKey`) appears in the title,
+///     or is the whole procedure code;
 ///  2. title match (every token in title or code) over body match;
 ///  3. phrase (the query tokens on consecutive tokens, in order) over scattered tokens;
 ///  4. procedures, then guides, announcements, pages;
@@ -27,10 +28,12 @@ public struct SearchIndex: Sendable {
     struct Entry: Sendable {
         var document: SearchDocument
         var title: String
-        var head: [String]
+        var head: [[UInt16]]
         var body: [String]
+        var body16: [[UInt16]]
         var foldedTitle: String
         var titleKey: [UInt16]
+        var codeKey: [UInt16]
         var snippet: String
     }
 
@@ -53,10 +56,12 @@ public struct SearchIndex: Sendable {
         return Entry(
             document: document,
             title: title,
-            head: tokens(fold(title + " " + (document.code ?? ""))),
+            head: tokens(fold(title + " " + (document.code ?? ""))).map { Array($0.utf16) },
             body: body,
+            body16: body.map { Array($0.utf16) },
             foldedTitle: fold(title),
             titleKey: Array(toneKey(title).utf16),
+            codeKey: Array(toneKey(document.code ?? "").utf16),
             snippet: snippet(document.text))
     }
 
@@ -78,8 +83,7 @@ public struct SearchIndex: Sendable {
 
         var hits: [(rank: [Int], entry: Entry)] = []
         for entry in entries {
-            let head = entry.head.map { Array($0.utf16) }
-            let body = entry.body.map { Array($0.utf16) }
+            let head = entry.head, body = entry.body16
             let inHead = queryTokens.allSatisfy { q in head.contains { $0.starts(with: q) } }
             if !inHead {
                 let everywhere = queryTokens.allSatisfy { q in
@@ -88,7 +92,7 @@ public struct SearchIndex: Sendable {
                 if !everywhere { continue }
             }
             let phrase = SearchIndex.hasPhrase(queryTokens, in: inHead ? head : body)
-            let exact = SearchIndex.contains(entry.titleKey, key)
+            let exact = SearchIndex.contains(entry.titleKey, key) || entry.codeKey == key
             let rank = [exact ? 0 : 1, inHead ? 0 : 1, phrase ? 0 : 1, entry.document.kind.rank,
                         entry.foldedTitle.utf16.count]
             hits.append((rank, entry))

@@ -1,0 +1,390 @@
+#!/usr/bin/env python3
+"""`make bench`: MotCua against the cmark-gfm floor and against Hugo, on the same generated files (issue 8).
+
+For each size N (default 1,000, 10,000 and 40,000 guides; BENCH_SIZES="1000,10000" for a quick run) it writes a
+site with Benchmarks/generate_site.py (N guides + 2,000 procedures over 20 fields + 1,000 announcements), then
+measures in this one run:
+
+  motcua   .build/release/motcua build --root SITE --output OUT --quiet   (OUT removed before every run: clean build)
+  floor    cmark-gfm -e table -e autolink -e strikethrough floor.md        (all N guide files concatenated, one process)
+  hugo     hugo --quiet --source HUGO --destination OUT                    (same N guide bodies, minimal layout)
+
+with hyperfine (medians of -r 5 for N <= 1,000, -r 3 above, after a /usr/bin/time -v run that is the warm-up and
+gives peak memory; slow commands get fewer runs, see BENCH_SLOW_S).
+It also times the sample site (the repo's Content/) as a whole process, rebuilds the 10,000-guide site with
+nothing changed (summary counts, bytes and modification times of every file), and reports the search index size.
+The table goes to stdout and to Benchmarks/latest.md.
+
+Environment: BENCH_SIZES, MOTCUA_BIN (default .build/release/motcua), BENCH_WORK (scratch folder, default a
+temporary one that is removed afterwards), BENCH_KEEP=1 (keep the scratch folder), BENCH_RUNS (override -r).
+"""
+import datetime
+import hashlib
+import json
+import os
+import platform
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+BIN = os.path.abspath(os.environ.get("MOTCUA_BIN", os.path.join(ROOT, ".build", "release", "motcua")))
+SIZES = [int(s.replace("_", "")) for s in os.environ.get("BENCH_SIZES", "1000,10000,40000").split(",") if s.strip()]
+CMARK = "cmark-gfm -e table -e autolink -e strikethrough"
+SLOW_S = float(os.environ.get("BENCH_SLOW_S", "20"))
+VERY_SLOW_S = float(os.environ.get("BENCH_VERY_SLOW_S", "90"))
+SUMMARY_RE = re.compile(r"Đã tạo (\d+) trang \((\d+) tệp\).*?mới (\d+), thay đổi (\d+), giữ nguyên (\d+), xóa (\d+)")
+
+
+def log(msg):
+    print(msg, file=sys.stderr, flush=True)
+
+
+def sh(cmd, **kw):
+    return subprocess.run(cmd, shell=isinstance(cmd, str), check=True, text=True, capture_output=True, **kw)
+
+
+# ---------------------------------------------------------------- tools
+
+def ensure_tools():
+    need = {"hyperfine": "hyperfine", "hugo": "hugo", "cmark-gfm": "cmark-gfm"}
+    missing = [pkg for exe, pkg in need.items() if shutil.which(exe) is None]
+    if not os.path.exists("/usr/bin/time"):
+        missing.append("time")
+    if missing:
+        sudo = [] if os.geteuid() == 0 else ["sudo"]
+        log(f"installing Debian packages: {' '.join(missing)}")
+        env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+        r = subprocess.run(sudo + ["apt-get", "install", "-y", "-qq"] + missing, env=env)
+        if r.returncode != 0:
+            subprocess.run(sudo + ["apt-get", "update", "-qq"], env=env, check=True)
+            subprocess.run(sudo + ["apt-get", "install", "-y", "-qq"] + missing, env=env, check=True)
+    if not os.access(BIN, os.X_OK):
+        sys.exit(f"run_bench: no release binary at {BIN}; run `make release` (or `make bench`) first")
+
+
+def machine():
+    cpu = "unknown CPU"
+    try:
+        for line in open("/proc/cpuinfo"):
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    mem = ""
+    try:
+        for line in open("/proc/meminfo"):
+            if line.startswith("MemTotal"):
+                mem = f"{int(line.split()[1]) / 1024 / 1024:.0f} GB RAM"
+    except OSError:
+        pass
+    def ver(cmd):
+        try:
+            return sh(cmd).stdout.strip().splitlines()[0]
+        except Exception:
+            return "?"
+    return {
+        "cpu": cpu, "cores": os.cpu_count(), "mem": mem, "kernel": platform.release(),
+        "hugo": ver("hugo version").split(" BuildDate")[0], "cmark": ver("cmark-gfm --version"),
+        "hyperfine": ver("hyperfine --version"),
+    }
+
+
+# ---------------------------------------------------------------- measuring
+
+def hyperfine(name, cmd, prepare, runs, work, warmup=1):
+    out = os.path.join(work, f"hf-{name}.json")
+    args = ["hyperfine", "-N", "-w", str(warmup), "-r", str(runs), "--export-json", out, "-n", name]
+    if prepare:
+        args += ["--prepare", prepare]
+    args.append(cmd)
+    log(f"  hyperfine {name}: {cmd}")
+    subprocess.run(args, check=True, stdout=sys.stderr)
+    with open(out) as f:
+        res = json.load(f)["results"][0]
+    return res["times"]
+
+
+def measure(name, cmd, prepare, runs, work, first_wall):
+    """Median of hyperfine runs. The /usr/bin/time run just before serves as the warm-up; a slow command gets
+    fewer runs so `make bench` stays usable (SLOW_S: one more run; VERY_SLOW_S: the first run alone)."""
+    if first_wall > VERY_SLOW_S:
+        times = [first_wall]
+    else:
+        if first_wall > SLOW_S:
+            runs = 1
+        times = hyperfine(name, cmd, prepare, runs, work, warmup=0)
+        if len(times) < 3:
+            times = times + [first_wall]
+    times = sorted(times)
+    k = len(times)
+    median = times[k // 2] if k % 2 else (times[k // 2 - 1] + times[k // 2]) / 2
+    return {"median": median, "min": times[0], "max": times[-1], "runs": k}
+
+
+def peak_rss(cmd, prepare=None):
+    """Runs cmd once under /usr/bin/time -v; returns (peak RSS in MB, wall seconds, stdout)."""
+    if prepare:
+        subprocess.run(prepare, shell=True, check=True)
+    with tempfile.NamedTemporaryFile("r", suffix=".time") as t:
+        start = time.perf_counter()
+        r = subprocess.run(["/usr/bin/time", "-v", "-o", t.name] + cmd.split(), text=True,
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        wall = time.perf_counter() - start
+        report = t.read()
+    if r.returncode != 0:
+        sys.exit(f"run_bench: `{cmd}` failed ({r.returncode}):\n{r.stderr[-3000:]}")
+    m = re.search(r"Maximum resident set size \(kbytes\): (\d+)", report)
+    return (int(m.group(1)) / 1024 if m else float("nan")), wall, r.stdout
+
+
+def snapshot(folder):
+    """path → (sha256, mtime_ns, inode) for every file under folder."""
+    snap = {}
+    for dirpath, _, files in os.walk(folder):
+        for name in files:
+            p = os.path.join(dirpath, name)
+            st = os.stat(p)
+            with open(p, "rb") as f:
+                digest = hashlib.sha256(f.read()).hexdigest()
+            snap[os.path.relpath(p, folder)] = (digest, st.st_mtime_ns, st.st_ino)
+    return snap
+
+
+def count_html(folder):
+    return sum(1 for _, _, files in os.walk(folder) for n in files if n.endswith(".html"))
+
+
+def search_index(folder):
+    for name in ("search-index.js", "search-index.json"):
+        p = os.path.join(folder, name)
+        if os.path.exists(p):
+            return name, os.path.getsize(p)
+    return None, None
+
+
+# ---------------------------------------------------------------- one size
+
+def bench_size(n, work):
+    d = os.path.join(work, f"n{n}")
+    log(f"\n== {n:,} guides: generating in {d}")
+    t0 = time.perf_counter()
+    subprocess.run([sys.executable, os.path.join(HERE, "generate_site.py"), d, "--guides", str(n)],
+                   check=True, stdout=sys.stderr)
+    log(f"  generated in {time.perf_counter() - t0:.1f} s")
+    site, hugo_src, floor = os.path.join(d, "motcua"), os.path.join(d, "hugo"), os.path.join(d, "floor.md")
+    out_m, out_h = os.path.join(d, "out-motcua"), os.path.join(d, "out-hugo")
+    runs = int(os.environ.get("BENCH_RUNS", "5" if n <= 1000 else "3"))
+
+    motcua_cmd = f"{BIN} build --root {site} --output {out_m} --quiet"
+    floor_cmd = f"{CMARK} {floor}"
+    hugo_cmd = f"hugo --quiet --source {hugo_src} --destination {out_h}"
+    rows = {}
+
+    # A plain build first (not quiet, kept in out-first for the unchanged-rebuild check): it must succeed, gives
+    # the page count, the peak memory and the warm-up, and tells how many timed runs are affordable.
+    first_out = os.path.join(d, "out-first")
+    shutil.rmtree(first_out, ignore_errors=True)
+    rss, wall, stdout = peak_rss(f"{BIN} build --root {site} --output {first_out}")
+    m = SUMMARY_RE.search(stdout)
+    rows["motcua"] = {"pages": int(m.group(1)) if m else None, "files": int(m.group(2)) if m else None}
+    idx_name, idx_size = search_index(first_out)
+    log(f"  motcua first build: {wall:.2f} s, {rss:.0f} MB")
+    rows["motcua"].update(measure(f"motcua-{n}", motcua_cmd, f"rm -rf {out_m}", runs, d, wall))
+    rows["motcua"]["rss"] = rss
+    shutil.rmtree(out_m, ignore_errors=True)
+
+    rss, wall, _ = peak_rss(floor_cmd)
+    rows["floor"] = measure(f"floor-{n}", floor_cmd, None, runs, d, wall)
+    rows["floor"].update(rss=rss, pages=n)
+
+    rss, wall, _ = peak_rss(hugo_cmd, prepare=f"rm -rf {out_h}")
+    hugo_pages = count_html(out_h)
+    log(f"  hugo first build: {wall:.2f} s, {rss:.0f} MB")
+    rows["hugo"] = measure(f"hugo-{n}", hugo_cmd, f"rm -rf {out_h}", runs if wall < 30 else 2, d, wall)
+    rows["hugo"].update(rss=rss, pages=hugo_pages)
+    shutil.rmtree(out_h, ignore_errors=True)
+
+    return {"n": n, "rows": rows, "search_index": (idx_name, idx_size), "dir": d}
+
+
+def second_build(n, work):
+    """Builds once, then again with nothing changed: every file's bytes and mtime must stay."""
+    d = os.path.join(work, f"n{n}")
+    site, out = os.path.join(d, "motcua"), os.path.join(d, "out-first")
+    if not os.path.exists(out):
+        sh([BIN, "build", "--root", site, "--output", out])
+    before = snapshot(out)
+    time.sleep(1.1)  # a rewrite would show as a newer mtime
+    t0 = time.perf_counter()
+    r = sh([BIN, "build", "--root", site, "--output", out])
+    wall = time.perf_counter() - t0
+    after = snapshot(out)
+    m = SUMMARY_RE.search(r.stdout)
+    counts = dict(zip(("new", "changed", "unchanged", "removed"), map(int, m.groups()[2:]))) if m else None
+    common = set(before) & set(after)
+    bytes_changed = sorted(p for p in common if before[p][0] != after[p][0])
+    mtime_changed = sorted(p for p in common if before[p][1] != after[p][1])
+    sample = [p for p in ("index.html", "sitemap.xml", "assets/style.css", "search-index.js") if p in common]
+    sample += sorted(p for p in common if p.startswith("huong-dan/"))[:2]
+    sample += sorted(p for p in common if p.startswith("thu-tuc/"))[:1]
+    sample += sorted(p for p in common if p.startswith("bieu-mau/"))[:1]
+    samples = [(p, before[p][1], after[p][1]) for p in sample]
+    shutil.rmtree(out, ignore_errors=True)
+    return {"n": n, "wall": wall, "summary": r.stdout.strip().splitlines()[0] if r.stdout.strip() else "",
+            "counts": counts, "files_before": len(before), "files_after": len(after),
+            "added": sorted(set(after) - set(before)), "gone": sorted(set(before) - set(after)),
+            "bytes_changed": bytes_changed, "mtime_changed": mtime_changed, "samples": samples}
+
+
+def sample_site(work):
+    out = os.path.join(work, "sample-out")
+    cmd = f"{BIN} build --root {ROOT} --output {out} --quiet"
+    rss, wall, _ = peak_rss(cmd, prepare=f"rm -rf {out}")
+    res = measure("sample", cmd, f"rm -rf {out}", int(os.environ.get("BENCH_RUNS", "10")), work, wall)
+    res["rss"] = rss
+    shutil.rmtree(out, ignore_errors=True)
+    return res
+
+
+def serve_mode():
+    try:
+        helptext = subprocess.run([BIN, "--help"], text=True, capture_output=True).stdout
+    except OSError:
+        helptext = ""
+    if re.search(r"^\s+(serve|preview)\b", helptext, re.M):
+        return "the binary has a serve command, but this script does not drive it yet (no save → reload figure)"
+    return "not measured: this binary has no serve/preview command yet"
+
+
+# ---------------------------------------------------------------- report
+
+def fmt_s(x):
+    return f"{x:.3f} s" if x < 10 else f"{x:.2f} s"
+
+
+def table(results):
+    lines = ["| size (guides) | tool | pages | wall time (median) | ms/page | pages/s | peak RSS | motcua/floor | motcua/Hugo | runs |",
+             "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for r in results:
+        rows = r["rows"]
+        for tool, label in (("motcua", "motcua build"), ("floor", "cmark-gfm floor"), ("hugo", "hugo 0.111")):
+            x = rows[tool]
+            pages = x.get("pages") or 0
+            med = x["median"]
+            ms_page = med * 1000 / pages if pages else float("nan")
+            pps = pages / med if med else float("nan")
+            rf = rh = "—"
+            if tool == "motcua":
+                rf = f"{med / rows['floor']['median']:.2f}×"
+                rh = f"{med / rows['hugo']['median']:.2f}×"
+            lines.append(f"| {r['n']:,} | {label} | {pages:,} | {fmt_s(med)} | {ms_page:.3f} | {pps:,.0f} | "
+                         f"{x['rss']:.0f} MB | {rf} | {rh} | {x['runs']} |")
+    return "\n".join(lines)
+
+
+def targets(results, sample, second):
+    by_n = {r["n"]: r for r in results}
+    out = []
+
+    def mark(ok):
+        return "**met**" if ok else "**NOT met**"
+
+    if 10000 in by_n:
+        rows = by_n[10000]["rows"]
+        m, f, h = rows["motcua"]["median"], rows["floor"]["median"], rows["hugo"]["median"]
+        out.append(f"- 10,000 guides at least 8× faster than Hugo: Hugo/motcua = {h / m:.2f}× (needs ≥ 8) → {mark(h / m >= 8)}")
+        out.append(f"- 10,000 guides at most 2× the cmark-gfm floor: motcua/floor = {m / f:.2f}× → {mark(m / f <= 2)}")
+        rss = rows["motcua"]["rss"]
+        out.append(f"- peak memory at 10,000 guides under 250 MB: {rss:.0f} MB (Hugo {rows['hugo']['rss']:.0f} MB) → {mark(rss < 250)}")
+    else:
+        out.append("- 10,000-guide targets (speed vs Hugo, vs floor, memory): not measured (10000 not in BENCH_SIZES)")
+    if 10000 in by_n and 40000 in by_n:
+        g = by_n[40000]["rows"]["motcua"]["median"] / by_n[10000]["rows"]["motcua"]["median"]
+        out.append(f"- linear growth, 40,000 guides at most 4.4× the 10,000-guide time: {g:.2f}× → {mark(g <= 4.4)}")
+    else:
+        out.append("- linear growth (40,000 vs 10,000): not measured (needs both sizes)")
+    ms = sample["median"] * 1000
+    out.append(f"- sample site builds as a whole process under 150 ms: {ms:.0f} ms median (peak {sample['rss']:.0f} MB) → {mark(ms < 150)}")
+    out.append(f"- serve-mode rebuild after one guide changes, under 50 ms: {serve_mode()} → **not measured**")
+    if second:
+        c = second["counts"] or {}
+        ok = (not second["bytes_changed"] and not second["mtime_changed"] and not second["added"] and not second["gone"]
+              and c.get("new") == 0 and c.get("changed") == 0 and c.get("removed") == 0)
+        out.append(f"- second build with nothing changed ({second['n']:,} guides) keeps every file's bytes and mtime: "
+                   f"{second['files_after']:,} files, {len(second['bytes_changed'])} with other bytes, "
+                   f"{len(second['mtime_changed'])} with a new mtime; summary says new {c.get('new')}, changed {c.get('changed')}, "
+                   f"unchanged {c.get('unchanged')}, removed {c.get('removed')}; rebuild took {second['wall']:.2f} s → {mark(ok)}")
+    return "\n".join(out)
+
+
+def main():
+    ensure_tools()
+    keep = os.environ.get("BENCH_KEEP") == "1"
+    work = os.environ.get("BENCH_WORK")
+    if work:
+        os.makedirs(work, exist_ok=True)
+    else:
+        work = tempfile.mkdtemp(prefix="motcua-bench-")
+    work = os.path.abspath(work)
+    started = time.perf_counter()
+    info = machine()
+    log(f"motcua bench: sizes {SIZES}, binary {BIN}, scratch {work}")
+    try:
+        second_n = 10000 if 10000 in SIZES else max([n for n in SIZES if n <= 10000] or SIZES[:1])
+        results, second = [], None
+        for n in SIZES:
+            results.append(bench_size(n, work))
+            if n == second_n:
+                log(f"\n== second build with nothing changed at {second_n:,} guides")
+                second = second_build(second_n, work)
+            if not keep:
+                shutil.rmtree(os.path.join(work, f"n{n}"), ignore_errors=True)
+        log("\n== sample site (repo Content/)")
+        sample = sample_site(work)
+    finally:
+        if not keep:
+            shutil.rmtree(work, ignore_errors=True)
+    elapsed = time.perf_counter() - started
+
+    tab = table(results)
+    tgt = targets(results, sample, second)
+    idx = []
+    for r in results:
+        name, size = r["search_index"]
+        idx.append(f"{r['n']:,} guides: {name} {size / 1024 / 1024:.2f} MB" if name else f"{r['n']:,} guides: no search index in the output")
+    mtimes = "; ".join(f"`{p}` {'kept' if a == b else 'CHANGED'}" for p, a, b in second["samples"])
+    when = datetime.datetime.now().strftime("%Y-%m-%d %H:%M")
+    text = f"""## Benchmark ({when})
+
+Machine: {info['cpu']}, {info['cores']} cores, {info['mem']}, Linux {info['kernel']}; {info['hugo']}; {info['cmark']}; {info['hyperfine']}.
+Each site: N guides of about 1.7 KB (list, table, link, two headings) + 2,000 procedures over 20 fields + 1,000
+announcements (motcua also renders those; the floor and Hugo get only the N guides). Wall time is hyperfine's median
+of a clean build (output folder removed before each run); peak RSS from `/usr/bin/time -v`. "pages" is what each
+tool produced (motcua's summary line; Hugo's HTML files; the floor's documents); ms/page and pages/s use it.
+"runs" counts the timed runs behind the median (a /usr/bin/time run comes first as the warm-up; a command slower
+than {SLOW_S:.0f} s gets 2 runs, slower than {VERY_SLOW_S:.0f} s 1 run, to keep the whole bench usable).
+
+{tab}
+
+Targets (issue 8):
+{tgt}
+
+Search index: {"; ".join(idx)}.
+Second unchanged build: `{second['summary']}`; sample mtimes: {mtimes}.
+Files whose bytes differ after the unchanged rebuild: {", ".join("`" + p + "`" for p in second["bytes_changed"][:8]) or "none"}.
+Files with a new mtime: {", ".join("`" + p + "`" for p in second["mtime_changed"][:8]) or "none"}.
+Bench run took {elapsed / 60:.1f} min (`BENCH_SIZES={",".join(map(str, SIZES))}`).
+"""
+    print(text)
+    with open(os.path.join(HERE, "latest.md"), "w", encoding="utf-8") as f:
+        f.write(text)
+
+
+if __name__ == "__main__":
+    main()

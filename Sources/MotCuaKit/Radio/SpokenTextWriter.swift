@@ -1,0 +1,541 @@
+import Foundation
+
+/// Turns one passage of plain text (Markdown already removed) into what an announcer reads aloud as it is.
+///
+/// One left-to-right scan: at each word start the most specific reading wins, and what has been written so far is
+/// the context. Supported forms (Northern readings, see `VietnameseNumberReader`):
+/// - document numbers "42/2022/NĐ-CP" → "Nghị định số bốn mươi hai năm hai nghìn không trăm hai mươi hai của Chính
+///   phủ"; "45/TB-UBND" → "Thông báo số bốn mươi lăm của Ủy ban nhân dân"; "60/2014/QH13" → "Luật số sáu mươi năm …
+///   của Quốc hội khóa mười ba"; without a known type code, "văn bản số …". The type is not repeated after
+///   "Nghị định số", and after a bare "số" only the number, year and issuer are read; the issuer is not repeated
+///   when the clause goes on to name it ("… ngày 24/6/2022 của Chính phủ");
+/// - dates "06/01/2022", "6-1-2022", "6.1.2022" → "ngày mùng sáu tháng một năm …" ("ngày" not repeated after
+///   "ngày"); "d/m" after ngày, từ, đến, và, trước, sau, hết, hạn, đêm, sáng, trưa, chiều, tối, hôm, after another
+///   date, or before a range dash; "m/yyyy" → "tháng m năm …"; "ngày 6 tháng 4" → "ngày mùng sáu tháng tư";
+///   any other "a/b" → "a trên b" ("24/24 giờ", "số nhà 5/2");
+/// - times "7h30", "7h", "07:45" → "bảy giờ ba mươi phút", "bảy giờ"; "7h30–11h30" → "từ … đến …";
+///   "7 giờ 30" → "bảy giờ ba mươi" (plain numbers);
+/// - money "8.000 đồng", "8.000 đ", "8.000đ", "8.000 VNĐ" → "tám nghìn đồng"; "đồng/tháng" → "đồng một tháng";
+/// - percentages "5%" → "năm phần trăm"; units km, m, m2, m3, ha, kg, cm, mm after a number;
+/// - ranges "5-7 ngày", "10 - 15%" → "năm đến bảy ngày";
+/// - phone numbers starting with 0 (and any digits after gọi, điện thoại, đường dây nóng, hotline, số máy, zalo,
+///   fax, tel among the last three words) digit by digit in their written groups; plain numbers of eight or more
+///   digits (IDs) digit by digit;
+/// - codes "1.001193", "000.00.12.H23" → parts joined by "chấm", "gạch ngang", "trên"; letters and digits mixed
+///   ("H5N1", "3A") → letters as written, numbers in words;
+/// - "thứ 4" → "thứ tư", "thứ 1" → "thứ nhất"; Roman numerals after quý, khóa, chương, phần, mục … or opening a
+///   block ("I. MỤC ĐÍCH") → numbers;
+/// - abbreviations (see `Abbreviations`), web and e-mail addresses (see `SpokenAddress`);
+/// - symbols: & + → "và", = → "bằng", % → "phần trăm", "lowercase/lowercase" → "hoặc"; * _ # | ` [ ] < > ~ ^ { }
+///   \ $ and bullets are dropped.
+/// Warnings: an ambiguous abbreviation (`radio-ambiguous-abbreviation`) or a word in capitals that is not a
+/// Vietnamese syllable and not in the list (`radio-unknown-abbreviation`) is left as written, reported once.
+struct SpokenTextWriter {
+    let abbreviations: Abbreviations
+    /// Host (lowercased, without "www.") → on-air name.
+    let hostNames: [String: String]
+    var diagnostics = Diagnostics()
+    /// Abbreviations already reported, so a notice that repeats "TT" ten times gets one warning.
+    private var reported: Set<String> = []
+
+    init(abbreviations: Abbreviations, hostNames: [String: String]) {
+        self.abbreviations = abbreviations
+        self.hostNames = hostNames
+    }
+
+    // MARK: Patterns (anchored at the scan position with prefixMatch)
+    // Regex literals are immutable; their compiled program is created once, atomically, so sharing them is safe.
+
+    private nonisolated(unsafe) static let documentNumber = #/([0-9]+)(?:/([0-9]{4}))?/([A-ZĐ][A-Za-zĐđ0-9]*(?:-[A-Za-zĐđ][A-Za-zĐđ0-9]*)*)/#
+    private nonisolated(unsafe) static let fullDate = #/([0-9]{1,2})([/.-])([0-9]{1,2})([/.-])([0-9]{4})/#
+    private nonisolated(unsafe) static let monthYear = #/([0-9]{1,2})/([0-9]{4})/#
+    private nonisolated(unsafe) static let dayMonth = #/([0-9]{1,2})/([0-9]{1,2})/#
+    private nonisolated(unsafe) static let time = #/([0-9]{1,2})(?:[hH]([0-9]{2})?|:([0-9]{2}))'?/#
+    private nonisolated(unsafe) static let rangeDash = #/\s*[-–—]\s*/#
+    private nonisolated(unsafe) static let phone = #/0[0-9]{2,}(?:[ .-][0-9]{1,4})*/#
+    private nonisolated(unsafe) static let phoneInParentheses = #/\((0[0-9]{2,4})\)((?:[ .-]?[0-9]{1,4})+)/#
+    private nonisolated(unsafe) static let digitGroups = #/[0-9]+(?:[ .-][0-9]{1,4})*/#
+    /// A dossier or record code: letters and digits joined by "." "-" "/" ("000.00.12.H23", "H23.15-241105-0001").
+    private nonisolated(unsafe) static let code = #/[0-9A-Za-zĐđ]+(?:[.\-/][0-9A-Za-zĐđ]+)+/#
+    private nonisolated(unsafe) static let number = #/[0-9]+(?:\.[0-9]+)*(?:,[0-9]+)?/#
+    private nonisolated(unsafe) static let money = #/ ?(?:đồng|đ|VNĐ|VND|vnđ)/#
+    private nonisolated(unsafe) static let percent = #/ ?%/#
+    private nonisolated(unsafe) static let unit = #/ ?(km|kg|ha|cm|mm|m2|m²|m³|m3|m)/#
+    private nonisolated(unsafe) static let email = #/[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/#
+    private nonisolated(unsafe) static let bareDomain = #/[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:vn|com|net|org|gov|edu|info)(?:/[^\s]*)?/#
+
+    static let unitWords = ["km": "ki lô mét", "kg": "ki lô gam", "ha": "héc ta", "cm": "xăng ti mét", "mm": "mi li mét",
+                            "m2": "mét vuông", "m²": "mét vuông", "m3": "mét khối", "m³": "mét khối", "m": "mét"]
+
+    /// Document type codes, the first part after the number ("NĐ" in "42/2022/NĐ-CP").
+    static let documentTypes: [String: String] = [
+        "NĐ": "Nghị định", "QĐ": "Quyết định", "TT": "Thông tư", "TTLT": "Thông tư liên tịch", "NQ": "Nghị quyết",
+        "CT": "Chỉ thị", "TB": "Thông báo", "KH": "Kế hoạch", "HD": "Hướng dẫn", "BC": "Báo cáo", "TTr": "Tờ trình",
+        "CV": "Công văn", "GM": "Giấy mời", "CĐ": "Công điện", "QC": "Quy chế", "PL": "Pháp lệnh", "L": "Luật",
+        "BB": "Biên bản", "KL": "Kết luận", "GP": "Giấy phép", "GXN": "Giấy xác nhận",
+    ]
+
+    /// Issuers, the parts after the type ("CP" in "42/2022/NĐ-CP"); other codes are looked up as abbreviations.
+    static let issuers: [String: String] = [
+        "CP": "Chính phủ", "TTg": "Thủ tướng Chính phủ", "UBND": "Ủy ban nhân dân", "HĐND": "Hội đồng nhân dân",
+        "QH": "Quốc hội", "UBTVQH": "Ủy ban Thường vụ Quốc hội", "CTN": "Chủ tịch nước", "VPCP": "Văn phòng Chính phủ",
+        "BTTTT": "Bộ Thông tin và Truyền thông", "BCA": "Bộ Công an", "BTP": "Bộ Tư pháp", "BNV": "Bộ Nội vụ",
+        "BTC": "Bộ Tài chính", "BYT": "Bộ Y tế", "BLĐTBXH": "Bộ Lao động Thương binh và Xã hội",
+        "BTNMT": "Bộ Tài nguyên và Môi trường", "BNNPTNT": "Bộ Nông nghiệp và Phát triển nông thôn",
+        "BNNMT": "Bộ Nông nghiệp và Môi trường", "BGDĐT": "Bộ Giáo dục và Đào tạo", "BXD": "Bộ Xây dựng",
+        "BKHCN": "Bộ Khoa học và Công nghệ", "BQP": "Bộ Quốc phòng", "BCT": "Bộ Công Thương",
+        "BVHTTDL": "Bộ Văn hóa, Thể thao và Du lịch", "BKHĐT": "Bộ Kế hoạch và Đầu tư", "BGTVT": "Bộ Giao thông vận tải",
+        "VP": "Văn phòng", "TP": "Tư pháp", "MTTQ": "Mặt trận Tổ quốc", "UBMTTQ": "Ủy ban Mặt trận Tổ quốc",
+    ]
+
+    /// Words that, among the last three, make the digits after them a phone number whatever their shape
+    /// ("gọi ngay số 114" → "một một bốn").
+    static let phoneWords = ["gọi", "điện thoại", "đường dây nóng", "hotline", "số máy", "zalo", "fax", "tel"]
+    /// Words after which "d/m" is a day and month rather than a ratio.
+    static let dateContext: Set<String> = ["ngày", "từ", "đến", "và", "trước", "sau", "hết", "hạn", "đêm", "sáng", "trưa",
+                                           "chiều", "tối", "hôm"]
+    /// Words after which a Roman numeral is a number ("Quý IV", "khóa XV").
+    static let romanContext: Set<String> = ["quý", "khóa", "khoá", "chương", "phần", "mục", "tập", "đợt", "kỳ", "lần", "thứ"]
+
+    // MARK: Scan
+
+    private var out = ""
+    private var lastNumeric = false
+    /// The last thing read was a date, so "d/m" after a comma is one too ("ngày 08/10, 09/10").
+    private var lastDate = false
+
+    /// `location(offset)` maps a character offset in `text` to the file, for warnings.
+    mutating func speak(_ input: String, location: (Int) -> SourceLocation) -> String {
+        out = ""
+        lastNumeric = false
+        lastDate = false
+        let text = VietnameseText.nfc(input)
+        var i = text.startIndex
+        while i < text.endIndex {
+            let c = text[i]
+            let atWordStart = i == text.startIndex || !Self.isWordChar(text[text.index(before: i)])
+            if atWordStart, Self.isWordChar(c), let (end, spoken) = address(in: text, at: i) {
+                emit(spoken)
+                i = end
+                continue
+            }
+            if atWordStart, c.isASCIIDigit {
+                let (end, spoken) = numeric(in: text, at: i)
+                emit(spoken, numeric: true)
+                i = end
+                continue
+            }
+            if c == "(", let match = text[i...].prefixMatch(of: Self.phoneInParentheses) {
+                emit(VietnameseNumberReader.phone(match.output.1 + " " + match.output.2), numeric: true)
+                i = match.range.upperBound
+                continue
+            }
+            if c.isLetter, atWordStart || text[text.index(before: i)].isNumber {
+                if atWordStart, let m = text[i...].prefixMatch(of: Self.code), Self.isCode(m.output) {
+                    emit(codeReading(m.output), numeric: true)
+                    i = m.range.upperBound
+                    continue
+                }
+                i = word(in: text, at: i, atWordStart: atWordStart,
+                         location: { location(text.distance(from: text.startIndex, to: $0)) })
+                continue
+            }
+            symbol(c, in: text, at: i)
+            i = text.index(after: i)
+        }
+        return Self.tidy(out)
+    }
+
+    static func isWordChar(_ c: Character) -> Bool { c.isLetter || c.isNumber }
+
+    private mutating func emit(_ spoken: String, numeric: Bool = false) {
+        if let last = out.last, let first = spoken.first, Self.isWordChar(last) || last == ")",
+           Self.isWordChar(first) {
+            out.append(" ")
+        }
+        out += spoken
+        lastNumeric = numeric
+        lastDate = numeric && (spoken.hasPrefix("ngày ") || spoken.contains(" tháng "))
+    }
+
+    /// The text written so far ends with `phrase` as whole words (ignoring case, trailing spaces and colons).
+    private func tailEnds(with phrase: String) -> Bool {
+        // Only the end matters; looking at a bounded tail keeps the scan linear.
+        let trimmed = out.suffix(80).lowercased().reversed().drop { $0 == " " || $0 == ":" }
+        let tail = String(trimmed.reversed())
+        guard tail.hasSuffix(phrase) else { return false }
+        let before = tail.dropLast(phrase.count)
+        return before.last.map { !Self.isWordChar($0) } ?? true
+    }
+
+    private func tailEnds(withAnyOf phrases: some Sequence<String>) -> Bool {
+        phrases.contains { tailEnds(with: $0) }
+    }
+
+    private var phoneContext: Bool {
+        let recent = " " + out.suffix(80).lowercased().split { !Self.isWordChar($0) }.suffix(3).joined(separator: " ") + " "
+        return Self.phoneWords.contains { recent.contains(" \($0) ") }
+    }
+
+    private var lastWord: String {
+        let words = out.suffix(40).lowercased().split { !Self.isWordChar($0) }
+        return words.last.map(String.init) ?? ""
+    }
+
+    // MARK: Addresses
+
+    private func address(in text: String, at i: String.Index) -> (String.Index, String)? {
+        let rest = text[i...]
+        if rest.hasPrefix("http://") || rest.hasPrefix("https://") || rest.hasPrefix("www.") {
+            let end = Self.chunkEnd(in: text, from: i)
+            return (end, SpokenAddress.url(String(text[i..<end]), names: hostNames))
+        }
+        if let match = rest.prefixMatch(of: Self.email) {
+            var end = match.range.upperBound
+            while end > i, ".-".contains(text[text.index(before: end)]) { end = text.index(before: end) }
+            return (end, SpokenAddress.email(String(text[i..<end]), names: hostNames))
+        }
+        if let match = rest.prefixMatch(of: Self.bareDomain),
+           match.range.upperBound == text.endIndex || !Self.isWordChar(text[match.range.upperBound]) {
+            let end = Self.chunkEnd(in: text, from: i)
+            return (end, SpokenAddress.url(String(text[i..<end]), names: hostNames))
+        }
+        return nil
+    }
+
+    /// A URL runs to the next space; closing punctuation that ends the sentence is not part of it.
+    private static func chunkEnd(in text: String, from i: String.Index) -> String.Index {
+        var end = text[i...].firstIndex(where: \.isWhitespace) ?? text.endIndex
+        while end > i, ".,;:!?)]}\"'”’>".contains(text[text.index(before: end)]) { end = text.index(before: end) }
+        return end
+    }
+
+    // MARK: Numbers
+
+    private func boundaryAfter(_ end: String.Index, in text: String) -> Bool {
+        end == text.endIndex || !Self.isWordChar(text[end])
+    }
+
+    private mutating func numeric(in text: String, at i: String.Index) -> (String.Index, String) {
+        let rest = text[i...]
+        func followed(_ end: String.Index) -> Bool { boundaryAfter(end, in: text) }
+        func notSlash(_ end: String.Index) -> Bool { end == text.endIndex || text[end] != "/" }
+
+        if let m = rest.prefixMatch(of: Self.documentNumber), followed(m.range.upperBound), notSlash(m.range.upperBound) {
+            return (m.range.upperBound, documentReading(number: String(m.output.1), year: m.output.2.map(String.init),
+                                                        code: String(m.output.3), after: text[m.range.upperBound...]))
+        }
+        if let m = rest.prefixMatch(of: Self.fullDate), m.output.2 == m.output.4, followed(m.range.upperBound),
+           let date = CalendarDate(year: Int(m.output.5)!, month: Int(m.output.3)!, day: Int(m.output.1)!) {
+            let spoken = VietnameseNumberReader.date(date)
+            return (m.range.upperBound, tailEnds(with: "ngày") ? String(spoken.dropFirst("ngày ".count)) : spoken)
+        }
+        if let m = rest.prefixMatch(of: Self.monthYear), followed(m.range.upperBound), let month = Int(m.output.1),
+           (1...12).contains(month) {
+            let spoken = "\(VietnameseNumberReader.month(month)) năm \(VietnameseNumberReader.words(Int(m.output.2)!))"
+            return (m.range.upperBound, tailEnds(with: "tháng") ? spoken : "tháng " + spoken)
+        }
+        if let m = rest.prefixMatch(of: Self.dayMonth), followed(m.range.upperBound), notSlash(m.range.upperBound) {
+            let day = Int(m.output.1)!, month = Int(m.output.2)!
+            let dateLike = (1...31).contains(day) && (1...12).contains(month)
+            let rangeFollows = text[m.range.upperBound...].prefixMatch(of: Self.rangeDash)
+                .map { $0.range.upperBound < text.endIndex && text[$0.range.upperBound].isASCIIDigit } ?? false
+            if dateLike && (Self.dateContext.contains(lastWord) || rangeFollows || lastDate) {
+                let spoken = "\(VietnameseNumberReader.day(day)) tháng \(VietnameseNumberReader.month(month))"
+                return (m.range.upperBound, lastWord == "ngày" ? spoken : "ngày " + spoken)
+            }
+            // Anything else written "a/b" (a house number, a ratio) is read "a trên b".
+            return (m.range.upperBound, "\(VietnameseNumberReader.words(day)) trên \(VietnameseNumberReader.words(month))")
+        }
+        if let m = rest.prefixMatch(of: Self.time), followed(m.range.upperBound), let hour = Int(m.output.1), hour <= 24 {
+            let minute = Int(m.output.2 ?? m.output.3 ?? "0") ?? 0
+            if minute < 60 {
+                var spoken = VietnameseNumberReader.time(hour: hour, minute: minute)
+                var end = m.range.upperBound
+                if let dash = text[end...].prefixMatch(of: Self.rangeDash),
+                   let m2 = text[dash.range.upperBound...].prefixMatch(of: Self.time), followed(m2.range.upperBound),
+                   let hour2 = Int(m2.output.1), hour2 <= 24, let minute2 = Int(m2.output.2 ?? m2.output.3 ?? "0"),
+                   minute2 < 60 {
+                    spoken = (tailEnds(with: "từ") ? "" : "từ ") + spoken + " đến "
+                        + VietnameseNumberReader.time(hour: hour2, minute: minute2)
+                    end = m2.range.upperBound
+                }
+                return (end, spoken)
+            }
+        }
+        if phoneContext, let m = rest.prefixMatch(of: Self.digitGroups), cleanEnd(m.range.upperBound, in: text) {
+            return (m.range.upperBound, VietnameseNumberReader.phone(m.output))
+        }
+        if let m = rest.prefixMatch(of: Self.phone), cleanEnd(m.range.upperBound, in: text) {
+            return (m.range.upperBound, VietnameseNumberReader.phone(m.output))
+        }
+        if let m = rest.prefixMatch(of: Self.code), Self.isCode(m.output) {
+            return (m.range.upperBound, codeReading(m.output))
+        }
+        let m = rest.prefixMatch(of: Self.number)!
+        var end = m.range.upperBound
+        var spoken = numberReading(String(m.output), followedByMonth: text[end...].hasPrefix(" tháng"))
+        if let p = text[end...].prefixMatch(of: Self.percent) {
+            spoken += " phần trăm"
+            end = p.range.upperBound
+        } else if let money = text[end...].prefixMatch(of: Self.money), followed(money.range.upperBound) {
+            spoken += " đồng"
+            end = money.range.upperBound
+        } else if let u = text[end...].prefixMatch(of: Self.unit), followed(u.range.upperBound) {
+            spoken += " " + Self.unitWords[String(u.output.1)]!
+            end = u.range.upperBound
+        }
+        return (end, spoken)
+    }
+
+    /// Starting with a digit: a later part starts with a capital ("000.00.12.H23"), or there are four or more parts
+    /// that are not thousands ("1.2.3.4"); "8.000đ/tháng" (money) and "1.000.000.000" (a number) are not codes.
+    /// Starting with a letter: it has a digit and three or more parts ("H23.15-241105-0001"; not "COVID-19").
+    static func isCode(_ text: Substring) -> Bool {
+        let parts = text.split { ".-/".contains($0) }
+        guard let first = text.first else { return false }
+        if first.isLetter {
+            return first.isUppercase && parts.count >= 3 && text.contains(where: \.isASCIIDigit)
+        }
+        if parts.dropFirst().contains(where: { $0.first?.isUppercase == true }) { return true }
+        return parts.count >= 4 && !parts.joined().contains(where: \.isLetter)
+            && VietnameseNumberReader.grouped(text) == nil
+    }
+
+    /// The match is not the start of a longer code ("0220" in "0220.3.H1").
+    private func cleanEnd(_ end: String.Index, in text: String) -> Bool {
+        guard end < text.endIndex else { return true }
+        if Self.isWordChar(text[end]) { return false }
+        let next = text.index(after: end)
+        return !(".-/".contains(text[end]) && next < text.endIndex && Self.isWordChar(text[next]))
+    }
+
+    /// "000.00.12.H23" → "không không không chấm không không chấm mười hai chấm H hai mươi ba": numbers of up to
+    /// three digits without a leading zero in words, others digit by digit, letters as written.
+    private func codeReading(_ code: some StringProtocol) -> String {
+        var words: [String] = []
+        var run = ""
+        func flush() {
+            guard !run.isEmpty else { return }
+            if run.first!.isASCIIDigit {
+                words.append(run.first == "0" || run.count > 3
+                    ? VietnameseNumberReader.digits(run) : VietnameseNumberReader.words(Int(run) ?? 0))
+            } else {
+                words.append(run)
+            }
+            run = ""
+        }
+        for c in code {
+            switch c {
+            case ".": flush(); words.append("chấm")
+            case "-": flush(); words.append("gạch ngang")
+            case "/": flush(); words.append("trên")
+            default:
+                if let last = run.last, last.isASCIIDigit != c.isASCIIDigit { flush() }
+                run.append(c)
+            }
+        }
+        flush()
+        return words.joined(separator: " ")
+    }
+
+    /// A plain number, with the reading its context asks for.
+    private func numberReading(_ written: String, followedByMonth: Bool) -> String {
+        let intPart = written.split(separator: ",").first.map(String.init) ?? written
+        if !written.contains(","), !written.contains("."), let value = Int(written) {
+            if written.count >= 8 { return VietnameseNumberReader.digits(written) }  // IDs, hotlines
+            if lastWord == "ngày", followedByMonth { return VietnameseNumberReader.day(value) }
+            if lastWord == "tháng", (1...12).contains(value) { return VietnameseNumberReader.month(value) }
+            if lastWord == "thứ", value == 1 { return "nhất" }
+            if lastWord == "thứ", value == 4 { return "tư" }
+            return VietnameseNumberReader.words(value)
+        }
+        if let spoken = VietnameseNumberReader.written(written) { return spoken }
+        // Dots that are not thousands separators: a code or a section number ("1.001193", "2.3").
+        let groups = intPart.split(separator: ".").map { group in
+            group.first == "0" || group.count > 3
+                ? VietnameseNumberReader.digits(group) : VietnameseNumberReader.words(Int(group) ?? 0)
+        }
+        var spoken = groups.joined(separator: " chấm ")
+        if let comma = written.firstIndex(of: ",") {
+            spoken += " phẩy " + VietnameseNumberReader.decimals(written[written.index(after: comma)...])
+        }
+        return spoken
+    }
+
+    /// "42/2022/NĐ-CP" → "Nghị định số bốn mươi hai năm hai nghìn không trăm hai mươi hai của Chính phủ".
+    /// The type is not repeated when the text already names it ("Nghị định số 42/2022/NĐ-CP") or says "số",
+    /// nor the issuer when the text goes on to name it ("42/2022/NĐ-CP của Chính phủ").
+    private mutating func documentReading(number: String, year: String?, code: String, after: Substring) -> String {
+        var parts = code.split(separator: "-").map(String.init)
+        var type: String?
+        if let first = parts.first, let name = Self.documentTypes[first] {
+            type = name
+            parts.removeFirst()
+        } else if parts.count == 1, parts[0].hasPrefix("QH") {
+            type = "Luật"  // "60/2014/QH13": a law of the 13th National Assembly
+        }
+        let issuers = parts.map(issuerReading)
+        var reading = VietnameseNumberReader.words(Int(number) ?? 0)
+        if number.count > 1, number.first == "0" { reading = VietnameseNumberReader.digits(number) }
+        if let year, let y = Int(year) { reading += " năm " + VietnameseNumberReader.words(y) }
+        let ofIssuers = "của " + issuers.joined(separator: ", ")
+        // "42/2022/NĐ-CP ngày 24/6/2022 của Chính phủ": the issuer follows within the clause.
+        let clause = after.prefix(60).prefix { !".;\n".contains($0) }.lowercased()
+        let namedAfter = clause.contains(ofIssuers.lowercased())
+        if !issuers.isEmpty, !namedAfter { reading += " " + ofIssuers }
+        let typeNames = Self.documentTypes.values.map { $0.lowercased() } + ["văn bản"]
+        if tailEnds(withAnyOf: typeNames.map { $0 + " số" }) || tailEnds(with: "số") { return reading }
+        if tailEnds(withAnyOf: typeNames) { return "số " + reading }
+        return (type ?? "văn bản") + " số " + reading
+    }
+
+    /// "CP" → "Chính phủ", "QH13" → "Quốc hội khóa mười ba"; unknown codes through the abbreviations, else as written.
+    private func issuerReading(_ code: String) -> String {
+        let letters = String(code.prefix { !$0.isASCIIDigit })
+        let digits = code.dropFirst(letters.count)
+        let name: String
+        if let known = Self.issuers[letters] {
+            name = known
+        } else if case .expansion(let expansion)? = abbreviations.reading(of: letters) {
+            name = expansion
+        } else {
+            name = letters
+        }
+        guard !digits.isEmpty, let n = Int(digits) else { return name }
+        return letters.hasSuffix("QH") ? "\(name) khóa \(VietnameseNumberReader.words(n))"
+            : "\(name) \(VietnameseNumberReader.words(n))"
+    }
+
+    // MARK: Words
+
+    private mutating func word(in text: String, at i: String.Index, atWordStart: Bool,
+                               location: (String.Index) -> SourceLocation) -> String.Index
+    {
+        if atWordStart, let match = abbreviations.match(in: text, at: i) {
+            switch match.reading {
+            case .expansion(let spoken):
+                emit(spoken)
+                // "TP. Hải Dương": the abbreviation's dot is not a full stop.
+                if ["TP", "TX"].contains(match.written), text[match.end...].hasPrefix(". "),
+                   text[match.end...].dropFirst(2).first?.isUppercase == true {
+                    return text.index(after: match.end)
+                }
+            case .ambiguous(let readings):
+                emit(match.written)
+                if reported.insert(match.written).inserted {
+                    diagnostics.warning("radio-ambiguous-abbreviation",
+                        "chữ viết tắt `\(match.written)` có nhiều cách đọc (\(readings.joined(separator: ", "))) nên được để nguyên trong bản đọc phát thanh; khai báo cách đọc trong Content/viet-tat.yml, ví dụ `\(match.written): \(readings[0])`",
+                        at: location(i))
+                }
+            }
+            return match.end
+        }
+        let end = text[i...].firstIndex { !Self.isWordChar($0) } ?? text.endIndex
+        let word = String(text[i..<end])
+        if let value = Self.romanValue(word),
+           Self.romanContext.contains(lastWord)
+            || (out.allSatisfy(\.isWhitespace) && end < text.endIndex && ".)".contains(text[end])) {
+            emit(VietnameseNumberReader.words(value), numeric: true)
+            return end
+        }
+        if word.contains(where: \.isASCIIDigit) {
+            // "H5N1": letters as written, digits in words.
+            var run = ""
+            var runIsDigits = false
+            func flush(_ me: inout SpokenTextWriter) {
+                guard !run.isEmpty else { return }
+                me.emit(runIsDigits ? VietnameseNumberReader.words(Int(run) ?? 0) : run, numeric: runIsDigits)
+                run = ""
+            }
+            for c in word {
+                if c.isASCIIDigit != runIsDigits { flush(&self) }
+                runIsDigits = c.isASCIIDigit
+                run.append(c)
+            }
+            flush(&self)
+            return end
+        }
+        if Self.looksLikeAbbreviation(word), reported.insert(word).inserted {
+            diagnostics.warning("radio-unknown-abbreviation",
+                "`\(word)` có vẻ là chữ viết tắt chưa có trong danh sách nên được để nguyên trong bản đọc phát thanh; khai báo cách đọc trong Content/viet-tat.yml, ví dụ `\(word): …`",
+                at: location(i))
+        }
+        emit(word)
+        return end
+    }
+
+    /// Two or more capitals that do not spell a Vietnamese syllable ("UBND", "BCĐ"; not "XÃ", "AN").
+    static func looksLikeAbbreviation(_ word: String) -> Bool {
+        guard word.filter(\.isUppercase).count >= 2 else { return false }
+        return !SpokenAddress.isSyllable(VietnameseText.fold(word))
+    }
+
+    static func romanValue(_ word: String) -> Int? {
+        let values: [Character: Int] = ["I": 1, "V": 5, "X": 10, "L": 50]
+        guard !word.isEmpty, word.count <= 6, word.allSatisfy({ values[$0] != nil }) else { return nil }
+        var total = 0
+        let digits = word.map { values[$0]! }
+        for (k, v) in digits.enumerated() {
+            total += k + 1 < digits.count && v < digits[k + 1] ? -v : v
+        }
+        // Only canonical numerals, so a stray "VX" is not read as a number.
+        return total > 0 && total <= 50 && roman(total) == word ? total : nil
+    }
+
+    static func roman(_ n: Int) -> String {
+        let table: [(Int, String)] = [(50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+        var n = n, s = ""
+        for (v, r) in table { while n >= v { s += r; n -= v } }
+        return s
+    }
+
+    // MARK: Symbols
+
+    private mutating func symbol(_ c: Character, in text: String, at i: String.Index) {
+        let next = text.index(after: i)
+        let nextChar = next < text.endIndex ? text[next] : nil
+        let prevChar = i > text.startIndex ? text[text.index(before: i)] : nil
+        switch c {
+        case "*", "_", "#", "|", "`", "[", "]", "<", ">", "~", "^", "{", "}", "\\", "$", "•", "►", "→", "✓":
+            out.append(" ")
+        case "%": emit("phần trăm")
+        case "&": emit("và")
+        case "=": emit("bằng")
+        case "+": emit("và")
+        case "@": emit("a còng")
+        case "/":
+            if tailEnds(with: "đồng"), nextChar?.isLetter == true {
+                emit("một")  // "8.000 đồng/bản" → "tám nghìn đồng một bản"
+            } else if prevChar?.isLowercase == true, nextChar?.isLowercase == true, !text[next...].hasPrefix("hoặc") {
+                emit("hoặc")  // "xã/phường" → "xã hoặc phường"; "và/hoặc" → "và hoặc"
+            } else {
+                out.append(" ")
+            }
+        case "-", "–", "—":
+            let after = text[next...].drop { $0 == " " }
+            if lastNumeric, after.first?.isASCIIDigit == true {
+                emit("đến")
+                out.append(" ")
+            } else if prevChar.map(Self.isWordChar) == true, nextChar?.isASCIIDigit == true {
+                out.append(" ")  // "COVID-19"
+            } else {
+                out.append(c)
+            }
+        default:
+            out.append(c)
+            if !c.isWhitespace { lastNumeric = false }
+        }
+    }
+
+    /// Single spaces, none before closing punctuation or inside brackets, no empty brackets.
+    static func tidy(_ text: String) -> String {
+        var s = text.replacingOccurrences(of: #"\s+"#, with: " ", options: .regularExpression)
+        s = s.replacingOccurrences(of: #" +([,.;:!?…)”])"#, with: "$1", options: .regularExpression)
+        s = s.replacingOccurrences(of: #"([(“]) +"#, with: "$1", options: .regularExpression)
+        s = s.replacingOccurrences(of: #"\(\s*\)"#, with: "", options: .regularExpression)
+        s = s.replacingOccurrences(of: #"([,;:])(?=[^\s\d])"#, with: "$1 ", options: .regularExpression)
+        s = s.replacingOccurrences(of: #"\s+"#, with: " ", options: .regularExpression)
+        return s.trimmingCharacters(in: .whitespaces)
+    }
+}

@@ -1,0 +1,56 @@
+import CCmarkGFM
+import Foundation
+
+/// Turns the site into search documents: what a citizen would type to find each page.
+enum SiteSearch {
+    static func documents(site: Site, plan: SitePlan) -> [SearchDocument] {
+        var docs: [SearchDocument] = []
+        let scheme = site.config.levelScheme
+        for (f, field) in site.fields.enumerated() {
+            for (i, p) in field.procedures.enumerated() {
+                guard let page = plan.page(.procedure(field: f, index: i)) else { continue }
+                let badge = LevelBadge.badge(for: p.level?.value ?? .informationOnly, scheme: scheme, hasForms: !p.forms.isEmpty)
+                // Documents and result first: the snippet shows the start of this text.
+                var parts: [String] = p.documentGroups.flatMap { $0.documents.map(\.name) }
+                if let r = p.result { parts.append(r) }
+                if let steps = p.steps { parts.append(plainText(steps.value)) }
+                parts.append(contentsOf: p.applicants)
+                docs.append(SearchDocument(
+                    kind: .procedure, title: p.name.value, url: page.file, field: field.name.value,
+                    badge: badge.label, badgeKey: badge.key, code: p.code.value, text: parts.joined(separator: ". ")))
+            }
+        }
+        for (i, g) in site.guides.enumerated() {
+            guard let page = plan.page(.guide(i)) else { continue }
+            docs.append(SearchDocument(kind: .guide, title: g.title, url: page.file, text: ([g.summary].compactMap { $0 } + [plainText(g.body.text)]).joined(separator: " ")))
+        }
+        for (i, a) in site.announcements.enumerated() {
+            guard let page = plan.page(.announcement(i)) else { continue }
+            docs.append(SearchDocument(kind: .announcement, title: a.title, url: page.file, text: plainText(a.body.text)))
+        }
+        for (i, p) in site.pages.enumerated() {
+            guard let page = plan.page(.page(i)) else { continue }
+            docs.append(SearchDocument(kind: .page, title: p.title, url: page.file, text: ([p.summary].compactMap { $0 } + [plainText(p.body.text)]).joined(separator: " ")))
+        }
+        return docs
+    }
+
+    /// Markdown without markup, for indexing; raw HTML is dropped like on the page.
+    static func plainText(_ markdown: String) -> String {
+        _ = MarkdownRenderer.registerExtensions
+        MarkdownRenderer.parseLock.lock()
+        defer { MarkdownRenderer.parseLock.unlock() }
+        guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else { return markdown }
+        defer { cmark_parser_free(parser) }
+        for name in ["table", "autolink", "strikethrough"] {
+            if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
+        }
+        var text = markdown
+        text.withUTF8 { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
+        }
+        guard let doc = cmark_parser_finish(parser) else { return markdown }
+        defer { cmark_node_free(doc) }
+        return MarkdownRenderer.plainText(of: doc).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+}

@@ -1,0 +1,186 @@
+import Foundation
+import Hummingbird
+import Logging
+import MotCuaKit
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `motcua serve`: builds the site in memory, serves it, rebuilds on every change, and tells open pages.
+public final class PreviewServer: Sendable {
+    public struct Options: Sendable {
+        public var root: URL
+        public var host: String
+        public var port: Int
+        public var includeDrafts: Bool
+        public var watch: FileWatcher.Settings
+
+        public init(root: URL, host: String = "127.0.0.1", port: Int = 8080, includeDrafts: Bool = true,
+                    watch: FileWatcher.Settings = FileWatcher.Settings()) {
+            self.root = root
+            self.host = host
+            self.port = port
+            self.includeDrafts = includeDrafts
+            self.watch = watch
+        }
+    }
+
+    public enum Failure: Error, CustomStringConvertible {
+        case portInUse(host: String, port: Int)
+        case cannotListen(host: String, port: Int, reason: String)
+
+        public var description: String {
+            switch self {
+            case .portInUse(let host, let port):
+                return "cổng \(port) trên \(host) đang được chương trình khác dùng; chọn cổng khác, ví dụ `motcua serve --port \(port + 1)`"
+            case .cannotListen(let host, let port, let reason):
+                return "không mở được máy chủ tại \(host):\(port): \(reason)"
+            }
+        }
+    }
+
+    public let options: Options
+    public let site: PreviewSite
+    public let hub: LiveReloadHub
+    /// Progress lines for the terminal (URL, rebuilds, diagnostics); tests pass a silent one.
+    let log: @Sendable (String) -> Void
+    private let stopRequest = Locked<CheckedContinuation<Void, Never>?>(nil)
+    private let stopRequested = Locked(false)
+
+    public init(options: Options, log: @escaping @Sendable (String) -> Void = { print($0) }) {
+        self.options = options
+        self.log = log
+        site = PreviewSite(options: BuildAction.Options(root: options.root, includeDrafts: options.includeDrafts))
+        hub = LiveReloadHub()
+    }
+
+    /// The HTTP application, without binding anything until it runs; tests drive it in-process.
+    public func makeApplication(onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> Application<PreviewResponder> {
+        var logger = Logger(label: "motcua.preview")
+        logger.logLevel = .critical
+        return Application(
+            responder: PreviewResponder(site: site, hub: hub),
+            configuration: .init(address: .hostname(options.host, port: options.port), serverName: nil),
+            onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) },
+            logger: logger)
+    }
+
+    /// Builds, then runs the server and the watcher until SIGINT or SIGTERM (or `stop()`).
+    /// `onReady` gets the URL once the port is open.
+    public func run(handleSignals: Bool = true, onReady: @escaping @Sendable (String) -> Void = { _ in }) async throws {
+        rebuild(changed: nil)
+        let watcher = FileWatcher(root: options.root, settings: options.watch) { [self] changed in
+            rebuild(changed: changed)
+        }
+        let mode = watcher.start()
+        defer { watcher.stop() }
+        if mode == .polling { log("Theo dõi thay đổi bằng cách quét thư mục mỗi \(options.watch.pollInterval) (không có inotify).") }
+
+        let host = options.host.contains(":") ? "[\(options.host)]" : options.host
+        let app = makeApplication { [log] port in
+            let url = "http://\(host):\(port)/"
+            log("Đang xem trước tại \(url) (Ctrl-C để dừng)")
+            onReady(url)
+        }
+        let signals = handleSignals ? SignalWatcher(signals: [SIGINT, SIGTERM]) { [self] in stop() } : nil
+        defer { signals?.cancel() }
+
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await app.run() }
+            group.addTask { [hub] in
+                // Keeps connections alive and lets departed pages be noticed.
+                while !Task.isCancelled {
+                    try? await Task.sleep(for: .seconds(15))
+                    hub.ping()
+                }
+            }
+            group.addTask { [self] in await waitForStop() }
+            do {
+                // The first task to end is a stop request, or the server failing (a port in use).
+                try await group.next()
+            } catch {
+                hub.close()
+                group.cancelAll()
+                throw Self.describe(error, host: options.host, port: options.port)
+            }
+            // Pages must stop listening first: their streams end properly before the server goes.
+            hub.close()
+            await hub.drain()
+            group.cancelAll()
+            while let _ = try? await group.next() {}
+        }
+    }
+
+    /// Asks a running server to stop (what Ctrl-C does).
+    public func stop() {
+        let continuation = stopRequest.withLock { c -> CheckedContinuation<Void, Never>? in
+            defer { c = nil }
+            return c
+        }
+        stopRequested.withLock { $0 = true }
+        continuation?.resume()
+    }
+
+    private func waitForStop() async {
+        await withTaskCancellationHandler {
+            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+                let already = stopRequested.withLock { $0 }
+                if already {
+                    continuation.resume()
+                } else {
+                    stopRequest.withLock { $0 = continuation }
+                }
+            }
+        } onCancel: { [self] in
+            stop()
+        }
+    }
+
+    /// Renders again and tells the pages; prints what changed, how long it took, and any problem.
+    @discardableResult
+    public func rebuild(changed: Set<String>?) -> PreviewSite.Outcome {
+        let outcome = site.rebuild()
+        hub.publish(outcome.state)
+        let ms = Int((outcome.seconds * 1000).rounded())
+        let printer = DiagnosticPrinter(useColor: isatty(2) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil)
+        for diagnostic in outcome.diagnostics.sorted {
+            log(printer.format(diagnostic))
+        }
+        let what = changed.map { " sau khi sửa " + $0.sorted().prefix(3).joined(separator: ", ") + ($0.count > 3 ? "…" : "") } ?? ""
+        if outcome.succeeded {
+            log("Đã dựng \(outcome.pages) trang trong \(ms) ms\(what).")
+        } else {
+            log("Có \(outcome.state.errors.count) lỗi\(what); vẫn hiện bản dựng tốt gần nhất.")
+        }
+        return outcome
+    }
+
+    /// A bind failure as one line a person can act on.
+    static func describe(_ error: any Error, host: String, port: Int) -> any Error {
+        let text = "\(error)"
+        if text.contains("Address already in use") || text.contains("EADDRINUSE") || text.contains("errno: 98") {
+            return Failure.portInUse(host: host, port: port)
+        }
+        return Failure.cannotListen(host: host, port: port, reason: text)
+    }
+}
+
+/// Turns SIGINT and SIGTERM into a call, so the server can end its streams and stop cleanly.
+final class SignalWatcher: @unchecked Sendable {
+    /// Only touched in `init` and `cancel`, both by the owner.
+    private let sources: [any DispatchSourceSignal]
+
+    init(signals: [Int32], action: @escaping @Sendable () -> Void) {
+        sources = signals.map { number in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler(handler: action)
+            source.resume()
+            return source
+        }
+    }
+
+    func cancel() {
+        for source in sources { source.cancel() }
+    }
+}

@@ -1,0 +1,105 @@
+import Foundation
+import MotCuaKit
+
+/// The site as the preview serves it: the last good build, held in memory, and the state of the latest
+/// attempt. A failed build leaves the last good site in place so the editor can keep browsing it.
+public final class PreviewSite: Sendable {
+    /// One good build. Rendered pages are kept as bytes; copied files (assets, forms) are read from
+    /// their known sources when asked for, so nothing else on the disk is reachable.
+    struct Snapshot: Sendable {
+        var generation: Int
+        var files: [String: Data]
+        var copies: [String: URL]
+        var baseURL: String?
+    }
+
+    public struct Outcome: Sendable {
+        public var state: BuildState
+        public var diagnostics: Diagnostics
+        public var pages: Int
+        public var seconds: Double
+        public var succeeded: Bool { state.errors.isEmpty }
+    }
+
+    public let options: BuildAction.Options
+    private let snapshot = Locked<Snapshot?>(nil)
+    private let latest = Locked(BuildState(generation: 0))
+    /// One build at a time: the watcher and a test may both ask.
+    private let building = NSLock()
+
+    public init(options: BuildAction.Options) {
+        self.options = options
+    }
+
+    /// The state pages are told about.
+    public var state: BuildState { latest.withLock { $0 } }
+
+    /// Loads, validates and renders everything again, in memory. The sample site takes a few
+    /// milliseconds, so a full render is the simple, always-correct choice.
+    @discardableResult
+    public func rebuild() -> Outcome {
+        building.lock()
+        defer { building.unlock() }
+        let clock = ContinuousClock()
+        let start = clock.now
+        var report = BuildAction.Report()
+        let rendered = BuildAction(options: options).render(&report)
+        let generation = snapshot.withLock { $0?.generation ?? 0 }
+        var state: BuildState
+        if let rendered, !report.diagnostics.hasErrors {
+            let next = Snapshot(
+                generation: generation + 1,
+                files: Dictionary(rendered.files.map { ($0.path, $0.bytes) }, uniquingKeysWith: { _, last in last }),
+                copies: Dictionary(rendered.copies.map { ($0.path, $0.source) }, uniquingKeysWith: { _, last in last }),
+                baseURL: rendered.site.config.baseURL)
+            snapshot.withLock { $0 = next }
+            state = BuildState(generation: next.generation)
+        } else {
+            state = BuildState(generation: generation, diagnostics: report.diagnostics)
+            if state.errors.isEmpty {
+                // No site and no error to show would leave the editor guessing.
+                state.errors = [.init(location: "Content", file: "Content", line: 0, column: 0, message: "không tạo được trang")]
+            }
+        }
+        latest.withLock { $0 = state }
+        let elapsed = (clock.now - start).components
+        let seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
+        return Outcome(state: state, diagnostics: report.diagnostics, pages: rendered?.pages ?? 0, seconds: seconds)
+    }
+
+    /// What the site holds at a key of `SitePath`.
+    enum Lookup {
+        case bytes(Data)
+        case copy(URL)
+        /// The key is a folder with an index page: redirect to the path with a slash, so relative links work.
+        case folder
+        case missing
+        /// No good build yet.
+        case noSite
+    }
+
+    func lookup(_ key: String) -> Lookup {
+        snapshot.withLock { snapshot in
+            guard let snapshot else { return .noSite }
+            if let data = snapshot.files[key] { return .bytes(data) }
+            if let url = snapshot.copies[key] { return .copy(url) }
+            if !key.hasSuffix("index.html"), snapshot.files[key + "/index.html"] != nil { return .folder }
+            return .missing
+        }
+    }
+
+    /// The site's 404 page made to work at any depth of the preview: its links point at the site's
+    /// `base_url` (for the real server), which here is the preview's root.
+    func notFoundPage() -> Data? {
+        snapshot.withLock { snapshot in
+            guard let snapshot, let data = snapshot.files["404.html"], var html = String(data: data, encoding: .utf8) else { return nil }
+            if let base = snapshot.baseURL, !base.isEmpty { html = html.replacingOccurrences(of: base, with: "/") }
+            if let head = html.range(of: "<head>", options: .caseInsensitive) {
+                html.insert(contentsOf: "\n<base href=\"/\">", at: head.upperBound)
+            }
+            return Data(html.utf8)
+        }
+    }
+
+    public var generation: Int { snapshot.withLock { $0?.generation ?? 0 } }
+}

@@ -1,0 +1,123 @@
+import Foundation
+import Testing
+
+/// Nothing is lost: a killed build, an unwritable place or a huge file never costs the previous output.
+@Suite(.serialized) struct ReliabilityTests {
+    let cli = CommandTests()
+
+    /// Every file of the output folder with its bytes, to compare whole trees.
+    func snapshot(_ folder: URL) -> [String: Data] {
+        var result: [String: Data] = [:]
+        let e = FileManager.default.enumerator(atPath: folder.path)
+        while let item = e?.nextObject() as? String {
+            if let data = FileManager.default.contents(atPath: folder.appendingPathComponent(item).path) { result[item] = data }
+        }
+        return result
+    }
+
+    @Test func killingTheBuildAtAnyMomentLeavesThePreviousOutputWhole() throws {
+        let root = try cli.sampleSite()
+        defer { try? FileManager.default.removeItem(at: root) }
+        #expect(try cli.motcua(["build", "--root", root.path, "--quiet", "--date", "2026-11-20"]).status == 0)
+        let output = root.appendingPathComponent("Output")
+        let before = snapshot(output)
+        #expect(before.count > 50)
+        // Change the content so a finished build would differ, then kill builds at spread-out moments.
+        let guide = root.appendingPathComponent("Content/huong-dan/tra-cuu-ho-so.md")
+        try (try String(contentsOf: guide, encoding: .utf8) + "\nDòng mới.\n").write(to: guide, atomically: true, encoding: .utf8)
+        var killedMidway = 0
+        for delay in stride(from: 0.0, through: 0.3, by: 0.02) {
+            let process = Process()
+            process.executableURL = CommandTests.binary
+            process.arguments = ["build", "--root", root.path, "--quiet", "--date", "2026-11-20"]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            Thread.sleep(forTimeInterval: delay)
+            let wasRunning = process.isRunning
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            let now = snapshot(output)
+            if wasRunning && process.terminationReason == .uncaughtSignal {
+                killedMidway += 1
+                // Either the old site or (if the swap had happened) the new one, never a mix or nothing.
+                let isOld = now == before
+                let isNew = now["huong-dan/tra-cuu-ho-so/index.html"].map { String(decoding: $0, as: UTF8.self).contains("Dòng mới.") } ?? false
+                #expect(isOld || isNew, "delay \(delay)")
+                #expect(now["index.html"] != nil && now[".motcua-output"] != nil)
+            }
+            if now != before { break }
+        }
+        #expect(killedMidway > 0)
+        // A later build cleans up what killed builds left beside the output.
+        #expect(try cli.motcua(["build", "--root", root.path, "--quiet"]).status == 0)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.contains("motcua-new") }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test func anOutputThatCannotBeCreatedIsAClearErrorAndNothingElseChanges() throws {
+        let root = try cli.sampleSite()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let blocker = root.appendingPathComponent("tep-thuong")
+        try "không phải thư mục".write(to: blocker, atomically: true, encoding: .utf8)
+        let run = try cli.motcua(["build", "--root", root.path, "--output", blocker.appendingPathComponent("Output").path])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("motcua: lỗi:"))
+        #expect(!run.stderr.contains("Fatal error"))
+        #expect(try String(contentsOf: blocker, encoding: .utf8) == "không phải thư mục")
+    }
+
+    /// A full disk, simulated with a 1 MB tmpfs when the machine allows mounting (root in CI does).
+    @Test func aFullDiskLeavesThePreviousOutputWhole() throws {
+        let mountPoint = FileManager.default.temporaryDirectory.appendingPathComponent("motcua-full-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: mountPoint, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: mountPoint) }
+        let mount = Process()
+        mount.executableURL = URL(fileURLWithPath: "/bin/mount")
+        mount.arguments = ["-t", "tmpfs", "-o", "size=600k", "tmpfs", mountPoint.path]
+        mount.standardError = FileHandle.nullDevice
+        try mount.run()
+        mount.waitUntilExit()
+        guard mount.terminationStatus == 0 else {
+            print("skipping the full-disk case: cannot mount tmpfs here")
+            return
+        }
+        defer {
+            let umount = Process()
+            umount.executableURL = URL(fileURLWithPath: "/bin/umount")
+            umount.arguments = [mountPoint.path]
+            try? umount.run()
+            umount.waitUntilExit()
+        }
+        // A tiny site that fits, then the full sample site that does not.
+        let small = mountPoint.appendingPathComponent("Output")
+        let root = try cli.sampleSite()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createDirectory(at: small, withIntermediateDirectories: true)
+        try "cũ".write(to: small.appendingPathComponent("index.html"), atomically: true, encoding: .utf8)
+        try "".write(to: small.appendingPathComponent(".motcua-output"), atomically: true, encoding: .utf8)
+        let before = snapshot(small)
+        let run = try cli.motcua(["build", "--root", root.path, "--output", small.path])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("motcua: lỗi:"))
+        #expect(snapshot(small) == before)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: mountPoint.path).filter { $0 != "Output" }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test func aTwentyMegabyteMarkdownFileBuildsWithBoundedMemory() throws {
+        let root = try cli.sampleSite()
+        defer { try? FileManager.default.removeItem(at: root) }
+        var body = "---\ntieu_de: Tệp rất lớn\n---\n"
+        let paragraph = "## Mục\n\nĐây là một đoạn văn bản tiếng Việt khá dài để làm tệp lớn, có **chữ đậm** và [liên kết](https://dichvucong.gov.vn).\n\n- một\n- hai\n\n"
+        body.reserveCapacity(21_000_000)
+        while body.utf8.count < 20_000_000 { body += paragraph }
+        try body.write(to: root.appendingPathComponent("Content/huong-dan/rat-lon.md"), atomically: true, encoding: .utf8)
+        let run = try cli.motcua(["build", "--root", root.path, "--quiet"])
+        #expect(run.status == 0, "\(run.stderr.prefix(500))")
+        var usage = rusage()
+        getrusage(__rusage_who_t(RUSAGE_CHILDREN.rawValue), &usage)
+        // ru_maxrss is in kilobytes on Linux; the largest child so far must stay well under 1.5 GB.
+        #expect(usage.ru_maxrss < 1_500_000, "peak \(usage.ru_maxrss / 1024) MB")
+    }
+}

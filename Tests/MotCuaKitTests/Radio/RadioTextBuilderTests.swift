@@ -1,0 +1,191 @@
+@testable import MotCuaKit
+import Testing
+
+func radioAnnouncement(
+    title: String = "Thông báo",
+    body: String,
+    date: String = "2026-11-02",
+    signer: String? = nil,
+    signerTitle: String? = nil,
+    broadcast: Announcement.BroadcastPlan? = nil
+) -> Announcement {
+    let path = "Content/thong-bao/thong-bao.md"
+    return Announcement(
+        title: title, number: "12/TB-UBND", date: CalendarDate(parsing: date)!, recipients: [],
+        signer: signer, signerTitle: signerTitle, broadcast: broadcast, draft: false,
+        slug: Located("thong-bao", at: SourceLocation(path: path, line: 1, column: 1)),
+        body: MarkdownSource(text: body, path: path, lineOffset: 9))
+}
+
+@Suite("Radio: reading text of an announcement")
+struct RadioTextBuilderTests {
+    static let builder = RadioTextBuilder(
+        abbreviations: Abbreviations(site: ["KDC": "khu dân cư"]),
+        hostNames: ["https://dichvucong.gov.vn": "Cổng dịch vụ công quốc gia"],
+        issuer: "Ủy ban nhân dân xã An Phú")
+
+    static let body = """
+        # Thông báo về việc sử dụng dịch vụ công trực tuyến
+
+        Kính thưa toàn thể nhân dân trong xã!
+
+        Thực hiện **Nghị định số 42/2022/NĐ-CP** của Chính phủ, từ ngày 06/01/2022, UBND xã tiếp nhận hồ sơ
+        TTHC qua [Cổng DVC quốc gia](https://dichvucong.gov.vn) và tại https://dichvucong.haiduong.gov.vn.
+
+        ## Giờ tiếp nhận
+
+        - Sáng 7h30–11h30;
+        - Chiều 13h30–17h00
+        - Mang theo `CCCD` bản chính, *không cần* bản ~~photo~~ sao
+
+        | Thủ tục | Lệ phí |
+        |---|---|
+        | Chứng thực chữ ký | 10.000 đ |
+        | Đăng ký thường trú | 20.000đ |
+
+        Mọi thắc mắc xin liên hệ số điện thoại 0220 3 123 456 hoặc e-mail <ubnd.anphu@haiduong.gov.vn>.
+
+        Xin trân trọng thông báo!
+
+        **Nơi nhận:**
+        - Đài truyền thanh xã;
+        - Lưu: VP, TP.
+        """
+
+    static let expected = """
+        Thông báo về việc sử dụng dịch vụ công trực tuyến.
+
+        Kính thưa toàn thể nhân dân trong xã!
+
+        Thực hiện Nghị định số bốn mươi hai năm hai nghìn không trăm hai mươi hai của Chính phủ, \
+        từ ngày mùng sáu tháng một năm hai nghìn không trăm hai mươi hai, Ủy ban nhân dân xã tiếp nhận hồ sơ \
+        thủ tục hành chính qua Cổng dịch vụ công quốc gia và tại dịch vụ công chấm hai duong chấm gov chấm vn.
+
+        Giờ tiếp nhận.
+
+        Sáng từ bảy giờ ba mươi phút đến mười một giờ ba mươi phút;
+        Chiều từ mười ba giờ ba mươi phút đến mười bảy giờ.
+        Mang theo căn cước công dân bản chính, không cần bản sao.
+
+        Thủ tục: Chứng thực chữ ký; Lệ phí: mười nghìn đồng.
+        Thủ tục: Đăng ký thường trú; Lệ phí: hai mươi nghìn đồng.
+
+        Mọi thắc mắc xin liên hệ số điện thoại không hai hai không, ba, một hai ba, bốn năm sáu hoặc e-mail \
+        u b n d chấm an phu a còng hai duong chấm gov chấm vn.
+
+        Xin trân trọng thông báo!
+
+        Chủ tịch Ủy ban nhân dân xã An Phú, Mạc Duy Xuê.
+        """
+
+    @Test func wholeAnnouncement() {
+        let announcement = radioAnnouncement(
+            title: "Thông báo về việc sử dụng dịch vụ công trực tuyến", body: Self.body,
+            signer: "Mạc Duy Xuê", signerTitle: "Chủ tịch")
+        let radio = Self.builder.build(announcement)
+        #expect(radio.text == Self.expected)
+        #expect(RadioText.leftovers(in: radio.text, abbreviations: Self.builder.abbreviations).isEmpty)
+        #expect(radio.syllableCount == radio.text.split(whereSeparator: \.isWhitespace).count)
+        #expect(!radio.text.contains("Nơi nhận"))
+        #expect(!radio.text.contains("Đài truyền thanh"))
+        // The table is read, with a warning at its line in the file (body line 14 + 9 lines of front matter).
+        let table = radio.diagnostics.all.filter { $0.id == "radio-table" }
+        #expect(table.map(\.location) == [SourceLocation(path: "Content/thong-bao/thong-bao.md", line: 23)])
+        #expect(radio.diagnostics.all.count == 1)
+    }
+
+    @Test func ambiguousAbbreviationIsLeftAndReported() {
+        let body = "Mời bà con đến TT văn hóa xã.\n\nTại TT văn hóa, gặp cán bộ\nTT phụ trách."
+        let radio = Self.builder.build(radioAnnouncement(body: body))
+        #expect(radio.text.contains("đến TT văn hóa"))
+        let warnings = radio.diagnostics.all.filter { $0.id == "radio-ambiguous-abbreviation" }
+        #expect(warnings.count == 1)
+        #expect(warnings.first?.severity == .warning)
+        #expect(warnings.first?.location == SourceLocation(path: "Content/thong-bao/thong-bao.md", line: 10))
+        #expect(warnings.first?.message.contains("`TT`") == true)
+        #expect(RadioText.leftovers(in: radio.text) == ["TT"])
+    }
+
+    @Test func ambiguousWarningPointsAtItsLine() {
+        let body = "Dòng một,\ndòng hai có TT ở đây."
+        let radio = Self.builder.build(radioAnnouncement(body: body))
+        #expect(radio.diagnostics.all.map(\.location.line) == [11])
+    }
+
+    @Test func unknownAbbreviationIsReported() {
+        let radio = Self.builder.build(radioAnnouncement(body: "Họp BCĐ PCTT tại KDC số 3. THÔNG BÁO KHẨN."))
+        #expect(radio.text.contains("khu dân cư số ba"))
+        let unknown = radio.diagnostics.all.filter { $0.id == "radio-unknown-abbreviation" }
+        #expect(unknown.map(\.message).allSatisfy { $0.contains("BCĐ") || $0.contains("PCTT") })
+        #expect(unknown.count == 2)
+    }
+
+    @Test func filingLinesAndDistributionListAreNotRead() {
+        let body = """
+            Nội dung chính.
+            Lưu: VT, VP.
+
+            ## Nơi nhận
+            - UBND huyện;
+            """
+        let radio = Self.builder.build(radioAnnouncement(title: "Tiêu đề", body: body))
+        #expect(radio.text == "Tiêu đề.\n\nNội dung chính.")
+    }
+
+    @Test func signatureForms() {
+        let builder = RadioTextBuilder()
+        #expect(builder.build(radioAnnouncement(body: "", signer: "Mạc Duy Xuê", signerTitle: "KT. Chủ tịch UBND xã"))
+            .text == "Thông báo.\n\nKý thay Chủ tịch Ủy ban nhân dân xã, Mạc Duy Xuê.")
+        #expect(builder.build(radioAnnouncement(body: "", signer: "Mạc Duy Xuê")).text == "Thông báo.\n\nMạc Duy Xuê.")
+        #expect(builder.build(radioAnnouncement(body: "")).text == "Thông báo.")
+    }
+
+    @Test func codeNestedListsAndQuotes() {
+        let body = """
+            > Trích: thời hạn 5 ngày
+
+            1. Bước 1: nộp hồ sơ
+               - tờ khai
+               - [x] bản sao CCCD
+            2. Bước 2: nhận kết quả
+
+            ```
+            Mã hồ sơ 000.00.12.H23
+            ```
+            ![ảnh](anh.png) <b>Chú ý</b> 2.5
+            """
+        let radio = RadioTextBuilder().build(radioAnnouncement(title: "T", body: body))
+        #expect(radio.text == """
+            T.
+
+            Trích: thời hạn năm ngày.
+
+            Bước một: nộp hồ sơ.
+            Tờ khai.
+            Bản sao căn cước công dân.
+            Bước hai: nhận kết quả.
+
+            Mã hồ sơ không không không chấm không không chấm mười hai chấm H hai mươi ba.
+
+            Chú ý hai chấm năm.
+            """)
+        #expect(RadioText.leftovers(in: radio.text).isEmpty)
+    }
+
+    @Test(arguments: [
+        ("Số 5 tại UBND, xem www.x.vn", ["5", "www.x.vn", "UBND"]),
+        ("**đậm** và `mã` [liên kết]", ["**đậm**", "`mã`", "[liên", "kết]"]),
+        ("gửi a@b.vn hoặc xem gov.vn", ["a@b.vn", "gov.vn"]),
+        ("Văn bản sạch, đọc được.", []),
+    ])
+    func leftovers(_ text: String, _ expected: [String]) {
+        #expect(RadioText.leftovers(in: text) == expected)
+    }
+
+    @Test func readingTime() {
+        let radio = RadioText(text: String(repeating: "một ", count: 180))
+        #expect(radio.syllableCount == 180)
+        #expect(radio.readingSeconds(syllablesPerMinute: 180) == 60)
+        #expect(radio.readingSeconds(syllablesPerMinute: 200) == 54)
+    }
+}

@@ -1,0 +1,67 @@
+import Foundation
+import MotCuaKit
+import Testing
+
+/// Folding and tokenising, on the cases shared with Theme/assets/search.js (fold-cases.json).
+@Suite("Search folding")
+struct SearchFoldTests {
+    static let foldCases: [[String]] = {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("fold-cases.json")
+        guard let data = try? Data(contentsOf: url),
+              let cases = try? JSONDecoder().decode([[String]].self, from: data) else { return [] }
+        return cases
+    }()
+
+    @Test func sharedCasesAreLoaded() {
+        #expect(SearchFoldTests.foldCases.count >= 20)
+        #expect(SearchFoldTests.foldCases.allSatisfy { $0.count == 2 })
+    }
+
+    @Test(arguments: SearchFoldTests.foldCases)
+    func sharedFoldCase(_ pair: [String]) {
+        #expect(SearchIndex.fold(pair[0]) == pair[1])
+    }
+
+    @Test func oldAndNewTonePlacementFoldEqual() {
+        for (old, new) in [("hòa", "hoà"), ("thủy", "thuỷ"), ("khỏe", "khoẻ"), ("Hòa giải", "Hoà giải"), ("lũy kế", "luỹ kế")] {
+            #expect(SearchIndex.fold(old) == SearchIndex.fold(new))
+        }
+    }
+
+    @Test func decomposedInputFoldsLikeComposed() {
+        let text = "Đăng ký thường trú, hộ kinh doanh"
+        #expect(SearchIndex.fold(text.decomposedStringWithCanonicalMapping) == SearchIndex.fold(text))
+    }
+
+    @Test func foldAgreesWithVietnameseTextForVietnamese() {
+        for p in SyntheticSite.procedures {
+            #expect(SearchIndex.fold(p.title + " " + p.field) == VietnameseText.fold(p.title + " " + p.field))
+        }
+    }
+
+    @Test func tokensKeepDotsInsideNumbers() {
+        #expect(SearchIndex.tokens(SearchIndex.fold("Mã 1.001193.")) == ["ma", "1.001193"])
+        #expect(SearchIndex.tokens(SearchIndex.fold("Lệ phí 5.000 đồng")) == ["le", "phi", "5.000", "dong"])
+        #expect(SearchIndex.tokens(SearchIndex.fold("123/2015/NĐ-CP")) == ["123", "2015", "nd", "cp"])
+        #expect(SearchIndex.tokens("1..2 .5 v1.2 a.b") == ["1", "2", "5", "v1.2", "a", "b"])
+        #expect(SearchIndex.tokens(SearchIndex.fold("“Chứng thực” – bản sao…")) == ["chung", "thuc", "ban", "sao"])
+        #expect(SearchIndex.tokens(SearchIndex.fold("18,5 km² × 2")) == ["18", "5", "km", "2"])
+        #expect(SearchIndex.tokens("") == [])
+    }
+
+    @Test func toneKeyTreatsTonePlacementsAsEqual() {
+        #expect(SearchIndex.toneKey("Hòa giải") == SearchIndex.toneKey("hoà giải"))
+        #expect(SearchIndex.toneKey("THỦY LỢI") == SearchIndex.toneKey("thuỷ lợi"))
+        #expect(SearchIndex.toneKey("khỏe, mạnh") == SearchIndex.toneKey("khoẻ, mạnh"))
+        #expect(SearchIndex.toneKey("  hòa\u{00A0}\n giải ") == "hoà giải")
+        #expect(SearchIndex.toneKey("Hòa".decomposedStringWithCanonicalMapping) == "hoà")
+    }
+
+    @Test func toneKeyKeepsWhatIsNotAPlacementVariant() {
+        #expect(SearchIndex.toneKey("hòa") != SearchIndex.toneKey("hoa"))
+        #expect(SearchIndex.toneKey("Hoàng") == "hoàng")
+        #expect(SearchIndex.toneKey("của") == "của")
+        #expect(SearchIndex.toneKey("khuỷu") == "khuỷu")
+        #expect(SearchIndex.toneKey("hòai") == "hòai")
+    }
+}

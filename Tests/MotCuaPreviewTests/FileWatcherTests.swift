@@ -1,0 +1,71 @@
+import Foundation
+@testable import MotCuaPreview
+import Testing
+
+/// Both ways of watching: inotify, and the polling used where inotify is missing.
+@Suite("File watching", .serialized)
+struct FileWatcherTests {
+    final class Batches: Sendable {
+        private let batches = Locked<[Set<String>]>([])
+        func add(_ paths: Set<String>) { batches.withLock { $0.append(paths) } }
+        var all: [Set<String>] { batches.withLock { $0 } }
+        var changed: Set<String> { all.reduce(into: []) { $0.formUnion($1) } }
+    }
+
+    static let modes: [Bool] = [false, true]
+
+    @Test("a save (temporary file, rename) is one batch", arguments: modes)
+    func saveIsOneBatch(polling: Bool) async throws {
+        let site = try SampleSite()
+        let batches = Batches()
+        // A generous quiet time, so a test thread that is descheduled between two writes (the whole
+        // suite runs in parallel on two cores) does not split the save.
+        let settings = FileWatcher.Settings(debounce: .milliseconds(200), pollInterval: .milliseconds(100), forcePolling: polling)
+        let watcher = FileWatcher(root: site.root, settings: settings) { batches.add($0) }
+        #expect(watcher.start() == (polling ? .polling : .inotify))
+        defer { watcher.stop() }
+        try await Task.sleep(for: .milliseconds(150))
+        // What an editor does: write a temporary file, rename it over the original, touch it again.
+        let guide = site.url("Content/huong-dan/tra-cuu-ho-so.md")
+        let temporary = site.url("Content/huong-dan/.tra-cuu-ho-so.md.tmp")
+        try Data("---\ntieu_de: A\n---\nB\n".utf8).write(to: temporary)
+        _ = rename(temporary.path, guide.path)
+        try Data("---\ntieu_de: A\n---\nC\n".utf8).write(to: guide)
+        #expect(try await eventually { batches.changed.contains("Content/huong-dan/tra-cuu-ho-so.md") })
+        try await Task.sleep(for: .milliseconds(500))
+        #expect(batches.all.count == 1, "\(batches.all)")
+    }
+
+    @Test("folders created after the start are watched, and Theme/ is watched too", arguments: modes)
+    func newFolders(polling: Bool) async throws {
+        let site = try SampleSite()
+        let batches = Batches()
+        let watcher = FileWatcher(root: site.root, settings: .init(pollInterval: .milliseconds(100), forcePolling: polling)) { batches.add($0) }
+        watcher.start()
+        defer { watcher.stop() }
+        try await Task.sleep(for: .milliseconds(150))
+        let folder = site.url("Content/trang/moi")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        #expect(try await eventually { batches.changed.contains("Content/trang/moi") })
+        try await Task.sleep(for: .milliseconds(150))
+        try Data("---\ntieu_de: Mới\n---\n".utf8).write(to: folder.appendingPathComponent("trang.md"))
+        #expect(try await eventually { batches.changed.contains("Content/trang/moi/trang.md") })
+        try Data("body{}".utf8).write(to: site.url("Theme/assets/extra.css"))
+        #expect(try await eventually { batches.changed.contains("Theme/assets/extra.css") })
+    }
+
+    @Test("editor swap and backup files alone change nothing")
+    func ignoresEditorFiles() async throws {
+        let site = try SampleSite()
+        let batches = Batches()
+        let watcher = FileWatcher(root: site.root) { batches.add($0) }
+        watcher.start()
+        defer { watcher.stop() }
+        try await Task.sleep(for: .milliseconds(100))
+        for name in [".lien-he.md.swp", "lien-he.md~", "4913"] {
+            try Data("x".utf8).write(to: site.url("Content/trang/\(name)"))
+        }
+        try await Task.sleep(for: .milliseconds(300))
+        #expect(batches.all.isEmpty, "\(batches.all)")
+    }
+}

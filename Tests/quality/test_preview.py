@@ -1,0 +1,363 @@
+#!/usr/bin/env python3
+"""End-to-end checks of `motcua serve`, as an editor meets it: a real server on 127.0.0.1 and a real
+headless Chromium.
+
+  * the server prints its URL, serves pages with the right types, refuses traversal, and a second
+    server on the same port fails with one line and exit code 1;
+  * in the browser: a page open on a guide shows an edited guide's new text within 2 s, without the
+    test reloading it; a broken catalog file brings up the overlay naming its file and line; fixing
+    the file removes the overlay;
+  * Ctrl-C (SIGINT) stops the server cleanly.
+
+Called from run_quality.py (PASS/FAIL lines counted into its totals), or alone:
+
+    python3 Tests/quality/test_preview.py            # the checks
+    python3 Tests/quality/test_preview.py --bench    # save → reload-event times (use a release binary)
+
+The binary is MOTCUA_BIN, else the first motcua found under .build*/debug or .build*/release.
+"""
+from __future__ import annotations
+
+import http.client
+import os
+import re
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+GUIDE = "Content/huong-dan/tra-cuu-ho-so.md"
+GUIDE_URL = "huong-dan/tra-cuu-ho-so/"
+CATALOG = "Content/thu-tuc/ho-tich.yml"
+START_TIMEOUT = 60
+RELOAD_LIMIT = 2.0
+
+
+class Results:
+    """The same interface as run_quality.Results, for running this file alone."""
+
+    def __init__(self) -> None:
+        self.passed = 0
+        self.failed = 0
+
+    def record(self, name: str, problems: list[str]) -> None:
+        if problems:
+            self.failed += 1
+            print(f"FAIL {name}: " + "\n  ".join(problems), flush=True)
+        else:
+            self.passed += 1
+            print(f"PASS {name}", flush=True)
+
+
+def find_binary() -> Path:
+    env = os.environ.get("MOTCUA_BIN")
+    candidates = [Path(env)] if env else []
+    for kind in ("debug", "release"):
+        candidates += [REPO / f".build/{kind}/motcua"] + sorted(REPO.glob(f".build-*/{kind}/motcua"))
+    for path in candidates:
+        if path.is_file() and os.access(path, os.X_OK):
+            return path
+    sys.exit("test_preview: motcua binary not found (set MOTCUA_BIN or run `swift build --product motcua`)")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def copy_site(workdir: Path) -> None:
+    for folder in ("Content", "Theme"):
+        shutil.copytree(REPO / folder, workdir / folder)
+
+
+def save(path: Path, text: str) -> None:
+    """Writes as editors do: a temporary file renamed over the original."""
+    temporary = path.with_name(f".{path.name}.tmp")
+    temporary.write_text(text, "utf-8")
+    os.replace(temporary, path)
+
+
+class Server:
+    """`motcua serve` on a free port of 127.0.0.1, with its output collected."""
+
+    def __init__(self, binary: Path, root: Path, port: int | None = None) -> None:
+        self.port = port or free_port()
+        self.process = subprocess.Popen(
+            [str(binary), "serve", "--root", str(root), "--port", str(self.port), "--host", "127.0.0.1"],
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8",
+        )
+        self.lines: list[str] = []
+        self.ready = threading.Event()
+        threading.Thread(target=self._read, args=(self.process.stdout,), daemon=True).start()
+        threading.Thread(target=self._read, args=(self.process.stderr,), daemon=True).start()
+
+    def _read(self, stream) -> None:
+        for line in stream:
+            self.lines.append(line.rstrip("\n"))
+            if f"http://127.0.0.1:{self.port}/" in line:
+                self.ready.set()
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/"
+
+    def wait_ready(self) -> bool:
+        deadline = time.monotonic() + START_TIMEOUT
+        while time.monotonic() < deadline and self.process.poll() is None:
+            if self.ready.wait(0.1):
+                return True
+        return False
+
+    def stop(self) -> int | None:
+        """SIGINT, as Ctrl-C; the exit code, or None if it had to be killed."""
+        if self.process.poll() is not None:
+            return self.process.returncode
+        self.process.send_signal(signal.SIGINT)
+        try:
+            return self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+            return None
+
+
+def get(port: int, path: str, method: str = "GET") -> tuple[int, dict[str, str], bytes]:
+    """A raw request: http.client sends the path as given, so `..` reaches the server undecoded."""
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    try:
+        conn.request(method, path)
+        response = conn.getresponse()
+        return response.status, {k.lower(): v for k, v in response.getheaders()}, response.read()
+    finally:
+        conn.close()
+
+
+# ---------------------------------------------------------------- HTTP
+
+
+def check_http(server: Server, results: Results) -> None:
+    problems = []
+    for path, status, ctype in (
+        ("/", 200, "text/html; charset=utf-8"),
+        (f"/{GUIDE_URL}", 200, "text/html; charset=utf-8"),
+        ("/assets/style.css", 200, "text/css; charset=utf-8"),
+        ("/robots.txt", 200, "text/plain; charset=utf-8"),
+        ("/bieu-mau/to-khai-dang-ky-khai-sinh.docx", 200,
+         "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+        ("/bieu-mau/danh-sach-khai-bao-luu-tru.xlsx", 200,
+         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+        ("/khong-co-trang-nay/", 404, "text/html; charset=utf-8"),
+    ):
+        got, headers, _ = get(server.port, path)
+        if got != status or headers.get("content-type") != ctype:
+            problems.append(f"{path}: {got} {headers.get('content-type')} (expected {status} {ctype})")
+    results.record("serve: pages, assets, forms and 404 with their content types", problems)
+
+    problems = []
+    for path in ("/../Content/site.yml", "/%2e%2e/Content/site.yml", "/%2e%2e%2fContent%2fsite.yml",
+                 "/assets/../../Content/site.yml", "/assets/%2e%2e/%2e%2e/Content/site.yml", "//etc/passwd",
+                 "/%2Fetc%2Fpasswd", "/../../../../../../etc/passwd", "/assets/..%5c..%5cContent%5csite.yml"):
+        got, _, body = get(server.port, path)
+        if got != 404 or b"muc_do:" in body or b"root:x:" in body:
+            problems.append(f"{path}: status {got}")
+    results.record("serve: traversal attempts are a 404", problems)
+
+
+def check_port_in_use(binary: Path, root: Path, server: Server, results: Results) -> None:
+    proc = subprocess.run([str(binary), "serve", "--root", str(root), "--port", str(server.port)],
+                          capture_output=True, text=True, timeout=60)
+    lines = [line for line in proc.stderr.splitlines() if line.strip()]
+    problems = []
+    if proc.returncode != 1:
+        problems.append(f"exit code {proc.returncode}, expected 1")
+    if len(lines) != 1 or str(server.port) not in lines[0]:
+        problems.append("stderr should be one line naming the port: " + " | ".join(lines))
+    results.record("serve: a port in use is a one-line error, exit code 1", problems)
+
+
+# ---------------------------------------------------------------- browser
+
+
+def start_browser():
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = "/usr/bin/chromium"
+    for flag in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage"):
+        options.add_argument(flag)
+    driver = webdriver.Chrome(options=options, service=Service("/usr/bin/chromedriver"))
+    driver.set_page_load_timeout(20)
+    return driver
+
+
+def wait_for(condition, timeout: float) -> tuple[bool, float]:
+    """Polls every 20 ms; (met, seconds waited)."""
+    start = time.monotonic()
+    while True:
+        try:
+            if condition():
+                return True, time.monotonic() - start
+        except Exception:  # noqa: BLE001 - the page may be between two loads
+            pass
+        if time.monotonic() - start > timeout:
+            return False, time.monotonic() - start
+        time.sleep(0.02)
+
+
+def overlay_violations(driver) -> list[str]:
+    """Serious or critical axe-core violations inside the error overlay."""
+    from selenium_axe_python import Axe
+
+    axe = Axe(driver)
+    axe.inject()
+    # Both are pasted into JavaScript as they are: the selector needs its quotes.
+    found = axe.run(context="'#motcua-overlay'", options=(
+        "{runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'best-practice']}, resultTypes: ['violations']}"))
+    return [f"{v['id']} ({v['impact']}): {v['help']}" for v in found["violations"]
+            if v.get("impact") in ("serious", "critical")]
+
+
+def check_browser(server: Server, root: Path, results: Results) -> None:
+    from selenium.webdriver.common.by import By
+
+    try:
+        driver = start_browser()
+    except Exception as error:  # noqa: BLE001 - report any start-up failure as a failed check
+        results.record("preview: browser starts", [str(error).splitlines()[0]])
+        return
+    guide = root / GUIDE
+    catalog = root / CATALOG
+    try:
+        driver.get(server.url + GUIDE_URL)
+        driver.execute_script("window.__motcuaTestMarker = 1")
+        new_title = "Tra cứu hồ sơ — bản sửa để thử"
+        original = guide.read_text("utf-8")
+        # Let the page's event stream connect before the change.
+        wait_for(lambda: driver.execute_script("return document.readyState") == "complete", 5)
+        time.sleep(0.3)
+        save(guide, original.replace("tieu_de: Tra cứu tình trạng hồ sơ", f"tieu_de: {new_title}"))
+        met, took = wait_for(lambda: new_title in driver.find_element(By.TAG_NAME, "h1").text, RELOAD_LIMIT)
+        reloaded_itself = met and driver.execute_script("return window.__motcuaTestMarker === undefined")
+        results.record(f"preview: an edited guide shows its new text within {RELOAD_LIMIT:.0f} s ({took:.2f} s)",
+                       [] if met and reloaded_itself else ["the page did not show the new title in time"])
+
+        text = catalog.read_text("utf-8")
+        lines = text.splitlines()
+        line = next(i for i, l in enumerate(lines, 1) if l.strip() == "muc_do: toan-trinh")
+        save(catalog, text.replace("    muc_do: toan-trinh", "    muc_do: sai-muc-do", 1))
+        expected = f"{CATALOG}:{line}:"
+        met, took = wait_for(lambda: expected in driver.find_element(By.ID, "motcua-overlay").text, RELOAD_LIMIT)
+        problems = [] if met else [f"no overlay naming {expected}"]
+        if met:
+            overlay = driver.find_element(By.ID, "motcua-overlay")
+            if overlay.get_attribute("role") not in ("alertdialog", "alert"):
+                problems.append(f"overlay role is {overlay.get_attribute('role')}")
+            if "Nội dung có lỗi" not in overlay.text:
+                problems.append("overlay heading missing")
+            if driver.execute_script("return getComputedStyle(arguments[0]).position", overlay) != "fixed":
+                problems.append("overlay is not fixed")
+            if new_title not in driver.find_element(By.TAG_NAME, "h1").text:
+                problems.append("the last good page is no longer shown")
+        results.record(f"preview: a broken catalog file shows the overlay with its file and line ({took:.2f} s)", problems)
+        if met:
+            try:
+                violations = overlay_violations(driver)
+            except Exception as error:  # noqa: BLE001 - a failing check, not a crash of the whole run
+                violations = [f"axe did not run: {str(error).splitlines()[0]}"]
+            results.record("preview: axe finds no serious problem in the overlay", violations)
+
+        # A page opened while the content is broken shows the overlay at once.
+        driver.get(server.url)
+        met, _ = wait_for(lambda: expected in driver.find_element(By.ID, "motcua-overlay").text, RELOAD_LIMIT)
+        results.record("preview: a page opened while content is broken shows the overlay", [] if met else ["no overlay"])
+
+        save(catalog, text)
+        met, took = wait_for(lambda: not driver.find_elements(By.ID, "motcua-overlay")
+                             and driver.execute_script("return document.readyState") == "complete", RELOAD_LIMIT)
+        results.record(f"preview: fixing the file removes the overlay ({took:.2f} s)", [] if met else ["overlay still shown"])
+    finally:
+        driver.quit()
+
+
+# ---------------------------------------------------------------- entry points
+
+
+def run_preview_checks(binary: Path, results: Results) -> None:
+    """All checks; called from run_quality.py."""
+    with tempfile.TemporaryDirectory(prefix="motcua-preview-") as tmp:
+        root = Path(tmp)
+        copy_site(root)
+        server = Server(binary, root)
+        try:
+            ready = server.wait_ready()
+            results.record("serve: starts and prints its URL",
+                           [] if ready else ["no URL printed: " + " | ".join(server.lines[-5:])])
+            if not ready:
+                return
+            check_http(server, results)
+            check_port_in_use(binary, root, server, results)
+            check_browser(server, root, results)
+        finally:
+            code = server.stop()
+            results.record("serve: Ctrl-C stops it cleanly (exit code 0)",
+                           [] if code == 0 else [f"exit code {code}: " + " | ".join(server.lines[-5:])])
+
+
+def measure(binary: Path, runs: int = 15) -> tuple[list[float], list[float]]:
+    """Milliseconds from a guide's save to the reload event on an open event stream, and the
+    rebuild times the server printed for the same saves."""
+    with tempfile.TemporaryDirectory(prefix="motcua-bench-") as tmp:
+        root = Path(tmp)
+        copy_site(root)
+        server = Server(binary, root)
+        times = []
+        try:
+            if not server.wait_ready():
+                sys.exit("test_preview: server did not start: " + " | ".join(server.lines[-5:]))
+            sock = socket.create_connection(("127.0.0.1", server.port), timeout=10)
+            sock.sendall(f"GET /__motcua/events HTTP/1.1\r\nHost: 127.0.0.1:{server.port}\r\n\r\n".encode())
+            buffer = b""
+            while b"event: state" not in buffer:
+                buffer += sock.recv(65536)
+            guide = root / GUIDE
+            original = guide.read_text("utf-8")
+            for i in range(runs):
+                buffer = b""
+                time.sleep(0.3)
+                start = time.perf_counter()
+                save(guide, original.replace("Tra cứu tình trạng hồ sơ", f"Tra cứu tình trạng hồ sơ {i}", 1))
+                while b"event: reload" not in buffer:
+                    buffer += sock.recv(65536)
+                times.append((time.perf_counter() - start) * 1000)
+            sock.close()
+        finally:
+            server.stop()
+        rebuilds = [float(m.group(1)) for line in server.lines if (m := re.search(r"trong (\d+) ms sau khi sửa", line))]
+        return times, rebuilds
+
+
+def main() -> int:
+    binary = find_binary()
+    if "--bench" in sys.argv:
+        times, rebuilds = measure(binary)
+        print(f"{binary}: save → reload event, {len(times)} saves: median {statistics.median(times):.0f} ms, "
+              f"min {min(times):.0f} ms, max {max(times):.0f} ms; of which rebuild (server's count): "
+              f"median {statistics.median(rebuilds or [0]):.0f} ms; load average {os.getloadavg()[0]:.1f}")
+        return 0
+    results = Results()
+    run_preview_checks(binary, results)
+    print(f"{results.passed} passed, {results.failed} failed")
+    return 1 if results.failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
