@@ -35,8 +35,13 @@ enum SiteSearch {
         return docs
     }
 
+    /// The index keeps only the start of each body (SearchIndex.bodyLimit), so a 20 MB page costs no more
+    /// to index than a short one.
+    static let sourceLimit = 16_000
+
     /// Markdown without markup, for indexing; raw HTML is dropped like on the page.
-    static func plainText(_ markdown: String) -> String {
+    static func plainText(_ fullMarkdown: String) -> String {
+        let markdown = fullMarkdown.utf8.count > sourceLimit ? String(fullMarkdown.prefix(sourceLimit)) : fullMarkdown
         _ = MarkdownRenderer.registerExtensions
         MarkdownRenderer.parseLock.lock()
         defer { MarkdownRenderer.parseLock.unlock() }
