@@ -388,6 +388,9 @@ def main() -> int:
         if output is not None:
             run_output_checks(output, results)
             run_browser_checks(output, results)
+            import test_search
+
+            test_search.run_search_checks(output, results, start_browser)
 
     # ---------------- motcua serve (live reload, error overlay): Tests/quality/test_preview.py
     import test_preview
