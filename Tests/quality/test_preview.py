@@ -7,6 +7,8 @@ headless Chromium.
   * in the browser: a page open on a guide shows an edited guide's new text within 2 s, without the
     test reloading it; a broken catalog file brings up the overlay naming its file and line; fixing
     the file removes the overlay;
+  * under load: 1,000 concurrent connections from wrk for a bounded time, every response a 200 and
+    no socket error, and the traversal attempts still a 404 afterwards;
   * Ctrl-C (SIGINT) stops the server cleanly.
 
 Called from run_quality.py (PASS/FAIL lines counted into its totals), or alone:
@@ -143,7 +145,7 @@ def get(port: int, path: str, method: str = "GET") -> tuple[int, dict[str, str],
 # ---------------------------------------------------------------- HTTP
 
 
-def check_http(server: Server, results: Results) -> None:
+def check_http(server: Server, results: Results, when: str = "") -> None:
     problems = []
     for path, status, ctype in (
         ("/", 200, "text/html; charset=utf-8"),
@@ -159,7 +161,7 @@ def check_http(server: Server, results: Results) -> None:
         got, headers, _ = get(server.port, path)
         if got != status or headers.get("content-type") != ctype:
             problems.append(f"{path}: {got} {headers.get('content-type')} (expected {status} {ctype})")
-    results.record("serve: pages, assets, forms and 404 with their content types", problems)
+    results.record(f"serve: pages, assets, forms and 404 with their content types{when}", problems)
 
     problems = []
     for path in ("/../Content/site.yml", "/%2e%2e/Content/site.yml", "/%2e%2e%2fContent%2fsite.yml",
@@ -168,7 +170,7 @@ def check_http(server: Server, results: Results) -> None:
         got, _, body = get(server.port, path)
         if got != 404 or b"muc_do:" in body or b"root:x:" in body:
             problems.append(f"{path}: status {got}")
-    results.record("serve: traversal attempts are a 404", problems)
+    results.record(f"serve: traversal attempts are a 404{when}", problems)
 
 
 def check_port_in_use(binary: Path, root: Path, server: Server, results: Results) -> None:
@@ -181,6 +183,58 @@ def check_port_in_use(binary: Path, root: Path, server: Server, results: Results
     if len(lines) != 1 or str(server.port) not in lines[0]:
         problems.append("stderr should be one line naming the port: " + " | ".join(lines))
     results.record("serve: a port in use is a one-line error, exit code 1", problems)
+
+
+# ---------------------------------------------------------------- load
+
+LOAD_CONNECTIONS = 1000
+LOAD_SECONDS = 5
+LOAD_PATHS = ("/", f"/{GUIDE_URL}", "/assets/style.css", "/thu-tuc/", "/bieu-mau/to-khai-dang-ky-khai-sinh.docx")
+
+
+def run_wrk(port: int) -> tuple[int, dict[str, int], int]:
+    """(requests, socket errors by kind, non-2xx responses) from wrk, whose connections cycle over
+    LOAD_PATHS. wrk holds LOAD_CONNECTIONS open at once, for LOAD_SECONDS."""
+    script = tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False)
+    paths = ", ".join(f'"{p}"' for p in LOAD_PATHS)
+    script.write(f"local paths = {{{paths}}}\nlocal i = 0\n"
+                 "request = function()\n  i = i % #paths + 1\n  return wrk.format(nil, paths[i])\nend\n")
+    script.close()
+    try:
+        proc = subprocess.run(
+            ["wrk", "-t2", f"-c{LOAD_CONNECTIONS}", f"-d{LOAD_SECONDS}s", "--timeout", "5s", "-s", script.name,
+             f"http://127.0.0.1:{port}/"],
+            capture_output=True, text=True, timeout=LOAD_SECONDS + 60)
+    finally:
+        os.unlink(script.name)
+    out = proc.stdout
+    requests = int(m.group(1)) if (m := re.search(r"(\d+) requests in", out)) else 0
+    errors = {}
+    if m := re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out):
+        errors = {k: int(v) for k, v in zip(("connect", "read", "write", "timeout"), m.groups()) if int(v)}
+    non2xx = int(m.group(1)) if (m := re.search(r"Non-2xx or 3xx responses: (\d+)", out)) else 0
+    if proc.returncode != 0 or not requests:
+        errors["wrk"] = proc.returncode or 1
+        print(out, proc.stderr, sep="\n", flush=True)
+    return requests, errors, non2xx
+
+
+def check_load(server: Server, results: Results) -> None:
+    if shutil.which("wrk") is None:
+        results.record("serve: 1,000 concurrent connections", ["wrk is not installed (make test installs it)"])
+        return
+    requests, errors, non2xx = run_wrk(server.port)
+    problems = []
+    if errors:
+        problems.append(f"socket errors: {errors}")
+    if non2xx:
+        problems.append(f"{non2xx} responses were not 200")
+    if requests < LOAD_CONNECTIONS:
+        problems.append(f"only {requests} requests answered")
+    if server.process.poll() is not None:
+        problems.append(f"the server stopped (exit code {server.process.returncode})")
+    results.record(f"serve: {LOAD_CONNECTIONS:,} concurrent connections for {LOAD_SECONDS} s, "
+                   f"{requests:,} requests, every one a 200", problems)
 
 
 # ---------------------------------------------------------------- browser
@@ -304,6 +358,8 @@ def run_preview_checks(binary: Path, results: Results) -> None:
             if not ready:
                 return
             check_http(server, results)
+            check_load(server, results)
+            check_http(server, results, " (after the load)")
             check_port_in_use(binary, root, server, results)
             check_browser(server, root, results)
         finally:
