@@ -26,6 +26,8 @@ public final class PreviewSite: Sendable {
     private let latest = Locked(BuildState(generation: 0))
     /// One build at a time: the watcher and a test may both ask.
     private let building = NSLock()
+    /// What the next build can reuse from this one: an edit costs what it touches.
+    private let cache = BuildCache()
 
     public init(options: BuildAction.Options) {
         self.options = options
@@ -34,8 +36,8 @@ public final class PreviewSite: Sendable {
     /// The state pages are told about.
     public var state: BuildState { latest.withLock { $0 } }
 
-    /// Loads, validates and renders everything again, in memory. The sample site takes a few
-    /// milliseconds, so a full render is the simple, always-correct choice.
+    /// Loads, validates and renders the site again, in memory, through the full build path; the cache skips
+    /// parsing unchanged files and re-rendering pages whose template values did not change.
     @discardableResult
     public func rebuild() -> Outcome {
         building.lock()
@@ -43,7 +45,7 @@ public final class PreviewSite: Sendable {
         let clock = ContinuousClock()
         let start = clock.now
         var report = BuildAction.Report()
-        let rendered = BuildAction(options: options).render(&report)
+        let rendered = BuildAction(options: options).render(&report, cache: cache)
         let generation = snapshot.withLock { $0?.generation ?? 0 }
         var state: BuildState
         if let rendered, !report.diagnostics.hasErrors {

@@ -15,6 +15,7 @@ Called from run_quality.py (PASS/FAIL lines counted into its totals), or alone:
 
     python3 Tests/quality/test_preview.py            # the checks
     python3 Tests/quality/test_preview.py --bench    # save → reload-event times (use a release binary)
+    python3 Tests/quality/test_preview.py --bench --site DIR   # the same on another site (first guide edited)
 
 The binary is MOTCUA_BIN, else the first motcua found under .build*/debug or .build*/release.
 """
@@ -368,12 +369,21 @@ def run_preview_checks(binary: Path, results: Results) -> None:
                            [] if code == 0 else [f"exit code {code}: " + " | ".join(server.lines[-5:])])
 
 
-def measure(binary: Path, runs: int = 15) -> tuple[list[float], list[float]]:
+def measure(binary: Path, runs: int = 15, site: Path | None = None) -> tuple[list[float], list[float]]:
     """Milliseconds from a guide's save to the reload event on an open event stream, and the
-    rebuild times the server printed for the same saves."""
+    rebuild times the server printed for the same saves. `site` (a folder with Content/ and Theme/)
+    defaults to the repository's sample; its first guide is the one edited."""
+    global START_TIMEOUT
     with tempfile.TemporaryDirectory(prefix="motcua-bench-") as tmp:
         root = Path(tmp)
-        copy_site(root)
+        if site is None:
+            copy_site(root)
+            guide = root / GUIDE
+        else:
+            for folder in ("Content", "Theme"):
+                shutil.copytree(site / folder, root / folder)
+            guide = sorted((root / "Content/huong-dan").glob("*.md"))[0]
+            START_TIMEOUT = 600
         server = Server(binary, root)
         times = []
         try:
@@ -384,13 +394,12 @@ def measure(binary: Path, runs: int = 15) -> tuple[list[float], list[float]]:
             buffer = b""
             while b"event: state" not in buffer:
                 buffer += sock.recv(65536)
-            guide = root / GUIDE
             original = guide.read_text("utf-8")
             for i in range(runs):
                 buffer = b""
                 time.sleep(0.3)
                 start = time.perf_counter()
-                save(guide, original.replace("Tra cứu tình trạng hồ sơ", f"Tra cứu tình trạng hồ sơ {i}", 1))
+                save(guide, original + f"\nĐoạn sửa thử số {i}.\n")
                 while b"event: reload" not in buffer:
                     buffer += sock.recv(65536)
                 times.append((time.perf_counter() - start) * 1000)
@@ -404,7 +413,8 @@ def measure(binary: Path, runs: int = 15) -> tuple[list[float], list[float]]:
 def main() -> int:
     binary = find_binary()
     if "--bench" in sys.argv:
-        times, rebuilds = measure(binary)
+        site = Path(sys.argv[sys.argv.index("--site") + 1]) if "--site" in sys.argv else None
+        times, rebuilds = measure(binary, site=site)
         print(f"{binary}: save → reload event, {len(times)} saves: median {statistics.median(times):.0f} ms, "
               f"min {min(times):.0f} ms, max {max(times):.0f} ms; of which rebuild (server's count): "
               f"median {statistics.median(rebuilds or [0]):.0f} ms; load average {os.getloadavg()[0]:.1f}")

@@ -49,12 +49,16 @@ public struct BuildAction: Sendable {
         public var pages: Int
     }
 
-    public func render(_ report: inout Report) -> Rendered? {
-        let loader = ContentLoader(root: options.root, includeDrafts: options.includeDrafts)
+    /// `cache` (the preview's) lets unchanged files, radio texts, search entries and pages be reused.
+    public func render(_ report: inout Report, cache: BuildCache? = nil) -> Rendered? {
+        var phases = PhaseClock()
+        defer { phases.report() }
+        let loader = ContentLoader(root: options.root, includeDrafts: options.includeDrafts, cache: cache)
         let (loaded, loadDiagnostics) = loader.load()
         report.diagnostics.append(contentsOf: loadDiagnostics)
         let (theme, themeDiagnostics) = Theme.load(root: options.root)
         report.diagnostics.append(contentsOf: themeDiagnostics)
+        phases.mark("load")
         guard let site = loaded else { return nil }
         report.diagnostics.append(contentsOf: CatalogValidator(site: site).validate())
         var planDiagnostics = Diagnostics()
@@ -66,20 +70,26 @@ public struct BuildAction: Sendable {
         for (name, form) in site.forms.sorted(by: { $0.key < $1.key }) {
             copies.append(("bieu-mau/\(name)", options.root.appendingPathComponent(form.sourcePath)))
         }
+        phases.mark("validate+plan")
         let bundles = Self.formBundles(site, root: options.root)
+        phases.mark("form bundles")
         var staticFiles = Set(copies.map(\.path))
         staticFiles.formUnion(bundles.values.map(\.path))
         staticFiles.formUnion(["sitemap.xml", "robots.txt", "404.html", "search-index.js", "thong-bao/feed.xml"])
-        let radio = Self.radioTexts(site)
+        let radio = Self.radioTexts(site, cache: cache)
         for text in radio { report.diagnostics.append(contentsOf: text.diagnostics) }
+        phases.mark("radio texts")
         for (i, item) in site.announcements.enumerated() where plan.hasPage(.announcement(i)) {
             staticFiles.insert("thong-bao/\(item.slug.value)/phat-thanh.txt")
         }
 
-        let renderer = SiteRenderer(site: site, plan: plan, theme: theme, staticFiles: staticFiles,
+        cache?.useTheme(theme.fingerprint)
+        let renderer = SiteRenderer(site: site, plan: plan, theme: theme, staticFiles: staticFiles, cache: cache,
                                     includeDrafts: options.includeDrafts, buildDate: options.date,
                                     formBundles: bundles.mapValues { ($0.path, $0.bytes.count) }, radioTexts: radio)
+        phases.mark("renderer setup")
         let results = Self.parallelMap(plan.pages) { renderer.render($0) }
+        phases.mark("render pages")
         var idsByPage: [String: Set<String>] = [:]
         for (page, result) in zip(plan.pages, results) {
             report.diagnostics.append(contentsOf: result.diagnostics)
@@ -90,6 +100,7 @@ public struct BuildAction: Sendable {
                 report.diagnostics.error("broken-anchor", "liên kết `\(anchor.written)`: trang đích không có mục `#\(anchor.anchor)`", at: anchor.location)
             }
         }
+        phases.mark("anchors")
         var files = results.map { ($0.file, $0.bytes) }
         files.append(contentsOf: bundles.values.sorted { $0.path < $1.path }.map { ($0.path, $0.bytes) })
         files.append(("sitemap.xml", Data(SiteFeeds.sitemap(plan: plan, baseURL: site.config.baseURL).utf8)))
@@ -98,7 +109,16 @@ public struct BuildAction: Sendable {
             files.append(("thong-bao/\(item.slug.value)/phat-thanh.txt", Data((radio[i].text + "\n").utf8)))
         }
         files.append(("thong-bao/feed.xml", Data(SiteFeeds.atom(site: site, plan: plan).utf8)))
-        files.append(("search-index.js", Data(SearchIndex(SiteSearch.documents(site: site, plan: plan)).javascript().utf8)))
+        phases.mark("feeds")
+        let searchDocuments = SiteSearch.documents(site: site, plan: plan, cache: cache)
+        phases.mark("search documents")
+        let searchIndex = SearchIndex(searchDocuments, cache: cache)
+        phases.mark("search entries")
+        files.append(("search-index.js", Data(searchIndex.javascript().utf8)))
+        phases.mark("search script")
+        cache?.keepOnly(files: Set(site.fields.map(\.path) + site.guides.map(\.body.path) + site.announcements.map(\.body.path)
+                                   + site.pages.map(\.body.path)),
+                        pages: Set(plan.pages.map(\.file)))
         return Rendered(site: site, plan: plan, files: files, copies: copies, pages: plan.pages.count)
     }
 
@@ -122,11 +142,14 @@ public struct BuildAction: Sendable {
             report.seconds = (clock.now - start).seconds
             return report
         }
+        var phases = PhaseClock()
         do {
             report.stats = try writer.write(files: rendered.files, copies: rendered.copies)
         } catch {
             report.failure = "\(error)"
         }
+        phases.mark("write")
+        phases.report()
         report.pages = rendered.pages
         report.files = rendered.files.count + rendered.copies.count
         report.seconds = (clock.now - start).seconds
@@ -134,11 +157,16 @@ public struct BuildAction: Sendable {
     }
 
     /// The text read on air for each announcement (same order as `site.announcements`).
-    static func radioTexts(_ site: Site) -> [RadioText] {
+    static func radioTexts(_ site: Site, cache: BuildCache? = nil) -> [RadioText] {
         let builder = RadioTextBuilder(
             abbreviations: Abbreviations(site: site.abbreviations.mapValues(\.value)),
             hostNames: site.config.spokenNames, issuer: site.config.name)
-        return parallelMap(site.announcements) { builder.build($0) }
+        guard let cache else { return parallelMap(site.announcements) { builder.build($0) } }
+        // Everything the reading depends on besides the announcement itself.
+        let shared = "\(site.abbreviations.mapValues(\.value).sorted { $0.key < $1.key })|\(site.config.spokenNames.sorted { $0.key < $1.key })|\(site.config.name)"
+        return parallelMap(site.announcements) { a in
+            cache.radioText(key: "\(a)|\(shared)") { builder.build(a) }
+        }
     }
 
     /// One ZIP of all the forms of a procedure that has two or more, named after the procedure's slug.
@@ -177,6 +205,26 @@ public struct BuildAction: Sendable {
             box.set(i, transform(items[i]))
         }
         return box.values
+    }
+}
+
+/// Wall time per phase on stderr when MOTCUA_TIMINGS is set: the first thing to look at before profiling.
+struct PhaseClock {
+    private let enabled = ProcessInfo.processInfo.environment["MOTCUA_TIMINGS"] != nil
+    private let clock = ContinuousClock()
+    private var last = ContinuousClock.now
+    private var lines: [String] = []
+
+    mutating func mark(_ name: String) {
+        guard enabled else { return }
+        let now = clock.now
+        lines.append("\(name): \(Int(((now - last).seconds * 1000).rounded())) ms")
+        last = now
+    }
+
+    func report() {
+        guard enabled, !lines.isEmpty else { return }
+        FileHandle.standardError.write(Data(("timings: " + lines.joined(separator: ", ") + "\n").utf8))
     }
 }
 

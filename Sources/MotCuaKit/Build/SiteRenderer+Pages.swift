@@ -101,12 +101,7 @@ extension SiteRenderer {
     }
 
     func procedureIndex(_ code: String) -> (Int, Int)? {
-        for (f, field) in site.fields.enumerated() {
-            if let p = field.procedures.firstIndex(where: { $0.code.value == code }), plan.hasPage(.procedure(field: f, index: p)) {
-                return (f, p)
-            }
-        }
-        return nil
+        procedureByCode[code]
     }
 
     // MARK: - Catalog

@@ -15,6 +15,9 @@ struct SiteRenderer: @unchecked Sendable {
     /// Procedure code → the ZIP of its forms (path, size).
     let formBundles: [String: (path: String, size: Int)]
     let radioTexts: [RadioText]
+    let cache: BuildCache?
+    /// Procedure code → (field, index) of the first procedure with that code that has a page.
+    let procedureByCode: [String: (Int, Int)]
 
     struct Result: Sendable {
         var file: String
@@ -25,9 +28,10 @@ struct SiteRenderer: @unchecked Sendable {
         var pendingAnchors: [LinkResolver.PendingAnchor]
     }
 
-    init(site: Site, plan: SitePlan, theme: Theme, staticFiles: Set<String>, includeDrafts: Bool, buildDate: CalendarDate,
+    init(site: Site, plan: SitePlan, theme: Theme, staticFiles: Set<String>, cache: BuildCache? = nil, includeDrafts: Bool, buildDate: CalendarDate,
          formBundles: [String: (path: String, size: Int)] = [:], radioTexts: [RadioText] = []) {
         self.site = site
+        self.cache = cache
         self.radioTexts = radioTexts
         self.formBundles = formBundles
         self.plan = plan
@@ -50,6 +54,13 @@ struct SiteRenderer: @unchecked Sendable {
             for code in guide.related { byCode[code.value, default: []].append(i) }
         }
         self.guidesByCode = byCode
+        var codes: [String: (Int, Int)] = [:]
+        for (f, field) in site.fields.enumerated() {
+            for (p, procedure) in field.procedures.enumerated() where codes[procedure.code.value] == nil && plan.hasPage(.procedure(field: f, index: p)) {
+                codes[procedure.code.value] = (f, p)
+            }
+        }
+        self.procedureByCode = codes
     }
 
     /// Values of ` id="…"` attributes in rendered HTML.
@@ -242,10 +253,13 @@ struct SiteRenderer: @unchecked Sendable {
         var pending: [LinkResolver.PendingAnchor] = []
         var ids: Set<String> = ["noi-dung"]
         let (template, context) = self.context(for: page, diagnostics: &diagnostics, pending: &pending, ids: &ids)
-        let html = theme.render(template, context)
-        let bytes = Data(html.utf8)
-        // Template sections have ids too (#ho-so on a procedure page): take every id actually written.
-        ids.formUnion(Self.elementIDs(in: bytes))
+        let make = { () -> (Data, Set<String>) in
+            let bytes = Data(theme.render(template, context).utf8)
+            // Template sections have ids too (#ho-so on a procedure page): take every id actually written.
+            return (bytes, Self.elementIDs(in: bytes))
+        }
+        let (bytes, written) = cache?.page(page.file, fingerprint: BuildCache.fingerprint(template: template, context: context), render: make) ?? make()
+        ids.formUnion(written)
         return Result(file: page.file, bytes: bytes, diagnostics: diagnostics, ids: ids, pendingAnchors: pending)
     }
 }

@@ -6,10 +6,13 @@ import Yams
 public struct ContentLoader: Sendable {
     public var root: URL
     public var includeDrafts: Bool
+    /// Set by the preview: unchanged files are not parsed again.
+    public var cache: BuildCache?
 
-    public init(root: URL, includeDrafts: Bool) {
+    public init(root: URL, includeDrafts: Bool, cache: BuildCache? = nil) {
         self.root = root
         self.includeDrafts = includeDrafts
+        self.cache = cache
     }
 
     var contentURL: URL { root.appendingPathComponent("Content") }
@@ -23,10 +26,10 @@ public struct ContentLoader: Sendable {
             return (nil, diagnostics)
         }
         let config = loadConfig(&diagnostics)
-        let fields = files(in: "thu-tuc", extensions: ["yml", "yaml"]).compactMap { loadField($0, &diagnostics) }
-        let guides = files(in: "huong-dan", extensions: ["md"]).compactMap { loadGuide($0, &diagnostics) }
-        let announcements = files(in: "thong-bao", extensions: ["md"]).compactMap { loadAnnouncement($0, &diagnostics) }
-        let pages = files(in: "trang", extensions: ["md"]).compactMap { loadPage($0, &diagnostics) }
+        let fields = loadEach(files(in: "thu-tuc", extensions: ["yml", "yaml"]), &diagnostics) { loadField($0, &$1) }
+        let guides = loadEach(files(in: "huong-dan", extensions: ["md"]), &diagnostics) { loadGuide($0, &$1) }
+        let announcements = loadEach(files(in: "thong-bao", extensions: ["md"]), &diagnostics) { loadAnnouncement($0, &$1) }
+        let pages = loadEach(files(in: "trang", extensions: ["md"]), &diagnostics) { loadPage($0, &$1) }
         let forms = loadForms(&diagnostics)
         let abbreviations = loadAbbreviations(&diagnostics)
         guard let config else { return (nil, diagnostics) }
@@ -42,6 +45,26 @@ public struct ContentLoader: Sendable {
     }
 
     // MARK: - Files
+
+    /// Loads files of one kind on every core; results and diagnostics keep the files' order.
+    func loadEach<T: Sendable>(_ paths: [String], _ diagnostics: inout Diagnostics,
+                               _ load: @escaping @Sendable (String, inout Diagnostics) -> T?) -> [T] {
+        let cache = self.cache, root = self.root
+        let results = BuildAction.parallelMap(paths) { path -> (T?, Diagnostics) in
+            let fresh = { () -> (T?, Diagnostics) in
+                var d = Diagnostics()
+                let value = load(path, &d)
+                return (value, d)
+            }
+            return cache?.file(path, root: root, load: fresh) ?? fresh()
+        }
+        var values: [T] = []
+        for (value, d) in results {
+            diagnostics.append(contentsOf: d)
+            if let value { values.append(value) }
+        }
+        return values
+    }
 
     /// Relative paths (from the root) of the files in a section folder, in a stable order.
     func files(in section: String, extensions: Set<String>) -> [String] {

@@ -37,10 +37,13 @@ public struct SearchIndex: Sendable {
         var snippet: String
     }
 
-    public init(_ documents: [SearchDocument], bodyLimit: Int = 4000) {
+    public init(_ documents: [SearchDocument], bodyLimit: Int = 4000, cache: BuildCache? = nil) {
         self.documents = documents
         self.bodyLimit = bodyLimit
-        self.entries = documents.map { SearchIndex.entry(for: $0, bodyLimit: bodyLimit) }
+        self.entries = BuildAction.parallelMap(documents) { document in
+            guard let cache, bodyLimit == 4000 else { return SearchIndex.entry(for: document, bodyLimit: bodyLimit) }
+            return cache.searchEntry(document) { SearchIndex.entry(for: document, bodyLimit: bodyLimit) }
+        }
     }
 
     static func entry(for document: SearchDocument, bodyLimit: Int) -> Entry {
@@ -68,7 +71,9 @@ public struct SearchIndex: Sendable {
     /// The first `snippetLength` characters of the text, white space collapsed, cut after a whole word.
     static func snippet(_ text: String) -> String {
         let plain = collapseSpaces(VietnameseText.nfc(text))
-        guard plain.count > snippetLength else { return plain }
+        // Counting every character of a long body would cost more than the snippet itself.
+        guard plain.index(plain.startIndex, offsetBy: snippetLength, limitedBy: plain.endIndex).map({ $0 < plain.endIndex }) ?? false
+        else { return plain }
         var cut = plain.prefix(snippetLength)
         if let space = cut.lastIndex(of: " ") { cut = cut[..<space] }
         return String(cut) + "…"
@@ -155,6 +160,12 @@ public struct SearchIndex: Sendable {
 
     static func appendJSONString(_ text: String, to out: inout String) {
         out += "\""
+        // Most strings need no escape at all: U+2028/U+2029 are E2 80 A8/A9 in UTF-8, so bytes tell.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }) {
+            out += text
+            out += "\""
+            return
+        }
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""

@@ -3,36 +3,44 @@ import Foundation
 
 /// Turns the site into search documents: what a citizen would type to find each page.
 enum SiteSearch {
-    static func documents(site: Site, plan: SitePlan) -> [SearchDocument] {
-        var docs: [SearchDocument] = []
+    static func documents(site: Site, plan: SitePlan, cache: BuildCache? = nil) -> [SearchDocument] {
+        @Sendable func plainText(_ markdown: String) -> String {
+            guard let cache else { return SiteSearch.plainText(markdown) }
+            return cache.plainText(markdown: markdown) { SiteSearch.plainText(markdown) }
+        }
+        // Each document is made on its own (Markdown to plain text is most of the cost), in parallel.
+        var jobs: [@Sendable () -> SearchDocument] = []
         let scheme = site.config.levelScheme
         for (f, field) in site.fields.enumerated() {
             for (i, p) in field.procedures.enumerated() {
                 guard let page = plan.page(.procedure(field: f, index: i)) else { continue }
-                let badge = LevelBadge.badge(for: p.level?.value ?? .informationOnly, scheme: scheme, hasForms: !p.forms.isEmpty)
-                // Documents and result first: the snippet shows the start of this text.
-                var parts: [String] = p.documentGroups.flatMap { $0.documents.map(\.name) }
-                if let r = p.result { parts.append(r) }
-                if let steps = p.steps { parts.append(plainText(steps.value)) }
-                parts.append(contentsOf: p.applicants)
-                docs.append(SearchDocument(
-                    kind: .procedure, title: p.name.value, url: page.file, field: field.name.value,
-                    badge: badge.label, badgeKey: badge.key, code: p.code.value, text: parts.joined(separator: ". ")))
+                let fieldName = field.name.value
+                jobs.append {
+                    let badge = LevelBadge.badge(for: p.level?.value ?? .informationOnly, scheme: scheme, hasForms: !p.forms.isEmpty)
+                    // Documents and result first: the snippet shows the start of this text.
+                    var parts: [String] = p.documentGroups.flatMap { $0.documents.map(\.name) }
+                    if let r = p.result { parts.append(r) }
+                    if let steps = p.steps { parts.append(plainText(steps.value)) }
+                    parts.append(contentsOf: p.applicants)
+                    return SearchDocument(
+                        kind: .procedure, title: p.name.value, url: page.file, field: fieldName,
+                        badge: badge.label, badgeKey: badge.key, code: p.code.value, text: parts.joined(separator: ". "))
+                }
             }
         }
         for (i, g) in site.guides.enumerated() {
             guard let page = plan.page(.guide(i)) else { continue }
-            docs.append(SearchDocument(kind: .guide, title: g.title, url: page.file, text: ([g.summary].compactMap { $0 } + [plainText(g.body.text)]).joined(separator: " ")))
+            jobs.append { SearchDocument(kind: .guide, title: g.title, url: page.file, text: ([g.summary].compactMap { $0 } + [plainText(g.body.text)]).joined(separator: " ")) }
         }
         for (i, a) in site.announcements.enumerated() {
             guard let page = plan.page(.announcement(i)) else { continue }
-            docs.append(SearchDocument(kind: .announcement, title: a.title, url: page.file, text: plainText(a.body.text)))
+            jobs.append { SearchDocument(kind: .announcement, title: a.title, url: page.file, text: plainText(a.body.text)) }
         }
         for (i, p) in site.pages.enumerated() {
             guard let page = plan.page(.page(i)) else { continue }
-            docs.append(SearchDocument(kind: .page, title: p.title, url: page.file, text: ([p.summary].compactMap { $0 } + [plainText(p.body.text)]).joined(separator: " ")))
+            jobs.append { SearchDocument(kind: .page, title: p.title, url: page.file, text: ([p.summary].compactMap { $0 } + [plainText(p.body.text)]).joined(separator: " ")) }
         }
-        return docs
+        return BuildAction.parallelMap(jobs) { $0() }
     }
 
     /// The index keeps only the start of each body (SearchIndex.bodyLimit), so a 20 MB page costs no more
@@ -56,6 +64,23 @@ enum SiteSearch {
         }
         guard let doc = cmark_parser_finish(parser) else { return markdown }
         defer { cmark_node_free(doc) }
-        return MarkdownRenderer.plainText(of: doc).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        return collapseWhitespace(MarkdownRenderer.plainText(of: doc))
+    }
+
+    /// Runs of white space to one space, trimmed; by scalar, which is what `Character.isWhitespace` decides for text.
+    static func collapseWhitespace(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        var pending = false
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            if v < 0x80 ? (v == 0x20 || (0x09...0x0D).contains(v)) : scalar.properties.isWhitespace {
+                pending = true
+            } else {
+                if pending && !out.isEmpty { out.append(" ") }
+                pending = false
+                out.append(scalar)
+            }
+        }
+        return String(out)
     }
 }

@@ -15,6 +15,8 @@ public struct Theme: Sendable {
     /// Asset files relative to Theme/assets/, copied as they are to Output/assets/.
     public var assets: [String]
     public var assetsURL: URL
+    /// Every template's name and text: pages rendered with another theme are not reused.
+    public var fingerprint = ""
 
     public static func load(root: URL) -> (Theme?, Diagnostics) {
         var diagnostics = Diagnostics()
@@ -34,12 +36,13 @@ public struct Theme: Sendable {
                   let source = SourceText.decode(data, path: path, diagnostics: &diagnostics) else { continue }
             let templateName = String(name.dropLast(".mustache".count))
             do {
-                library.register(try MustacheTemplate(string: source.text), named: templateName)
+                _ = Self.registerContentType
+                library.register(try MustacheTemplate(string: Self.contentTypeLine + source.text), named: templateName)
                 sources[templateName] = (path, source.text)
             } catch let error as MustacheTemplate.ParserError {
                 broken.insert(templateName)
                 diagnostics.error("template-syntax", "lỗi cú pháp mẫu giao diện: \(describe(error.error))",
-                                  at: SourceLocation(path: path, line: error.context.lineNumber, column: error.context.columnNumber))
+                                  at: SourceLocation(path: path, line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber))
             } catch {
                 broken.insert(templateName)
                 diagnostics.error("template-syntax", "lỗi cú pháp mẫu giao diện: \(error)", at: SourceLocation(path: path, line: 1, column: 1))
@@ -67,8 +70,16 @@ public struct Theme: Sendable {
             }
         }
         if diagnostics.hasErrors { return (nil, diagnostics) }
-        return (Theme(library: library, templateNames: known, assets: assets.sorted(), assetsURL: assetsURL), diagnostics)
+        var theme = Theme(library: library, templateNames: known, assets: assets.sorted(), assetsURL: assetsURL)
+        theme.fingerprint = sources.sorted { $0.key < $1.key }.map { "\($0.key)\u{0}\($0.value.text)" }.joined(separator: "\u{1}")
+        return (theme, diagnostics)
     }
+
+    /// A standalone first line (so it writes nothing and shifts error lines by exactly one) that selects
+    /// `FastHTMLEscaping` for the template; partials and parents inherit it.
+    static let contentTypeLine = "{{% CONTENT_TYPE: MOTCUA_HTML}}\n"
+
+    static let registerContentType: Void = MustacheContentTypes.register(FastHTMLEscaping(), named: "MOTCUA_HTML")
 
     static func describe(_ error: any Error) -> String {
         guard let e = error as? MustacheTemplate.Error else { return "\(error)" }
@@ -108,5 +119,32 @@ public struct Theme: Sendable {
 
     public func render(_ template: String, _ context: [String: Any]) -> String {
         library.render(context, withTemplate: template) ?? ""
+    }
+}
+
+/// The same five escapes as swift-mustache's HTML content type, decided on UTF-8 bytes: a string with nothing to
+/// escape (almost every one) is returned as it is. The library's own walks characters and hashes each one,
+/// which was an eighth of a large build's time.
+struct FastHTMLEscaping: MustacheContentType {
+    func escapeText(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0x22 || $0 == 0x27 }) else {
+            return text
+        }
+        var text = text
+        return text.withUTF8 { bytes -> String in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + 16)
+            for byte in bytes {
+                switch byte {
+                case 0x3C: out.append(contentsOf: "&lt;".utf8)
+                case 0x3E: out.append(contentsOf: "&gt;".utf8)
+                case 0x26: out.append(contentsOf: "&amp;".utf8)
+                case 0x22: out.append(contentsOf: "&quot;".utf8)
+                case 0x27: out.append(contentsOf: "&#39;".utf8)
+                default: out.append(byte)
+                }
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
     }
 }

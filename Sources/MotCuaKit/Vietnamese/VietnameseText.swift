@@ -4,7 +4,17 @@ import Foundation
 public enum VietnameseText {
     /// Content files may arrive decomposed (NFD) from some systems; everything is compared in NFC.
     public static func nfc(_ text: String) -> String {
-        text.precomposedStringWithCanonicalMapping
+        isCertainlyNFC(text) ? text : text.precomposedStringWithCanonicalMapping
+    }
+
+    /// True when every scalar is one that is NFC on its own and never combines with a neighbour: Latin up to
+    /// U+02FF, the precomposed Vietnamese letters U+1E00–U+1EFF and general punctuation from U+2010 (loaded
+    /// text is normalised already, so this spares the normaliser almost every string).
+    static func isCertainlyNFC(_ text: String) -> Bool {
+        !text.unicodeScalars.contains { s in
+            let v = s.value
+            return !(v < 0x300 || (0x1E00...0x1EFF).contains(v) || (0x2010...0x206F).contains(v))
+        }
     }
 
     /// Lowercase, no diacritics, đ → d: what people type on a phone without a Vietnamese keyboard.
