@@ -109,11 +109,12 @@ extension SearchIndex {
     }
 
     /// Trims and collapses runs of white space (an explicit list, mirrored in the script) to one space.
-    static func collapseSpaces(_ text: String) -> String {
+    /// `separator` picks another definition of white space (the plain-text pass uses Unicode's).
+    static func collapseSpaces(_ text: String, separator: (Unicode.Scalar) -> Bool = { isSpace($0.value) }) -> String {
         var out = String.UnicodeScalarView()
         var pending = false
         for scalar in text.unicodeScalars {
-            if isSpace(scalar.value) {
+            if separator(scalar) {
                 pending = true
             } else {
                 if pending && !out.isEmpty { out.append(" ") }

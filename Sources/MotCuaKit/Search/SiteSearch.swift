@@ -69,18 +69,9 @@ enum SiteSearch {
 
     /// Runs of white space to one space, trimmed; by scalar, which is what `Character.isWhitespace` decides for text.
     static func collapseWhitespace(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
-        var pending = false
-        for scalar in text.unicodeScalars {
+        SearchIndex.collapseSpaces(text) { scalar in
             let v = scalar.value
-            if v < 0x80 ? (v == 0x20 || (0x09...0x0D).contains(v)) : scalar.properties.isWhitespace {
-                pending = true
-            } else {
-                if pending && !out.isEmpty { out.append(" ") }
-                pending = false
-                out.append(scalar)
-            }
+            return v < 0x80 ? (v == 0x20 || (0x09...0x0D).contains(v)) : scalar.properties.isWhitespace
         }
-        return String(out)
     }
 }
