@@ -148,7 +148,8 @@ public final class PreviewServer: Sendable {
         }
         let what = changed.map { " sau khi sửa " + $0.sorted().prefix(3).joined(separator: ", ") + ($0.count > 3 ? "…" : "") } ?? ""
         if outcome.succeeded {
-            log("Đã dựng \(outcome.pages) trang trong \(ms) ms\(what).")
+            let remade = outcome.remade < outcome.pages ? " (làm lại \(outcome.remade))" : ""
+            log("Đã dựng \(outcome.pages) trang\(remade) trong \(ms) ms\(what).")
         } else {
             log("Có \(outcome.state.errors.count) lỗi\(what); vẫn hiện bản dựng tốt gần nhất.")
         }

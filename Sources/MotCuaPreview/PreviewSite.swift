@@ -17,6 +17,8 @@ public final class PreviewSite: Sendable {
         public var state: BuildState
         public var diagnostics: Diagnostics
         public var pages: Int
+        /// Pages whose values were built again (fewer than `pages` when only some Markdown text changed).
+        public var remade: Int
         public var seconds: Double
         public var succeeded: Bool { state.errors.isEmpty }
     }
@@ -26,6 +28,8 @@ public final class PreviewSite: Sendable {
     private let latest = Locked(BuildState(generation: 0))
     /// One build at a time: the watcher and a test may both ask.
     private let building = NSLock()
+    /// Whether the snapshot is the last build rendered (guarded by `building`).
+    nonisolated(unsafe) private var snapshotIsLastBuild = false
     /// What the next build can reuse from this one: an edit costs what it touches.
     private let cache = BuildCache()
 
@@ -49,14 +53,31 @@ public final class PreviewSite: Sendable {
         let generation = snapshot.withLock { $0?.generation ?? 0 }
         var state: BuildState
         if let rendered, !report.diagnostics.hasErrors {
-            let next = Snapshot(
-                generation: generation + 1,
-                files: Dictionary(rendered.files.map { ($0.path, $0.bytes) }, uniquingKeysWith: { _, last in last }),
-                copies: Dictionary(rendered.copies.map { ($0.path, $0.source) }, uniquingKeysWith: { _, last in last }),
-                baseURL: rendered.site.config.baseURL)
-            snapshot.withLock { $0 = next }
-            state = BuildState(generation: next.generation)
+            // A patched build names the few files that changed: update those rather than re-index 15,000.
+            // Only when the snapshot holds the build that was patched (not an older one, after an error).
+            let patched = rendered.changedFiles.map { list in
+                snapshot.withLock { current -> Bool in
+                    guard current != nil, snapshotIsLastBuild else { return false }
+                    let changed = Set(list)
+                    let bytes = Dictionary(rendered.files.filter { changed.contains($0.path) }.map { ($0.path, $0.bytes) },
+                                           uniquingKeysWith: { _, last in last })
+                    for (path, data) in bytes { current!.files[path] = data }
+                    current!.generation += 1
+                    return true
+                }
+            } ?? false
+            if !patched {
+                let next = Snapshot(
+                    generation: generation + 1,
+                    files: Dictionary(rendered.files.map { ($0.path, $0.bytes) }, uniquingKeysWith: { _, last in last }),
+                    copies: Dictionary(rendered.copies.map { ($0.path, $0.source) }, uniquingKeysWith: { _, last in last }),
+                    baseURL: rendered.site.config.baseURL)
+                snapshot.withLock { $0 = next }
+            }
+            snapshotIsLastBuild = true
+            state = BuildState(generation: generation + 1)
         } else {
+            snapshotIsLastBuild = false
             state = BuildState(generation: generation, diagnostics: report.diagnostics)
             if state.errors.isEmpty {
                 // No site and no error to show would leave the editor guessing.
@@ -66,7 +87,7 @@ public final class PreviewSite: Sendable {
         latest.withLock { $0 = state }
         let elapsed = (clock.now - start).components
         let seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
-        return Outcome(state: state, diagnostics: report.diagnostics, pages: rendered?.pages ?? 0, seconds: seconds)
+        return Outcome(state: state, diagnostics: report.diagnostics, pages: rendered?.pages ?? 0, remade: rendered?.remade ?? 0, seconds: seconds)
     }
 
     /// What the site holds at a key of `SitePath`.

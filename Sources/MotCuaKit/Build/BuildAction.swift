@@ -47,6 +47,10 @@ public struct BuildAction: Sendable {
         public var files: [(path: String, bytes: Data)]
         public var copies: [(path: String, source: URL)]
         public var pages: Int
+        /// Pages whose values were built in this pass (all of them, unless the preview patched the last build).
+        public var remade: Int
+        /// The files that differ from the last build when it was patched; nil: take every file as new.
+        public var changedFiles: [String]? = nil
     }
 
     /// `cache` (the preview's) lets unchanged files, radio texts, search entries and pages be reused.
@@ -56,10 +60,19 @@ public struct BuildAction: Sendable {
         let loader = ContentLoader(root: options.root, includeDrafts: options.includeDrafts, cache: cache)
         let (loaded, loadDiagnostics) = loader.load()
         report.diagnostics.append(contentsOf: loadDiagnostics)
-        let (theme, themeDiagnostics) = Theme.load(root: options.root)
+        let (theme, themeDiagnostics) = Theme.load(root: options.root, cache: cache)
         report.diagnostics.append(contentsOf: themeDiagnostics)
         phases.mark("load")
         guard let site = loaded else { return nil }
+        // Taken out of the cache so its arrays are patched in place rather than copied.
+        if let cache, let theme, var last = cache.takeLastBuild() {
+            if let patched = patch(&last, site: site, theme: theme, cache: cache, report: &report) {
+                cache.lastBuild = last
+                phases.mark("patch")
+                return patched
+            }
+        }
+        let fixedStart = report.diagnostics.all.count
         report.diagnostics.append(contentsOf: CatalogValidator(site: site).validate())
         var planDiagnostics = Diagnostics()
         let plan = SitePlan(site: site, diagnostics: &planDiagnostics)
@@ -71,7 +84,7 @@ public struct BuildAction: Sendable {
             copies.append(("bieu-mau/\(name)", options.root.appendingPathComponent(form.sourcePath)))
         }
         phases.mark("validate+plan")
-        let bundles = Self.formBundles(site, root: options.root)
+        let bundles = Self.formBundles(site, root: options.root, cache: cache)
         phases.mark("form bundles")
         var staticFiles = Set(copies.map(\.path))
         staticFiles.formUnion(bundles.values.map(\.path))
@@ -88,18 +101,12 @@ public struct BuildAction: Sendable {
                                     includeDrafts: options.includeDrafts, buildDate: options.date,
                                     formBundles: bundles.mapValues { ($0.path, $0.bytes.count) }, radioTexts: radio)
         phases.mark("renderer setup")
+        var fixedDiagnostics = Diagnostics()
+        for d in report.diagnostics.all[fixedStart...] { fixedDiagnostics.append(d) }
         let results = Self.parallelMap(plan.pages) { renderer.render($0) }
         phases.mark("render pages")
-        var idsByPage: [String: Set<String>] = [:]
-        for (page, result) in zip(plan.pages, results) {
-            report.diagnostics.append(contentsOf: result.diagnostics)
-            idsByPage[page.path] = result.ids
-        }
-        for result in results {
-            for anchor in result.pendingAnchors where !(idsByPage[anchor.pagePath]?.contains(anchor.anchor) ?? false) {
-                report.diagnostics.error("broken-anchor", "liên kết `\(anchor.written)`: trang đích không có mục `#\(anchor.anchor)`", at: anchor.location)
-            }
-        }
+        let idsByPage = Self.pageIDs(plan: plan, results: results)
+        Self.appendPageDiagnostics(results: results, idsByPage: idsByPage, to: &report.diagnostics)
         phases.mark("anchors")
         var files = results.map { ($0.file, $0.bytes) }
         files.append(contentsOf: bundles.values.sorted { $0.path < $1.path }.map { ($0.path, $0.bytes) })
@@ -114,12 +121,103 @@ public struct BuildAction: Sendable {
         phases.mark("search documents")
         let searchIndex = SearchIndex(searchDocuments, cache: cache)
         phases.mark("search entries")
-        files.append(("search-index.js", Data(searchIndex.javascript().utf8)))
+        var rows: [Range<Int>] = []
+        files.append(("search-index.js", searchIndex.scriptBytes(rows: &rows)))
         phases.mark("search script")
-        cache?.keepOnly(files: Set(site.fields.map(\.path) + site.guides.map(\.body.path) + site.announcements.map(\.body.path)
-                                   + site.pages.map(\.body.path)),
-                        pages: Set(plan.pages.map(\.file)))
-        return Rendered(site: site, plan: plan, files: files, copies: copies, pages: plan.pages.count)
+        if let cache {
+            cache.keepOnly(files: Set(site.fields.map(\.path) + site.guides.map(\.body.path) + site.announcements.map(\.body.path)
+                                      + site.pages.map(\.body.path)),
+                           pages: Set(plan.pages.map(\.file)))
+            cache.lastBuild = BuildCache.LastBuild(
+                site: site, includeDrafts: options.includeDrafts, date: options.date, themeFingerprint: theme.fingerprint,
+                assets: theme.assets, diagnostics: fixedDiagnostics, renderer: renderer, results: results, files: files,
+                copies: copies, idsByPage: idsByPage, searchRows: rows,
+                documentByURL: Dictionary(searchDocuments.enumerated().map { ($1.url, $0) }, uniquingKeysWith: { first, _ in first }))
+        }
+        return Rendered(site: site, plan: plan, files: files, copies: copies, pages: plan.pages.count, remade: plan.pages.count)
+    }
+
+    /// Ids written on each page, by page path.
+    static func pageIDs(plan: SitePlan, results: [SiteRenderer.Result]) -> [String: Set<String>] {
+        var idsByPage: [String: Set<String>] = [:]
+        for (page, result) in zip(plan.pages, results) { idsByPage[page.path] = result.ids }
+        return idsByPage
+    }
+
+    /// Each page's diagnostics in page order, then `#anchor` links that point at an id the target page lacks.
+    static func appendPageDiagnostics(results: [SiteRenderer.Result], idsByPage: [String: Set<String>], to diagnostics: inout Diagnostics) {
+        for result in results { diagnostics.append(contentsOf: result.diagnostics) }
+        for result in results {
+            for anchor in result.pendingAnchors where !(idsByPage[anchor.pagePath]?.contains(anchor.anchor) ?? false) {
+                diagnostics.error("broken-anchor", "liên kết `\(anchor.written)`: trang đích không có mục `#\(anchor.anchor)`", at: anchor.location)
+            }
+        }
+    }
+
+    /// The last build with the pages of guides and free pages whose Markdown text alone changed made again
+    /// (`last` is updated in place); nil when anything else differs, and then the full path runs, still
+    /// reusing unchanged pieces.
+    private func patch(_ last: inout BuildCache.LastBuild, site: Site, theme: Theme, cache: BuildCache, report: inout Report) -> Rendered? {
+        guard last.includeDrafts == options.includeDrafts, last.date == options.date,
+              last.themeFingerprint == theme.fingerprint, last.assets == theme.assets,
+              site.config == last.site.config, site.abbreviations == last.site.abbreviations, site.forms == last.site.forms,
+              site.fields == last.site.fields, site.announcements == last.site.announcements,
+              site.guides.count == last.site.guides.count, site.pages.count == last.site.pages.count else { return nil }
+        var changed: [SitePlan.Kind] = []
+        for i in site.guides.indices where site.guides[i] != last.site.guides[i] {
+            guard Self.sameButText(site.guides[i], last.site.guides[i], \.body.text) else { return nil }
+            changed.append(.guide(i))
+        }
+        for i in site.pages.indices where site.pages[i] != last.site.pages[i] {
+            guard Self.sameButText(site.pages[i], last.site.pages[i], \.body.text) else { return nil }
+            changed.append(.page(i))
+        }
+        // A form file rewritten with the same size changes its ZIP: that is not a body-only edit.
+        guard cache.formsUnchanged(Self.formStamps(site, root: options.root, cache: cache)) else { return nil }
+
+        last.site = site
+        last.renderer.site = site
+        let renderer = last.renderer, plan = renderer.plan
+        let positions = changed.compactMap { plan.index(of: $0) }
+        let fresh = Self.parallelMap(positions) { renderer.render(plan.pages[$0]) }
+        let plainText = { (markdown: String) in cache.plainText(markdown: markdown) { SiteSearch.plainText(markdown) } }
+        let scriptSlot = last.files.lastIndex { $0.path == "search-index.js" }
+        for (position, result) in zip(positions, fresh) {
+            let page = plan.pages[position]
+            last.results[position] = result
+            last.files[position] = (result.file, result.bytes)
+            last.idsByPage[page.path] = result.ids
+            guard let d = last.documentByURL[page.file], let scriptSlot else { continue }
+            let document: SearchDocument
+            switch page.kind {
+            case .guide(let i): document = SiteSearch.guideDocument(site.guides[i], page: page, plainText: plainText)
+            case .page(let i): document = SiteSearch.pageDocument(site.pages[i], page: page, plainText: plainText)
+            default: continue
+            }
+            let row = cache.searchEntry(document) { SearchIndex.entry(for: document, bodyLimit: 4000) }.row
+            // Splice the one row into the script instead of joining 10,000 rows again.
+            let old = last.searchRows[d]
+            last.files[scriptSlot].bytes.replaceSubrange(old, with: row)
+            let delta = row.count - old.count
+            last.searchRows[d] = old.lowerBound..<(old.lowerBound + row.count)
+            if delta != 0 {
+                for k in (d + 1)..<last.searchRows.count {
+                    last.searchRows[k] = (last.searchRows[k].lowerBound + delta)..<(last.searchRows[k].upperBound + delta)
+                }
+            }
+        }
+        report.diagnostics.append(contentsOf: last.diagnostics)
+        Self.appendPageDiagnostics(results: last.results, idsByPage: last.idsByPage, to: &report.diagnostics)
+        return Rendered(site: site, plan: plan, files: last.files, copies: last.copies, pages: plan.pages.count,
+                        remade: positions.count, changedFiles: positions.map { plan.pages[$0].file } + (positions.isEmpty ? [] : ["search-index.js"]))
+    }
+
+    /// Equal once the given text is blanked on both.
+    static func sameButText<T: Equatable>(_ a: T, _ b: T, _ text: WritableKeyPath<T, String>) -> Bool {
+        var a = a, b = b
+        a[keyPath: text] = ""
+        b[keyPath: text] = ""
+        return a == b
     }
 
     public func run() -> Report {
@@ -170,23 +268,47 @@ public struct BuildAction: Sendable {
     }
 
     /// One ZIP of all the forms of a procedure that has two or more, named after the procedure's slug.
-    static func formBundles(_ site: Site, root: URL) -> [String: (path: String, bytes: Data)] {
+    /// Each form is read once; the preview reuses a ZIP while its forms' files are untouched.
+    static func formBundles(_ site: Site, root: URL, cache: BuildCache? = nil) -> [String: (path: String, bytes: Data)] {
+        cache?.useFormStamps(formStamps(site, root: root, cache: cache))
+        var contents: [String: Data] = [:]
         var result: [String: (path: String, bytes: Data)] = [:]
         for procedure in site.procedures {
             var seen = Set<String>()
-            var entries: [ZipArchive.Entry] = []
+            var names: [String] = []
             for group in procedure.documentGroups {
                 for doc in group.documents {
-                    guard let name = doc.form?.value, let form = site.forms[name], seen.insert(name).inserted,
-                          let data = FileManager.default.contents(atPath: root.appendingPathComponent(form.sourcePath).path) else { continue }
-                    entries.append(.init(name: form.fileName, data: data))
+                    guard let name = doc.form?.value, site.forms[name] != nil, seen.insert(name).inserted else { continue }
+                    names.append(name)
                 }
             }
-            if entries.count >= 2 {
-                result[procedure.code.value] = ("bieu-mau/\(procedure.slug.value).zip", ZipArchive(entries: entries).bytes())
+            guard names.count >= 2 else { continue }
+            let path = "bieu-mau/\(procedure.slug.value).zip"
+            let make = { () -> Data? in
+                var entries: [ZipArchive.Entry] = []
+                for name in names {
+                    let form = site.forms[name]!
+                    if contents[name] == nil {
+                        contents[name] = FileManager.default.contents(atPath: root.appendingPathComponent(form.sourcePath).path)
+                    }
+                    if let data = contents[name] { entries.append(.init(name: form.fileName, data: data)) }
+                }
+                return entries.count >= 2 ? ZipArchive(entries: entries).bytes() : nil
             }
+            let bytes = cache?.formBundle(names: names, make: make) ?? make()
+            if let bytes { result[procedure.code.value] = (path, bytes) }
         }
         return result
+    }
+
+    /// Every form file's stamp, or nil when one is too recent to be trusted.
+    static func formStamps(_ site: Site, root: URL, cache: BuildCache?) -> [String: FileStamp]? {
+        var stamps: [String: FileStamp] = [:]
+        for form in site.forms.values {
+            guard let stamp = cache?.settled(FileStamp(path: root.path + "/" + form.sourcePath)) else { return nil }
+            stamps[form.sourcePath] = stamp
+        }
+        return stamps
     }
 
     static func levelSummary(_ site: Site) -> [(field: String, counts: [(label: String, count: Int)])] {

@@ -5,14 +5,65 @@ import Foundation
 /// So an edit to one guide costs that guide, not the whole site, while the code path stays the full build.
 public final class BuildCache: @unchecked Sendable {
     private let lock = NSLock()
-    private var files: [String: (data: Data, value: Any, diagnostics: Diagnostics)] = [:]
+    private var files: [String: (stamp: FileStamp?, data: Data, value: Any, diagnostics: Diagnostics)] = [:]
     private var radio: [String: RadioText] = [:]
     private var plainTexts: [String: String] = [:]
     private var searchEntries: [SearchDocument: SearchIndex.Entry] = [:]
     private var pages: [String: (fingerprint: [UInt8], bytes: Data, ids: Set<String>)] = [:]
     private var themeFingerprint: String?
+    private var formStamps: [String: FileStamp]?
+    private var formBundles: [[String]: Data?] = [:]
+    /// ZIPs made (not reused) since the last `useFormStamps`.
+    private(set) var formBundlesMade = 0
+    private var last: LastBuild?
 
-    public init() {}
+    /// The previous build, whole: when only the Markdown text of guides or free pages changed, the next build
+    /// patches it (those pages, their search entries) instead of building every page's values again.
+    struct LastBuild {
+        var site: Site
+        var includeDrafts: Bool
+        var date: CalendarDate
+        var themeFingerprint: String
+        var assets: [String]
+        /// Validation, plan and radio-text diagnostics, which body text cannot change.
+        var diagnostics: Diagnostics
+        var renderer: SiteRenderer
+        var results: [SiteRenderer.Result]
+        var files: [(path: String, bytes: Data)]
+        var copies: [(path: String, source: URL)]
+        var idsByPage: [String: Set<String>]
+        /// Where each search document's row sits in search-index.js (same order as the documents).
+        var searchRows: [Range<Int>]
+        /// Page file → position of its document in the search index.
+        var documentByURL: [String: Int]
+    }
+
+    func takeLastBuild() -> LastBuild? {
+        locked {
+            defer { last = nil }
+            return last
+        }
+    }
+
+    var lastBuild: LastBuild? {
+        get { locked { last } }
+        set { locked { last = newValue } }
+    }
+
+    /// How old (in whole seconds) a file's stamp must be before it is trusted; tests use 0.
+    let settleSeconds: Int
+
+    public init(settleSeconds: Int = 3) {
+        self.settleSeconds = settleSeconds
+    }
+
+    /// The stamp, if old enough to be trusted (see `file`).
+    func settled(_ stamp: FileStamp?) -> FileStamp? {
+        guard let stamp else { return nil }
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME_COARSE, &now)
+        return now.tv_sec - max(stamp.modified.tv_sec, stamp.changed.tv_sec) >= settleSeconds ? stamp : nil
+    }
 
     private func locked<T>(_ body: () -> T) -> T {
         lock.lock()
@@ -21,13 +72,23 @@ public final class BuildCache: @unchecked Sendable {
     }
 
     /// The load result of the file at `path`, parsed again only when its bytes differ from last time.
-    func file<T>(_ path: String, root: URL, load: () -> (T?, Diagnostics)) -> (T?, Diagnostics) {
-        let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path)
-        if let data, let hit = locked({ files[path] }), hit.data == data, let value = hit.value as? T? {
+    /// A file whose stamp (inode, size, modification and change times) is as before is not even read: the
+    /// change time cannot be set back by any tool, so an unchanged stamp means unchanged bytes. A stamp only
+    /// a few seconds old is not trusted (coarse clocks, as on a FAT USB stick, could hide a second write).
+    func file<T>(_ path: String, rootPath: String, load: () -> (T?, Diagnostics)) -> (T?, Diagnostics) {
+        let full = rootPath + "/" + path
+        let stamp = settled(FileStamp(path: full))
+        let hit = locked { files[path] }
+        if let hit, let stamp, hit.stamp == stamp, let value = hit.value as? T? {
+            return (value, hit.diagnostics)
+        }
+        let data = FileManager.default.contents(atPath: full)
+        if let data, let hit, hit.data == data, let value = hit.value as? T? {
+            locked { files[path]?.stamp = stamp }
             return (value, hit.diagnostics)
         }
         let result = load()
-        if let data { locked { files[path] = (data, result.0 as Any, result.1) } }
+        if let data { locked { files[path] = (stamp, data, result.0 as Any, result.1) } }
         return result
     }
 
@@ -50,6 +111,99 @@ public final class BuildCache: @unchecked Sendable {
         let entry = make()
         locked { searchEntries[document] = entry }
         return entry
+    }
+
+    /// One content folder as last loaded: its file list, their stamps, and what each gave.
+    struct Section<T> {
+        var paths: [String]
+        var stamps: [FileStamp?]
+        var results: [(T?, Diagnostics)]
+        /// The values in file order (files that failed to load have none) and where each file's value sits.
+        private(set) var values: [T] = []
+        private var slots: [Int?] = []
+        private(set) var diagnostics = Diagnostics()
+
+        init(paths: [String], stamps: [FileStamp?], results: [(T?, Diagnostics)]) {
+            self.paths = paths
+            self.stamps = stamps
+            self.results = results
+            collect()
+        }
+
+        private mutating func collect() {
+            values = []
+            slots = []
+            diagnostics = Diagnostics()
+            for (value, d) in results {
+                diagnostics.append(contentsOf: d)
+                slots.append(value == nil ? nil : values.count)
+                if let value { values.append(value) }
+            }
+        }
+
+        /// New results for some files: values are replaced in place when every one of those files loaded
+        /// before and after without a diagnostic (an ordinary edit), and collected again otherwise.
+        mutating func replace(_ indices: [Int], with loaded: [(T?, Diagnostics)]) {
+            var inPlace = true
+            for (i, result) in zip(indices, loaded) {
+                if slots[i] == nil || result.0 == nil || !results[i].1.all.isEmpty || !result.1.all.isEmpty { inPlace = false }
+                results[i] = result
+            }
+            guard inPlace else { return collect() }
+            for (i, result) in zip(indices, loaded) { values[slots[i]!] = result.0! }
+        }
+    }
+
+    private var sections: [String: Any] = [:]
+
+    func section<T>(_ name: String, of type: T.Type) -> Section<T>? {
+        locked { sections[name] as? Section<T> }
+    }
+
+    func store<T>(_ name: String, _ section: Section<T>) {
+        locked { sections[name] = section }
+    }
+
+    private var listings: [String: (stamp: FileStamp, files: [String])] = [:]
+
+    func listing(_ folder: String, stamp: FileStamp, make: () -> [String]) -> [String] {
+        if let hit = locked({ listings[folder] }), hit.stamp == stamp { return hit.files }
+        let files = make()
+        locked { listings[folder] = (stamp, files) }
+        return files
+    }
+
+    private var compiledTheme: (key: Data, theme: Theme?, diagnostics: Diagnostics)?
+
+    func theme(_ key: Data, compile: () -> (Theme?, Diagnostics)) -> (Theme?, Diagnostics) {
+        if let hit = locked({ compiledTheme }), hit.key == key { return (hit.theme, hit.diagnostics) }
+        let (theme, diagnostics) = compile()
+        locked { compiledTheme = (key, theme, diagnostics) }
+        return (theme, diagnostics)
+    }
+
+    /// ZIPs of forms are kept only while every form file keeps its stamp (nil: some file is too recent to tell).
+    func useFormStamps(_ stamps: [String: FileStamp]?) {
+        locked {
+            if stamps == nil || stamps != formStamps { formBundles = [:] }
+            formStamps = stamps
+            formBundlesMade = 0
+        }
+    }
+
+    /// Whether every form file still has the stamp the cached ZIPs were made from.
+    func formsUnchanged(_ stamps: [String: FileStamp]?) -> Bool {
+        locked { stamps != nil && stamps == formStamps }
+    }
+
+    func formBundle(names: [String], make: () -> Data?) -> Data? {
+        if let hit = locked({ formStamps == nil ? nil : formBundles[names] }) { return hit }
+        let bytes = make()
+        locked {
+            formBundles[names] = bytes
+            formBundlesMade += 1
+        }
+        return bytes
     }
 
     /// Forgets rendered pages when any template changed: a page's bytes depend on its context and the theme.
@@ -118,5 +272,45 @@ public final class BuildCache: @unchecked Sendable {
             out.append(0x3A)
             out.append(contentsOf: text.utf8)
         }
+    }
+}
+
+/// What `stat` says about a file, enough to tell that it was not written since last time.
+struct FileStamp: Equatable, Sendable {
+    var device: UInt64
+    var inode: UInt64
+    var size: Int64
+    var modified: timespec
+    var changed: timespec
+
+    init?(path: String) {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        self.init(info)
+    }
+
+    /// A file inside an open folder: no walk down the whole path for each of 10,000 files.
+    /// `path` names the file from `nameOffset` bytes on.
+    init?(folder: Int32, path: String, nameOffset: Int) {
+        var info = stat()
+        let found = path.withCString { name in
+            folder >= 0 && path.utf8.count > nameOffset && fstatat(folder, name + nameOffset, &info, 0) == 0
+        }
+        guard found else { return nil }
+        self.init(info)
+    }
+
+    private init(_ info: stat) {
+        device = UInt64(info.st_dev)
+        inode = UInt64(info.st_ino)
+        size = Int64(info.st_size)
+        modified = info.st_mtim
+        changed = info.st_ctim
+    }
+
+    static func == (a: FileStamp, b: FileStamp) -> Bool {
+        a.device == b.device && a.inode == b.inode && a.size == b.size
+            && a.modified.tv_sec == b.modified.tv_sec && a.modified.tv_nsec == b.modified.tv_nsec
+            && a.changed.tv_sec == b.changed.tv_sec && a.changed.tv_nsec == b.changed.tv_nsec
     }
 }

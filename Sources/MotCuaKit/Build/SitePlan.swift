@@ -106,6 +106,9 @@ public struct SitePlan: Sendable {
 
     public func hasPage(_ kind: Kind) -> Bool { byKind[kind] != nil }
 
+    /// Position of the page in `pages` (and in a build's rendered results).
+    public func index(of kind: Kind) -> Int? { byKind[kind] }
+
     /// Prefix from a page's folder back to the site root ("../../" for "thu-tuc/x/").
     public static func rootPrefix(from path: String) -> String {
         String(repeating: "../", count: path.reduce(0) { $1 == "/" ? $0 + 1 : $0 })

@@ -2,7 +2,8 @@ import Foundation
 
 /// Turns (page, plan, theme) into bytes. Pure: it reads nothing from disk, so pages render in parallel.
 struct SiteRenderer: @unchecked Sendable {
-    let site: Site
+    /// Replaced (body text only) when the preview re-renders just the pages whose Markdown changed.
+    var site: Site
     let plan: SitePlan
     let theme: Theme
     let resolver: LinkResolver

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A downloadable form template found in Content/bieu-mau/.
-public struct FormFile: Sendable {
+public struct FormFile: Sendable, Equatable {
     public static let allowedExtensions = ["doc", "docx", "pdf", "xls", "xlsx", "odt", "ods"]
 
     public var fileName: String

@@ -1,5 +1,5 @@
 /// One administrative procedure (thủ tục hành chính) as the national database publishes it.
-public struct Procedure: Sendable {
+public struct Procedure: Sendable, Equatable {
     public enum Tier: String, Sendable, CaseIterable {
         case commune = "xa"
         case province = "tinh"
@@ -47,14 +47,14 @@ public struct Procedure: Sendable {
     }
 
     /// A way to submit (cách thức): each has its own time and fee.
-    public struct Channel: Sendable {
+    public struct Channel: Sendable, Equatable {
         public var method: Procedure.Method
         public var time: String?
         public var fee: Fee?
         public var location: SourceLocation
     }
 
-    public struct Document: Sendable {
+    public struct Document: Sendable, Equatable {
         public var name: String
         public var form: Located<String>?
         public var originals: Int?
@@ -64,12 +64,12 @@ public struct Procedure: Sendable {
     }
 
     /// Documents grouped by case (trường hợp); an ungrouped list is one group without a title.
-    public struct DocumentGroup: Sendable {
+    public struct DocumentGroup: Sendable, Equatable {
         public var title: String?
         public var documents: [Document]
     }
 
-    public struct LegalText: Sendable {
+    public struct LegalText: Sendable, Equatable {
         public var number: String
         public var summary: String?
         public var date: CalendarDate?

@@ -1,5 +1,5 @@
 /// A commune notice (thông báo), also read on the commune radio.
-public struct Announcement: Sendable {
+public struct Announcement: Sendable, Equatable {
     public enum Priority: String, Sendable, CaseIterable {
         case normal = "thuong"
         case priority = "uu-tien"
@@ -23,7 +23,7 @@ public struct Announcement: Sendable {
         }
     }
 
-    public struct BroadcastPlan: Sendable {
+    public struct BroadcastPlan: Sendable, Equatable {
         public var priority: Priority
         public var start: CalendarDate?
         public var weeks: Int

@@ -1,5 +1,5 @@
 /// A free page (giới thiệu, liên hệ) published at /<slug>/.
-public struct FreePage: Sendable {
+public struct FreePage: Sendable, Equatable {
     public var title: String
     public var summary: String?
     public var order: Int?

@@ -1,5 +1,5 @@
 /// A how-to guide (hướng dẫn): register an account, submit a dossier, track it.
-public struct Guide: Sendable {
+public struct Guide: Sendable, Equatable {
     public static let groups = ["dang-ky", "nop-ho-so", "tra-cuu", "khac"]
 
     public var title: String
@@ -14,7 +14,7 @@ public struct Guide: Sendable {
 }
 
 /// Markdown text and where it starts in its file, so positions inside it map back to the editor's line.
-public struct MarkdownSource: Sendable {
+public struct MarkdownSource: Sendable, Equatable {
     public var text: String
     public var path: String
     public var lineOffset: Int

@@ -30,7 +30,7 @@ enum SiteSearch {
         }
         for (i, g) in site.guides.enumerated() {
             guard let page = plan.page(.guide(i)) else { continue }
-            jobs.append { SearchDocument(kind: .guide, title: g.title, url: page.file, text: ([g.summary].compactMap { $0 } + [plainText(g.body.text)]).joined(separator: " ")) }
+            jobs.append { guideDocument(g, page: page, plainText: plainText) }
         }
         for (i, a) in site.announcements.enumerated() {
             guard let page = plan.page(.announcement(i)) else { continue }
@@ -38,9 +38,17 @@ enum SiteSearch {
         }
         for (i, p) in site.pages.enumerated() {
             guard let page = plan.page(.page(i)) else { continue }
-            jobs.append { SearchDocument(kind: .page, title: p.title, url: page.file, text: ([p.summary].compactMap { $0 } + [plainText(p.body.text)]).joined(separator: " ")) }
+            jobs.append { pageDocument(p, page: page, plainText: plainText) }
         }
         return BuildAction.parallelMap(jobs) { $0() }
+    }
+
+    static func guideDocument(_ g: Guide, page: SitePlan.Page, plainText: (String) -> String = plainText) -> SearchDocument {
+        SearchDocument(kind: .guide, title: g.title, url: page.file, text: ([g.summary].compactMap { $0 } + [plainText(g.body.text)]).joined(separator: " "))
+    }
+
+    static func pageDocument(_ p: FreePage, page: SitePlan.Page, plainText: (String) -> String = plainText) -> SearchDocument {
+        SearchDocument(kind: .page, title: p.title, url: page.file, text: ([p.summary].compactMap { $0 } + [plainText(p.body.text)]).joined(separator: " "))
     }
 
     /// The index keeps only the start of each body (SearchIndex.bodyLimit), so a 20 MB page costs no more

@@ -1,5 +1,5 @@
 /// Everything loaded from Content/: plain values with their source locations. Nothing later reads the disk for content.
-public struct Site: Sendable {
+public struct Site: Sendable, Equatable {
     public var config: SiteConfig
     public var fields: [Field]
     public var guides: [Guide]

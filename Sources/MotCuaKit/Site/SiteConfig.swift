@@ -1,5 +1,5 @@
 /// The settings in `Content/site.yml`.
-public struct SiteConfig: Sendable {
+public struct SiteConfig: Sendable, Equatable {
     public var name: String
     public var province: String?
     public var address: String?

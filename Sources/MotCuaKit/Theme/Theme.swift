@@ -18,22 +18,40 @@ public struct Theme: Sendable {
     /// Every template's name and text: pages rendered with another theme are not reused.
     public var fingerprint = ""
 
-    public static func load(root: URL) -> (Theme?, Diagnostics) {
-        var diagnostics = Diagnostics()
+    /// `cache` (the preview's) skips compiling the templates again while their files' bytes are the same.
+    public static func load(root: URL, cache: BuildCache? = nil) -> (Theme?, Diagnostics) {
         let themeURL = root.appendingPathComponent("Theme")
         let templatesURL = themeURL.appendingPathComponent("templates")
         let fm = FileManager.default
         guard let names = try? fm.contentsOfDirectory(atPath: templatesURL.path) else {
+            var diagnostics = Diagnostics()
             diagnostics.error("missing-theme", "không tìm thấy thư mục Theme/templates/ (giao diện của trang); chép lại thư mục Theme/ mặc định", at: SourceLocation(path: "Theme/templates"))
             return (nil, diagnostics)
         }
+        let files = names.sorted().filter { $0.hasSuffix(".mustache") }.map { name in
+            (name: name, data: fm.contents(atPath: templatesURL.appendingPathComponent(name).path))
+        }
+        guard let cache else { return compile(files, themeURL: themeURL) }
+        var key = Data()
+        for file in files {
+            key.append(contentsOf: Array(file.name.utf8) + [0])
+            key.append(contentsOf: String(file.data?.count ?? -1).utf8)
+            key.append(0)
+            if let data = file.data { key.append(data) }
+        }
+        let (theme, diagnostics) = cache.theme(key) { compile(files, themeURL: themeURL) }
+        // Assets are listed again each time: a new image must be served without a template edit.
+        return (theme.map { var t = $0; t.assets = assetList(t.assetsURL); return t }, diagnostics)
+    }
+
+    static func compile(_ files: [(name: String, data: Data?)], themeURL: URL) -> (Theme?, Diagnostics) {
+        var diagnostics = Diagnostics()
         var library = MustacheLibrary()
         var sources: [String: (path: String, text: String)] = [:]
         var broken = Set<String>()
-        for name in names.sorted() where name.hasSuffix(".mustache") {
+        for (name, data) in files {
             let path = "Theme/templates/\(name)"
-            guard let data = fm.contents(atPath: templatesURL.appendingPathComponent(name).path),
-                  let source = SourceText.decode(data, path: path, diagnostics: &diagnostics) else { continue }
+            guard let data, let source = SourceText.decode(data, path: path, diagnostics: &diagnostics) else { continue }
             let templateName = String(name.dropLast(".mustache".count))
             do {
                 _ = Self.registerContentType
@@ -59,6 +77,15 @@ public struct Theme: Sendable {
             diagnostics.error("missing-template", "thiếu mẫu giao diện Theme/templates/\(required).mustache", at: SourceLocation(path: "Theme/templates"))
         }
         let assetsURL = themeURL.appendingPathComponent("assets")
+        if diagnostics.hasErrors { return (nil, diagnostics) }
+        var theme = Theme(library: library, templateNames: known, assets: assetList(assetsURL), assetsURL: assetsURL)
+        theme.fingerprint = sources.sorted { $0.key < $1.key }.map { "\($0.key)\u{0}\($0.value.text)" }.joined(separator: "\u{1}")
+        return (theme, diagnostics)
+    }
+
+    /// Files under Theme/assets/, relative to it, sorted; hidden files are left out.
+    static func assetList(_ assetsURL: URL) -> [String] {
+        let fm = FileManager.default
         var assets: [String] = []
         if let enumerator = fm.enumerator(atPath: assetsURL.path) {
             while let item = enumerator.nextObject() as? String {
@@ -69,10 +96,7 @@ public struct Theme: Sendable {
                 }
             }
         }
-        if diagnostics.hasErrors { return (nil, diagnostics) }
-        var theme = Theme(library: library, templateNames: known, assets: assets.sorted(), assetsURL: assetsURL)
-        theme.fingerprint = sources.sorted { $0.key < $1.key }.map { "\($0.key)\u{0}\($0.value.text)" }.joined(separator: "\u{1}")
-        return (theme, diagnostics)
+        return assets.sorted()
     }
 
     /// A standalone first line (so it writes nothing and shifts error lines by exactly one) that selects

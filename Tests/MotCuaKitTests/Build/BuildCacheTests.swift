@@ -9,11 +9,30 @@ import Testing
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     func render(_ site: TempSite, cache: BuildCache?) throws -> [String: Data] {
+        try build(site, cache: cache).files
+    }
+
+    func build(_ site: TempSite, cache: BuildCache?, expectErrors: Bool = false) throws -> (files: [String: Data], remade: Int, diagnostics: Diagnostics) {
         var report = BuildAction.Report()
         let options = BuildAction.Options(root: site.root, includeDrafts: true, date: CalendarDate(year: 2026, month: 11, day: 20))
         let rendered = try #require(BuildAction(options: options).render(&report, cache: cache))
-        #expect(!report.diagnostics.hasErrors, "\(report.diagnostics.lines)")
-        return Dictionary(uniqueKeysWithValues: rendered.files.map { ($0.path, $0.bytes) })
+        if !expectErrors { #expect(!report.diagnostics.hasErrors, "\(report.diagnostics.lines)") }
+        return (Dictionary(uniqueKeysWithValues: rendered.files.map { ($0.path, $0.bytes) }), rendered.remade, report.diagnostics)
+    }
+
+    func sampleSite() throws -> TempSite {
+        let site = try TempSite(copying: nil)
+        for folder in ["Content", "Theme"] {
+            try FileManager.default.copyItem(at: Self.repoRoot.appendingPathComponent(folder), to: site.root.appendingPathComponent(folder))
+        }
+        return site
+    }
+
+    func expectSameAsFresh(_ site: TempSite, _ cached: [String: Data]) throws {
+        let fresh = try render(site, cache: nil)
+        #expect(cached.keys.sorted() == fresh.keys.sorted())
+        let differing = fresh.keys.filter { cached[$0] != fresh[$0] }.sorted()
+        #expect(differing.isEmpty, "served differently from a fresh build: \(differing.prefix(5))")
     }
 
     @Test("edits through a cache give the same site as a fresh build", arguments: [
@@ -24,21 +43,86 @@ import Testing
         ("Content/viet-tat.yml", "PCTT: phòng, chống thiên tai", "PCTT: phòng chống thiên tai và tìm kiếm cứu nạn"),
     ])
     func cachedRebuildMatchesAFreshBuild(path: String, from: String, to: String) throws {
-        let site = try TempSite(copying: nil)
-        for folder in ["Content", "Theme"] {
-            try FileManager.default.copyItem(at: Self.repoRoot.appendingPathComponent(folder), to: site.root.appendingPathComponent(folder))
+        // Stamps are trusted at once here (0 s) and, as files just written never are, not at all (3 s).
+        for settle in [3, 0] {
+            let site = try sampleSite()
+            let cache = BuildCache(settleSeconds: settle)
+            let before = try render(site, cache: cache)
+            let text = try #require(site.read(path))
+            #expect(text.contains(from), "the sample no longer has \(from) in \(path)")
+            try site.write(path, text.replacingOccurrences(of: from, with: to))
+            let cached = try render(site, cache: cache)
+            try expectSameAsFresh(site, cached)
+            let changed = cached.keys.filter { before[$0] != cached[$0] }
+            #expect(!changed.isEmpty, "the edit changed nothing")
         }
-        let cache = BuildCache()
-        let before = try render(site, cache: cache)
+    }
+
+    @Test("a guide or free page whose Markdown text alone changed is the only page made again", arguments: [
+        ("Content/huong-dan/tra-cuu-ho-so.md", "## Mã hồ sơ nằm ở đâu?", "## Mã hồ sơ ghi ở đâu?", "huong-dan/tra-cuu-ho-so/index.html"),
+        ("Content/trang/gioi-thieu.md", "## Về trang thông tin này", "## Về trang này", "gioi-thieu/index.html"),
+    ])
+    func bodyEditPatchesOnePage(path: String, from: String, to: String, page: String) throws {
+        let site = try sampleSite()
+        let cache = BuildCache(settleSeconds: 0)
+        let before = try build(site, cache: cache)
         let text = try #require(site.read(path))
-        #expect(text.contains(from), "the sample no longer has \(from) in \(path)")
+        #expect(text.contains(from))
         try site.write(path, text.replacingOccurrences(of: from, with: to))
-        let cached = try render(site, cache: cache)
-        let fresh = try render(site, cache: nil)
-        #expect(cached.keys.sorted() == fresh.keys.sorted())
-        let differing = fresh.keys.filter { cached[$0] != fresh[$0] }.sorted()
-        #expect(differing.isEmpty, "served differently from a fresh build: \(differing.prefix(5))")
-        let changed = fresh.keys.filter { before[$0] != fresh[$0] }
-        #expect(!changed.isEmpty, "the edit changed nothing")
+        let after = try build(site, cache: cache)
+        #expect(after.remade == 1)
+        try expectSameAsFresh(site, after.files)
+        let changed = after.files.keys.filter { before.files[$0] != after.files[$0] }.sorted()
+        #expect(changed == [page, "search-index.js"].sorted())
+        #expect(String(decoding: after.files[page] ?? Data(), as: UTF8.self).contains(to.dropFirst(3)))
+        // Nothing changed: nothing is made again, and the site is the same.
+        let again = try build(site, cache: cache)
+        #expect(again.remade == 0)
+        #expect(again.files == after.files)
+    }
+
+    @Test("a broken link typed into a guide is reported by the patched build, and goes when fixed")
+    func patchedBuildReportsAndClearsAnError() throws {
+        let site = try sampleSite()
+        let cache = BuildCache(settleSeconds: 0)
+        _ = try build(site, cache: cache)
+        let path = "Content/huong-dan/tra-cuu-ho-so.md"
+        let text = try #require(site.read(path))
+        try site.write(path, text + "\nXem [trang cũ](../khong-co-trang-nay.md).\n")
+        let broken = try build(site, cache: cache, expectErrors: true)
+        #expect(broken.remade == 1)
+        let errors = broken.diagnostics.all.filter { $0.severity == .error }
+        #expect(errors.count == 1)
+        #expect(errors.first?.location.path == path)
+        #expect(errors.first?.location.line == text.split(separator: "\n", omittingEmptySubsequences: false).count + 1)
+        try site.write(path, text)
+        let fixed = try build(site, cache: cache)
+        #expect(fixed.remade == 1)
+        #expect(!fixed.diagnostics.hasErrors)
+        try expectSameAsFresh(site, fixed.files)
+    }
+
+    @Test("a new guide, a removed guide and a changed form go through the whole build, same as a fresh one")
+    func addedAndRemovedFiles() throws {
+        let site = try sampleSite()
+        let cache = BuildCache(settleSeconds: 0)
+        let before = try build(site, cache: cache)
+        let guide = try #require(site.read("Content/huong-dan/tra-cuu-ho-so.md"))
+        try site.write("Content/huong-dan/tra-cuu-ho-so-2.md", guide.replacingOccurrences(of: "tieu_de: Tra cứu tình trạng hồ sơ", with: "tieu_de: Tra cứu hồ sơ lần hai"))
+        let added = try build(site, cache: cache)
+        #expect(added.remade == added.files.keys.filter { $0.hasSuffix(".html") }.count)
+        #expect(added.files["huong-dan/tra-cuu-ho-so-2/index.html"] != nil)
+        try expectSameAsFresh(site, added.files)
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent("Content/huong-dan/tra-cuu-ho-so-2.md"))
+        let removed = try build(site, cache: cache)
+        #expect(removed.files == before.files)
+        let forms = try FileManager.default.contentsOfDirectory(atPath: site.root.appendingPathComponent("Content/bieu-mau").path).sorted()
+        let form = try #require(forms.first)
+        let formURL = site.root.appendingPathComponent("Content/bieu-mau/\(form)")
+        var bytes = try Data(contentsOf: formURL)
+        bytes[bytes.count - 1] ^= 0xFF
+        try bytes.write(to: formURL)
+        let reformed = try build(site, cache: cache)
+        try expectSameAsFresh(site, reformed.files)
     }
 }
