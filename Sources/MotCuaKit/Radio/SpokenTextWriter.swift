@@ -131,7 +131,8 @@ struct SpokenTextWriter {
                 continue
             }
             if c.isLetter, atWordStart || text[text.index(before: i)].isNumber {
-                if atWordStart, let m = text[i...].prefixMatch(of: Self.code), Self.isCode(m.output) {
+                if atWordStart, Self.chunkContains(text, from: i, where: { $0 == "." || $0 == "-" || $0 == "/" }),
+                   let m = text[i...].prefixMatch(of: Self.code), Self.isCode(m.output) {
                     emit(codeReading(m.output), numeric: true)
                     i = m.range.upperBound
                     continue
@@ -190,6 +191,9 @@ struct SpokenTextWriter {
             let end = Self.chunkEnd(in: text, from: i)
             return (end, SpokenAddress.url(String(text[i..<end]), names: hostNames))
         }
+        // Both patterns below need a dot before the next space; most words have none, and a regex per word
+        // was most of the cost of a radio text.
+        guard Self.chunkContains(text, from: i, where: { $0 == "." }) else { return nil }
         if let match = rest.prefixMatch(of: Self.email) {
             var end = match.range.upperBound
             while end > i, ".-".contains(text[text.index(before: end)]) { end = text.index(before: end) }
@@ -201,6 +205,15 @@ struct SpokenTextWriter {
             return (end, SpokenAddress.url(String(text[i..<end]), names: hostNames))
         }
         return nil
+    }
+
+    /// Whether a character before the next white space (or the end) satisfies `test`.
+    private static func chunkContains(_ text: String, from i: String.Index, where test: (Character) -> Bool) -> Bool {
+        for c in text[i...] {
+            if c.isWhitespace { return false }
+            if test(c) { return true }
+        }
+        return false
     }
 
     /// A URL runs to the next space; closing punctuation that ends the sentence is not part of it.
@@ -530,12 +543,16 @@ struct SpokenTextWriter {
 
     /// Single spaces, none before closing punctuation or inside brackets, no empty brackets.
     static func tidy(_ text: String) -> String {
-        var s = text.replacingOccurrences(of: #"\s+"#, with: " ", options: .regularExpression)
-        s = s.replacingOccurrences(of: #" +([,.;:!?…)”])"#, with: "$1", options: .regularExpression)
-        s = s.replacingOccurrences(of: #"([(“]) +"#, with: "$1", options: .regularExpression)
-        s = s.replacingOccurrences(of: #"\(\s*\)"#, with: "", options: .regularExpression)
-        s = s.replacingOccurrences(of: #"([,;:])(?=[^\s\d])"#, with: "$1 ", options: .regularExpression)
-        s = s.replacingOccurrences(of: #"\s+"#, with: " ", options: .regularExpression)
+        var s = text
+        for (pattern, template) in tidyRules {
+            s = pattern.stringByReplacingMatches(in: s, range: NSRange(s.startIndex..., in: s), withTemplate: template)
+        }
         return s.trimmingCharacters(in: .whitespaces)
     }
+
+    /// Compiled once: building a pattern per sentence cost more than applying it. Matching is thread-safe.
+    private nonisolated(unsafe) static let tidyRules: [(NSRegularExpression, String)] = [
+        (#"\s+"#, " "), (#" +([,.;:!?…)”])"#, "$1"), (#"([(“]) +"#, "$1"), (#"\(\s*\)"#, ""),
+        (#"([,;:])(?=[^\s\d])"#, "$1 "), (#"\s+"#, " "),
+    ].map { (try! NSRegularExpression(pattern: $0.0), $0.1) }
 }
