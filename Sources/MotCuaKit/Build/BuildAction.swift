@@ -51,10 +51,14 @@ public struct BuildAction: Sendable {
         public var remade: Int
         /// The files that differ from the last build when it was patched; nil: take every file as new.
         public var changedFiles: [String]? = nil
+        /// Pages already handed to the output session (not in `files`).
+        public var streamed = 0
     }
 
     /// `cache` (the preview's) lets unchanged files, radio texts, search entries and pages be reused.
-    public func render(_ report: inout Report, cache: BuildCache? = nil) -> Rendered? {
+    /// `sink` (a `build`'s output session) takes each page as soon as it is rendered, and `files` then holds
+    /// only the other files; the preview passes none and keeps every byte.
+    public func render(_ report: inout Report, cache: BuildCache? = nil, sink: OutputWriter.Session? = nil) -> Rendered? {
         var phases = PhaseClock()
         defer { phases.report() }
         let loader = ContentLoader(root: options.root, includeDrafts: options.includeDrafts, cache: cache)
@@ -103,12 +107,19 @@ public struct BuildAction: Sendable {
         phases.mark("renderer setup")
         var fixedDiagnostics = Diagnostics()
         for d in report.diagnostics.all[fixedStart...] { fixedDiagnostics.append(d) }
-        let results = Self.parallelMap(plan.pages) { renderer.render($0) }
+        let results = Self.parallelMap(plan.pages) { page -> SiteRenderer.Result in
+            var result = renderer.render(page)
+            if let sink {
+                sink.put(result.file, result.bytes)
+                result.bytes = Data()
+            }
+            return result
+        }
         phases.mark("render pages")
         let idsByPage = Self.pageIDs(plan: plan, results: results)
         Self.appendPageDiagnostics(results: results, idsByPage: idsByPage, to: &report.diagnostics)
         phases.mark("anchors")
-        var files = results.map { ($0.file, $0.bytes) }
+        var files = sink == nil ? results.map { ($0.file, $0.bytes) } : []
         files.append(contentsOf: bundles.values.sorted { $0.path < $1.path }.map { ($0.path, $0.bytes) })
         files.append(("sitemap.xml", Data(SiteFeeds.sitemap(plan: plan, baseURL: site.config.baseURL).utf8)))
         files.append(("robots.txt", Data(SiteFeeds.robots(baseURL: site.config.baseURL).utf8)))
@@ -128,13 +139,15 @@ public struct BuildAction: Sendable {
             cache.keepOnly(files: Set(site.fields.map(\.path) + site.guides.map(\.body.path) + site.announcements.map(\.body.path)
                                       + site.pages.map(\.body.path)),
                            pages: Set(plan.pages.map(\.file)))
-            cache.lastBuild = BuildCache.LastBuild(
+            cache.lastBuild = sink != nil ? nil : BuildCache.LastBuild(
                 site: site, includeDrafts: options.includeDrafts, date: options.date, themeFingerprint: theme.fingerprint,
                 assets: theme.assets, diagnostics: fixedDiagnostics, renderer: renderer, results: results, files: files,
                 copies: copies, idsByPage: idsByPage, searchRows: rows,
                 documentByURL: Dictionary(searchDocuments.enumerated().map { ($1.url, $0) }, uniquingKeysWith: { first, _ in first }))
         }
-        return Rendered(site: site, plan: plan, files: files, copies: copies, pages: plan.pages.count, remade: plan.pages.count)
+        var rendered = Rendered(site: site, plan: plan, files: files, copies: copies, pages: plan.pages.count, remade: plan.pages.count)
+        rendered.streamed = sink == nil ? 0 : results.count
+        return rendered
     }
 
     /// Ids written on each page, by page path.
@@ -232,24 +245,35 @@ public struct BuildAction: Sendable {
             report.failure = "\(error)"
             return report
         }
-        let rendered = render(&report)
+        // Pages go to the staging folder as they are rendered; the folder is swapped in only if all is well.
+        let session: OutputWriter.Session
+        do {
+            session = try writer.begin()
+        } catch {
+            report.failure = "\(error)"
+            return report
+        }
+        let rendered = render(&report, sink: session)
         if options.strict { report.diagnostics.promote(ids: CatalogValidator.levelRuleIDs) }
         if let rendered { report.levelSummary = Self.levelSummary(rendered.site) }
         guard let rendered, !report.diagnostics.hasErrors else {
+            session.abandon()
             report.failure = "có lỗi trong nội dung; thư mục xuất cũ được giữ nguyên"
             report.seconds = (clock.now - start).seconds
             return report
         }
         var phases = PhaseClock()
+        for file in rendered.files { session.put(file.path, file.bytes) }
+        for copy in rendered.copies { session.copy(copy.path, from: copy.source) }
         do {
-            report.stats = try writer.write(files: rendered.files, copies: rendered.copies)
+            report.stats = try session.finish()
         } catch {
             report.failure = "\(error)"
         }
         phases.mark("write")
         phases.report()
         report.pages = rendered.pages
-        report.files = rendered.files.count + rendered.copies.count
+        report.files = rendered.streamed + rendered.files.count + rendered.copies.count
         report.seconds = (clock.now - start).seconds
         return report
     }

@@ -65,80 +65,128 @@ public struct OutputWriter: Sendable {
     /// Writes every file into a staging folder, then swaps it in. Files whose bytes did not change are
     /// hard-linked from the old output so they keep their modification time (rsync/FTP sync send less).
     public func write(files: [(path: String, bytes: Data)], copies: [(path: String, source: URL)]) throws -> Stats {
-        let fm = FileManager.default
+        let session = try begin()
+        for file in files { session.put(file.path, file.bytes) }
+        for copy in copies { session.copy(copy.path, from: copy.source) }
+        return try session.finish()
+    }
+
+    /// A staging folder open for writing; pages can be put from several threads as they are rendered, so
+    /// a 10,000-page site is never held in memory whole.
+    public func begin() throws -> Session {
         cleanLeftovers()
-        try? fm.removeItem(at: staging)
+        try? FileManager.default.removeItem(at: staging)
         do {
-            try fm.createDirectory(at: staging, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
         } catch {
             throw Problem.io("không tạo được thư mục tạm \(staging.path): \(error.localizedDescription)")
         }
-        var stats = Stats()
-        var written = Set<String>()
-        do {
-            var folders = Set<String>()
-            func ensureFolder(_ path: String) throws {
-                let folder = (path as NSString).deletingLastPathComponent
-                guard !folder.isEmpty, !folders.contains(folder) else { return }
-                try fm.createDirectory(at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
-                folders.insert(folder)
-            }
-            for file in files {
-                try ensureFolder(file.path)
-                try place(file.path, stats: &stats) { old in
-                    if let old, let data = fm.contents(atPath: old.path), data == file.bytes { return true }
-                    try Self.writeFile(file.bytes, to: staging.appendingPathComponent(file.path))
-                    return false
-                }
-                written.insert(file.path)
-            }
-            for copy in copies {
-                try ensureFolder(copy.path)
-                try place(copy.path, stats: &stats) { old in
-                    if let old, fm.contentsEqual(atPath: old.path, andPath: copy.source.path) { return true }
-                    let data = try Data(contentsOf: copy.source)
-                    try Self.writeFile(data, to: staging.appendingPathComponent(copy.path))
-                    return false
-                }
-                written.insert(copy.path)
-            }
-            var markerStats = Stats()
-            try place(Self.markerName, stats: &markerStats) { old in
-                if let old, fm.contents(atPath: old.path) == Data(Self.markerText.utf8) { return true }
-                try Self.writeFile(Data(Self.markerText.utf8), to: staging.appendingPathComponent(Self.markerName))
-                return false
-            }
-        } catch let problem as Problem {
-            try? fm.removeItem(at: staging)
-            throw problem
-        } catch {
-            try? fm.removeItem(at: staging)
-            throw Problem.io("không ghi được trang vào \(staging.path): \(error.localizedDescription); thư mục xuất cũ vẫn giữ nguyên")
-        }
-        stats.removed = countOldFiles(excluding: written)
-        try swapIn()
-        return stats
+        return Session(writer: self)
     }
 
+    public final class Session: @unchecked Sendable {
+        let writer: OutputWriter
+        private let lock = NSLock()
+        private var stats = Stats()
+        private var written = Set<String>()
+        private var folders = Set<String>()
+        private var problem: Problem?
+        private var closed = false
+
+        init(writer: OutputWriter) {
+            self.writer = writer
+        }
+
+        /// Writes (or links, when unchanged) one file; the first failure is kept and reported by `finish`.
+        public func put(_ path: String, _ bytes: Data) {
+            run(path) { old in
+                if let old, let data = FileManager.default.contents(atPath: old.path), data == bytes { return true }
+                try OutputWriter.writeFile(bytes, to: self.writer.staging.appendingPathComponent(path))
+                return false
+            }
+        }
+
+        public func copy(_ path: String, from source: URL) {
+            run(path) { old in
+                if let old, FileManager.default.contentsEqual(atPath: old.path, andPath: source.path) { return true }
+                let data = try Data(contentsOf: source)
+                try OutputWriter.writeFile(data, to: self.writer.staging.appendingPathComponent(path))
+                return false
+            }
+        }
+
+        private func run(_ path: String, _ write: (URL?) throws -> Bool) {
+            guard lock.withLock({ problem == nil }) else { return }
+            do {
+                let folder = (path as NSString).deletingLastPathComponent
+                if !folder.isEmpty, !lock.withLock({ folders.contains(folder) }) {
+                    try FileManager.default.createDirectory(at: writer.staging.appendingPathComponent(folder), withIntermediateDirectories: true)
+                    lock.withLock { _ = folders.insert(folder) }
+                }
+                let outcome = try writer.place(path, write: write)
+                lock.withLock {
+                    written.insert(path)
+                    switch outcome {
+                    case .unchanged: stats.unchanged += 1
+                    case .changed: stats.changed += 1
+                    case .new: stats.new += 1
+                    }
+                }
+            } catch let failure as Problem {
+                lock.withLock { if problem == nil { problem = failure } }
+            } catch {
+                let failure = Problem.io("không ghi được trang vào \(writer.staging.path): \(error.localizedDescription); thư mục xuất cũ vẫn giữ nguyên")
+                lock.withLock { if problem == nil { problem = failure } }
+            }
+        }
+
+        /// Adds the marker, counts what went away, and swaps the new folder in; on any earlier failure the
+        /// staging folder is removed and the old output stays.
+        public func finish() throws -> Stats {
+            closed = true
+            let marker = Data(OutputWriter.markerText.utf8)
+            do {
+                if let problem { throw problem }
+                _ = try writer.place(OutputWriter.markerName) { old in
+                    if let old, FileManager.default.contents(atPath: old.path) == marker { return true }
+                    try OutputWriter.writeFile(marker, to: self.writer.staging.appendingPathComponent(OutputWriter.markerName))
+                    return false
+                }
+            } catch {
+                abandon()
+                throw error as? Problem ?? Problem.io("\(error)")
+            }
+            stats.removed = writer.countOldFiles(excluding: written)
+            try writer.swapIn()
+            return stats
+        }
+
+        /// Drops everything written so far (a build with errors): the old output is left as it was.
+        public func abandon() {
+            closed = true
+            try? FileManager.default.removeItem(at: writer.staging)
+        }
+
+        deinit {
+            if !closed { try? FileManager.default.removeItem(at: writer.staging) }
+        }
+    }
+
+    enum Placement { case unchanged, changed, new }
+
     /// Decides between a hard link to the unchanged old file and a fresh write.
-    private func place(_ path: String, stats: inout Stats, write: (URL?) throws -> Bool) throws {
+    func place(_ path: String, write: (URL?) throws -> Bool) throws -> Placement {
         let old = output.appendingPathComponent(path)
         let exists = FileManager.default.fileExists(atPath: old.path)
         let same = try write(exists ? old : nil)
         if same {
             let target = staging.appendingPathComponent(path)
-            if link(old.path, target.path) == 0 {
-                stats.unchanged += 1
-                return
-            }
+            if link(old.path, target.path) == 0 { return .unchanged }
             let data = try Data(contentsOf: old)
             try Self.writeFile(data, to: target)
-            stats.unchanged += 1
-        } else if exists {
-            stats.changed += 1
-        } else {
-            stats.new += 1
+            return .unchanged
         }
+        return exists ? .changed : .new
     }
 
     /// Plain open/write/close: the whole-folder swap already makes the build atomic, so a per-file
@@ -165,7 +213,7 @@ public struct OutputWriter: Sendable {
         return Problem.io("không ghi được tệp \(url.path) (\(reason)); thư mục xuất cũ vẫn giữ nguyên")
     }
 
-    private func countOldFiles(excluding written: Set<String>) -> Int {
+    func countOldFiles(excluding written: Set<String>) -> Int {
         guard let e = FileManager.default.enumerator(atPath: output.path) else { return 0 }
         var count = 0
         while let item = e.nextObject() as? String {
@@ -177,7 +225,7 @@ public struct OutputWriter: Sendable {
     }
 
     /// One atomic exchange (renameat2 RENAME_EXCHANGE) when the old folder exists; a rename otherwise.
-    private func swapIn() throws {
+    func swapIn() throws {
         let fm = FileManager.default
         if fm.fileExists(atPath: output.path) {
             #if os(Linux)

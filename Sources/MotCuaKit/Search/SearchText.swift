@@ -13,19 +13,41 @@ extension SearchIndex {
         // its own, and none of them yields a combining mark that survives, so the result is the same as below.
         // The table is plain integers: shared arrays of arrays would have both cores bumping the same
         // reference counts.
-        var fast = String.UnicodeScalarView()
+        var fast: [UInt8] = []
+        fast.reserveCapacity(text.utf8.count)
         let covered = foldTable.withUnsafeBufferPointer { table -> Bool in
             for scalar in text.unicodeScalars {
                 let v = Int(scalar.value)
                 guard v < table.count else { return false }
                 let entry = table[v]
                 if entry == notCovered { return false }
-                if entry & 0xFFFF_FFFF != 0 { fast.append(Unicode.Scalar(UInt32(truncatingIfNeeded: entry))!) }
-                if entry >> 32 != 0 { fast.append(Unicode.Scalar(UInt32(truncatingIfNeeded: entry >> 32))!) }
+                if entry & 0xFFFF_FFFF != 0 { appendUTF8(UInt32(truncatingIfNeeded: entry), to: &fast) }
+                if entry >> 32 != 0 { appendUTF8(UInt32(truncatingIfNeeded: entry >> 32), to: &fast) }
             }
             return true
         }
-        return covered ? String(fast) : slowFold(text)
+        return covered ? String(decoding: fast, as: UTF8.self) : slowFold(text)
+    }
+
+    /// Building bytes and decoding once is several times faster than appending scalars to a String.
+    @inline(__always)
+    static func appendUTF8(_ v: UInt32, to out: inout [UInt8]) {
+        switch v {
+        case 0..<0x80:
+            out.append(UInt8(v))
+        case 0x80..<0x800:
+            out.append(UInt8(0xC0 | (v >> 6)))
+            out.append(UInt8(0x80 | (v & 0x3F)))
+        case 0x800..<0x10000:
+            out.append(UInt8(0xE0 | (v >> 12)))
+            out.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+            out.append(UInt8(0x80 | (v & 0x3F)))
+        default:
+            out.append(UInt8(0xF0 | (v >> 18)))
+            out.append(UInt8(0x80 | ((v >> 12) & 0x3F)))
+            out.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+            out.append(UInt8(0x80 | (v & 0x3F)))
+        }
     }
 
     static let notCovered = UInt64.max
@@ -61,19 +83,22 @@ extension SearchIndex {
     public static func tokens(_ folded: String) -> [String] {
         let scalars = Array(folded.unicodeScalars)
         var result: [String] = []
-        var current = String.UnicodeScalarView()
+        var current: [UInt8] = []
+        var last: UInt32 = 0
         for (i, scalar) in scalars.enumerated() {
             if isWord(scalar.value) {
-                current.append(scalar)
-            } else if scalar == ".", let last = current.last, isDigit(last.value),
+                appendUTF8(scalar.value, to: &current)
+                last = scalar.value
+            } else if scalar == ".", !current.isEmpty, isDigit(last),
                       i + 1 < scalars.count, isDigit(scalars[i + 1].value) {
-                current.append(scalar)
+                current.append(0x2E)
+                last = 0x2E
             } else if !current.isEmpty {
-                result.append(String(current))
-                current = String.UnicodeScalarView()
+                result.append(String(decoding: current, as: UTF8.self))
+                current.removeAll(keepingCapacity: true)
             }
         }
-        if !current.isEmpty { result.append(String(current)) }
+        if !current.isEmpty { result.append(String(decoding: current, as: UTF8.self)) }
         return result
     }
 
@@ -111,18 +136,19 @@ extension SearchIndex {
     /// Trims and collapses runs of white space (an explicit list, mirrored in the script) to one space.
     /// `separator` picks another definition of white space (the plain-text pass uses Unicode's).
     static func collapseSpaces(_ text: String, separator: (Unicode.Scalar) -> Bool = { isSpace($0.value) }) -> String {
-        var out = String.UnicodeScalarView()
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
         var pending = false
         for scalar in text.unicodeScalars {
             if separator(scalar) {
                 pending = true
             } else {
-                if pending && !out.isEmpty { out.append(" ") }
+                if pending && !out.isEmpty { out.append(0x20) }
                 pending = false
-                out.append(scalar)
+                appendUTF8(scalar.value, to: &out)
             }
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     static func isSpace(_ v: UInt32) -> Bool {
