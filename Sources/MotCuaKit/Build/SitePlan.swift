@@ -117,13 +117,19 @@ public struct SitePlan: Sendable {
     /// A link from the page at `from` to a site file or folder; folders get `index.html` so file:// works.
     public static func relative(from: String, to target: String) -> String {
         let file = target.isEmpty || target.hasSuffix("/") ? target + "index.html" : target
-        // Share the common folders so links within a section stay short.
-        let fromParts = from.split(separator: "/", omittingEmptySubsequences: true)
-        var toParts = file.split(separator: "/", omittingEmptySubsequences: true)
+        // Share the common folders so links within a section stay short. On bytes: pages ask for thousands.
+        let fromParts = from.utf8.split(separator: 0x2F, omittingEmptySubsequences: true)
+        let toParts = file.utf8.split(separator: 0x2F, omittingEmptySubsequences: true)
         var common = 0
-        while common < fromParts.count, common < toParts.count - 1, fromParts[common] == toParts[common] { common += 1 }
-        toParts.removeFirst(common)
-        return String(repeating: "../", count: fromParts.count - common) + toParts.joined(separator: "/")
+        while common < fromParts.count, common < toParts.count - 1, fromParts[common].elementsEqual(toParts[common]) { common += 1 }
+        var out: [UInt8] = []
+        out.reserveCapacity(3 * (fromParts.count - common) + file.utf8.count)
+        for _ in common..<fromParts.count { out.append(contentsOf: [0x2E, 0x2E, 0x2F]) }
+        for (k, part) in toParts[common...].enumerated() {
+            if k > 0 { out.append(0x2F) }
+            out.append(contentsOf: part)
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     public func link(from page: Page, to kind: Kind) -> String? {

@@ -147,7 +147,11 @@ struct SpokenTextWriter {
         return Self.tidy(out)
     }
 
-    static func isWordChar(_ c: Character) -> Bool { c.isLetter || c.isNumber }
+    static func isWordChar(_ c: Character) -> Bool {
+        // ASCII without the Unicode property tables: most characters of a notice are.
+        if let a = c.asciiValue { return (a >= 0x30 && a <= 0x39) || ((a | 0x20) >= 0x61 && (a | 0x20) <= 0x7A) }
+        return c.isLetter || c.isNumber
+    }
 
     private mutating func emit(_ spoken: String, numeric: Bool = false) {
         if let last = out.last, let first = spoken.first, Self.isWordChar(last) || last == ")",
@@ -179,8 +183,13 @@ struct SpokenTextWriter {
     }
 
     private var lastWord: String {
-        let words = out.suffix(40).lowercased().split { !Self.isWordChar($0) }
-        return words.last.map(String.init) ?? ""
+        // Backwards from the end: the last run of word characters (within the last 40 characters).
+        let tail = out.suffix(40)
+        var end = tail.endIndex
+        while end > tail.startIndex, !Self.isWordChar(tail[tail.index(before: end)]) { end = tail.index(before: end) }
+        var start = end
+        while start > tail.startIndex, Self.isWordChar(tail[tail.index(before: start)]) { start = tail.index(before: start) }
+        return tail[start..<end].lowercased()
     }
 
     // MARK: Addresses
