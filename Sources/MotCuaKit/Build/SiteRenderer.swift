@@ -255,7 +255,7 @@ struct SiteRenderer: @unchecked Sendable {
         var ids: Set<String> = ["noi-dung"]
         let (template, context) = self.context(for: page, diagnostics: &diagnostics, pending: &pending, ids: &ids)
         let make = { () -> (Data, Set<String>) in
-            let bytes = Data(theme.render(template, context).utf8)
+            let bytes = theme.renderBytes(template, context)
             // Template sections have ids too (#ho-so on a procedure page): take every id actually written.
             return (bytes, Self.elementIDs(in: bytes))
         }

@@ -17,6 +17,8 @@ public struct Theme: Sendable {
     public var assetsURL: URL
     /// Every template's name and text: pages rendered with another theme are not reused.
     public var fingerprint = ""
+    /// The same templates in the byte renderer; nil when one uses syntax only swift-mustache handles.
+    var compiled: CompiledTemplates?
 
     /// `cache` (the preview's) skips compiling the templates again while their files' bytes are the same.
     public static func load(root: URL, cache: BuildCache? = nil) -> (Theme?, Diagnostics) {
@@ -80,6 +82,7 @@ public struct Theme: Sendable {
         if diagnostics.hasErrors { return (nil, diagnostics) }
         var theme = Theme(library: library, templateNames: known, assets: assetList(assetsURL), assetsURL: assetsURL)
         theme.fingerprint = sources.sorted { $0.key < $1.key }.map { "\($0.key)\u{0}\($0.value.text)" }.joined(separator: "\u{1}")
+        theme.compiled = CompiledTemplates(sources: sources.mapValues(\.text))
         return (theme, diagnostics)
     }
 
@@ -141,8 +144,15 @@ public struct Theme: Sendable {
         return result
     }
 
+    /// swift-mustache's rendering, the reference.
     public func render(_ template: String, _ context: [String: Any]) -> String {
         library.render(context, withTemplate: template) ?? ""
+    }
+
+    /// The page as bytes: through the compiled templates when they cover the page, swift-mustache otherwise.
+    public func renderBytes(_ template: String, _ context: [String: Any]) -> Data {
+        if let bytes = compiled?.render(template, context) { return Data(bytes) }
+        return Data(render(template, context).utf8)
     }
 }
 

@@ -1,0 +1,444 @@
+import Foundation
+
+/// The theme's templates parsed a second time into a tree that renders straight to UTF-8 bytes.
+///
+/// swift-mustache stays the reference: it parses and checks every template (its errors are what editors see) and
+/// renders whatever this form does not cover. Profiling a 10,000-guide site showed most of the page time in its
+/// name lookups (a string split and several protocol casts per lookup) and String building, so the common subset
+/// is rendered here with the same rules: this parser follows swift-mustache's (standalone lines, indentation,
+/// inheritance) step for step, and a test renders every page of the sample site both ways and compares bytes.
+///
+/// Not covered (the template, or the page, falls back to swift-mustache): transforms `{{f(x)}}`, set delimiters,
+/// dynamic partials, pragmas, and context values other than strings, integers, booleans, `[String: Any]` and arrays.
+struct CompiledTemplates: Sendable {
+    indirect enum Token: Sendable {
+        case text([UInt8])
+        case variable(Name, escaped: Bool)
+        case section(Name, [Token])
+        case inverted(Name, [Token])
+        case block(String, [Token], indentation: String)
+        case partial(String, indentation: String?, inherits: [String: [Token]]?)
+        /// Only inside `{{<parent}}…{{/parent}}`, collected into the partial's `inherits`.
+        case blockDefinition(String, [Token])
+    }
+
+    /// A tag name, split once: "." is the current object, ".a" looks only at it, "a.b" climbs the stack for "a".
+    struct Name: Sendable {
+        var parts: [String]
+        var currentOnly: Bool
+
+        init(_ text: String) {
+            parts = text.split(separator: ".").map(String.init)
+            currentOnly = text.first == "."
+        }
+    }
+
+    let templates: [String: [Token]]
+
+    /// nil when a template uses something outside the subset: the whole theme then renders with swift-mustache.
+    init?(sources: [String: String]) {
+        var templates: [String: [Token]] = [:]
+        for (name, text) in sources {
+            var parser = Parser(Array(text))
+            guard let tokens = try? Self.parse(&parser, state: State()) else { return nil }
+            templates[name] = tokens
+        }
+        self.templates = templates
+    }
+
+    /// The page, or nil when a value is of a kind this renderer does not know (then swift-mustache renders it).
+    func render(_ name: String, _ context: [String: Any]) -> [UInt8]? {
+        guard let tokens = templates[name] else { return nil }
+        var renderer = Renderer(templates: templates, stack: [context])
+        renderer.out.reserveCapacity(16_384)
+        guard renderer.render(tokens, indentation: nil, inherited: nil) else { return nil }
+        return renderer.out
+    }
+
+    // MARK: - Parsing (swift-mustache's Template+Parser, on an array of characters)
+
+    enum Failure: Error { case unsupported, syntax }
+
+    struct Parser {
+        let chars: [Character]
+        var position = 0
+
+        init(_ chars: [Character]) { self.chars = chars }
+
+        var reachedEnd: Bool { position == chars.count }
+        var current: Character { position < chars.count ? chars[position] : "\0" }
+        mutating func advance() { position += 1 }
+
+        @discardableResult
+        mutating func read(while test: (Character) -> Bool) -> String {
+            let start = position
+            while position < chars.count, test(chars[position]) { position += 1 }
+            return String(chars[start..<position])
+        }
+
+        /// `count` characters equal to `string`, consumed; not consumed otherwise. Short input is an error,
+        /// as in swift-mustache.
+        mutating func read(string: String) throws -> Bool {
+            let wanted = Array(string)
+            guard position + wanted.count <= chars.count else { throw Failure.syntax }
+            guard Array(chars[position..<(position + wanted.count)]) == wanted else { return false }
+            position += wanted.count
+            return true
+        }
+    }
+
+    struct State {
+        var sectionName: String?
+        var newLine = true
+        var isPartialDefinition = false
+        var isPartialDefinitionTopLevel = false
+        var partialDefinitionIndent: String?
+
+        func withSectionName(_ name: String, newLine: Bool) -> State {
+            var s = self
+            s.sectionName = name
+            s.isPartialDefinitionTopLevel = false
+            if !newLine { s.newLine = false }
+            return s
+        }
+
+        func withInheritancePartial(_ name: String) -> State {
+            var s = self
+            s.sectionName = name
+            s.newLine = true
+            s.isPartialDefinition = true
+            s.isPartialDefinitionTopLevel = true
+            return s
+        }
+    }
+
+    static let nameChars = Set<Character>("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-_?()*")
+    static let partialNameChars = Set<Character>("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-_?()*/")
+
+    static func text(_ s: String) -> Token { .text(Array(s.utf8)) }
+
+    static func parse(_ p: inout Parser, state initial: State) throws -> [Token] {
+        var tokens: [Token] = []
+        var state = initial
+        var whiteSpaceBefore = ""
+        while !p.reachedEnd {
+            if state.newLine {
+                let whiteSpace = p.read { $0 == " " || $0 == "\t" }
+                if state.isPartialDefinition, !state.isPartialDefinitionTopLevel {
+                    if let indent = state.partialDefinitionIndent {
+                        whiteSpaceBefore = String(whiteSpace.dropFirst(indent.count))
+                    } else {
+                        state.partialDefinitionIndent = whiteSpace
+                    }
+                } else {
+                    whiteSpaceBefore = whiteSpace
+                }
+            }
+            let text = try readUntilDelimiterOrNewline(&p)
+            if p.current.isNewline {
+                tokens.append(Self.text(whiteSpaceBefore + text + String(p.current)))
+                state.newLine = true
+                p.advance()
+                continue
+            }
+            if !text.isEmpty {
+                tokens.append(Self.text(whiteSpaceBefore + text))
+                whiteSpaceBefore = ""
+                state.newLine = false
+            }
+            if p.reachedEnd { break }
+            var setNewLine = false
+            switch p.current {
+            case "#", "^":
+                let inverted = p.current == "^"
+                p.advance()
+                let name = try parseName(&p)
+                if isStandalone(&p, state) {
+                    setNewLine = true
+                } else if !whiteSpaceBefore.isEmpty {
+                    tokens.append(Self.text(whiteSpaceBefore))
+                    whiteSpaceBefore = ""
+                }
+                let body = try parse(&p, state: state.withSectionName(name, newLine: setNewLine))
+                tokens.append(inverted ? .inverted(Name(name), body) : .section(Name(name), body))
+            case "/":
+                p.advance()
+                let name = try parseName(&p)
+                guard name == state.sectionName else { throw Failure.syntax }
+                if isStandalone(&p, state) {
+                    setNewLine = true
+                } else if !whiteSpaceBefore.isEmpty {
+                    tokens.append(Self.text(whiteSpaceBefore))
+                    whiteSpaceBefore = ""
+                }
+                return tokens
+            case "!":
+                p.advance()
+                while !p.reachedEnd, !(try p.read(string: "}}")) { p.advance() }
+                setNewLine = isStandalone(&p, state)
+            case "{", "&":
+                let triple = p.current == "{"
+                if !whiteSpaceBefore.isEmpty {
+                    tokens.append(Self.text(whiteSpaceBefore))
+                    whiteSpaceBefore = ""
+                }
+                p.advance()
+                let name = try parseName(&p)
+                if triple { guard try p.read(string: "}") else { throw Failure.syntax } }
+                tokens.append(.variable(Name(name), escaped: false))
+            case ">":
+                p.advance()
+                p.read(while: \.isWhitespace)
+                guard p.current != "*" else { throw Failure.unsupported }
+                let name = try parsePartialName(&p)
+                if !whiteSpaceBefore.isEmpty { tokens.append(Self.text(whiteSpaceBefore)) }
+                if isStandalone(&p, state) {
+                    setNewLine = true
+                    tokens.append(.partial(name, indentation: whiteSpaceBefore, inherits: nil))
+                } else {
+                    tokens.append(.partial(name, indentation: nil, inherits: nil))
+                }
+                whiteSpaceBefore = ""
+            case "<":
+                p.advance()
+                p.read(while: \.isWhitespace)
+                let name = try parsePartialName(&p)
+                guard name.first != "*" else { throw Failure.unsupported }
+                if !whiteSpaceBefore.isEmpty { tokens.append(Self.text(whiteSpaceBefore)) }
+                if isStandalone(&p, state) { setNewLine = true }
+                let body = try parse(&p, state: state.withInheritancePartial(name))
+                var inherits: [String: [Token]] = [:]
+                for token in body {
+                    switch token {
+                    case .blockDefinition(let block, let tokens): inherits[block] = tokens
+                    case .text: break
+                    default: throw Failure.syntax
+                    }
+                }
+                tokens.append(.partial(name, indentation: whiteSpaceBefore, inherits: inherits))
+                whiteSpaceBefore = ""
+            case "$":
+                p.advance()
+                let name = try parseName(&p)
+                if state.isPartialDefinitionTopLevel {
+                    if isStandalone(&p, state) { setNewLine = true }
+                    let body = try parse(&p, state: state.withSectionName(name, newLine: setNewLine))
+                    tokens.append(.blockDefinition(name, body))
+                } else {
+                    if !whiteSpaceBefore.isEmpty { tokens.append(Self.text(whiteSpaceBefore)) }
+                    if isStandalone(&p, state) { setNewLine = true }
+                    let body = try parse(&p, state: state.withSectionName(name, newLine: setNewLine))
+                    tokens.append(.block(name, body, indentation: whiteSpaceBefore))
+                    whiteSpaceBefore = ""
+                }
+            case "=", "%":
+                throw Failure.unsupported
+            default:
+                if !whiteSpaceBefore.isEmpty {
+                    tokens.append(Self.text(whiteSpaceBefore))
+                    whiteSpaceBefore = ""
+                }
+                let name = try parseName(&p)
+                tokens.append(.variable(Name(name), escaped: true))
+            }
+            state.newLine = setNewLine
+        }
+        guard state.sectionName == nil else { throw Failure.syntax }
+        return tokens
+    }
+
+    static func readUntilDelimiterOrNewline(_ p: inout Parser) throws -> String {
+        var total = ""
+        while !p.reachedEnd {
+            total += p.read { $0 != "\n" && $0 != "\r\n" && $0 != "{" }
+            if p.current.isNewline {
+                break
+            } else if p.current == "{" {
+                if try p.read(string: "{{") { break }
+                total += "{"
+                p.advance()
+            }
+        }
+        return total
+    }
+
+    static func parseName(_ p: inout Parser) throws -> String {
+        p.read(while: \.isWhitespace)
+        let text = p.read { nameChars.contains($0) }
+        p.read(while: \.isWhitespace)
+        guard try p.read(string: "}}") else { throw Failure.syntax }
+        guard !text.contains("("), !text.contains(")") else { throw Failure.unsupported }
+        return text
+    }
+
+    static func parsePartialName(_ p: inout Parser) throws -> String {
+        p.read(while: \.isWhitespace)
+        let text = p.read { partialNameChars.contains($0) }
+        p.read(while: \.isWhitespace)
+        guard try p.read(string: "}}") else { throw Failure.syntax }
+        return text
+    }
+
+    static func isStandalone(_ p: inout Parser, _ state: State) -> Bool {
+        guard state.newLine else { return false }
+        if p.reachedEnd { return true }
+        var ahead = p
+        ahead.read { $0 == " " || $0 == "\t" }
+        if ahead.current.isNewline {
+            ahead.advance()
+            p.position = ahead.position
+            return true
+        }
+        return false
+    }
+
+    // MARK: - Rendering (swift-mustache's Template+Render)
+
+    struct Renderer {
+        let templates: [String: [Token]]
+        var stack: [Any]
+        var out: [UInt8] = []
+
+        /// A template (or section body) in order; with an indentation, each token's output that starts a line
+        /// is indented, judged on this template's own output, as swift-mustache does.
+        mutating func render(_ tokens: [Token], indentation: String?, inherited: [String: [Token]]?) -> Bool {
+            guard let indentation, !indentation.isEmpty else {
+                for token in tokens where !render(token, indentation: indentation, inherited: inherited) { return false }
+                return true
+            }
+            let outer = out
+            var local: [UInt8] = []
+            for token in tokens {
+                out = []
+                guard render(token, indentation: indentation, inherited: inherited) else { return false }
+                if !out.isEmpty, local.last == 0x0A, local.count < 2 || local[local.count - 2] != 0x0D {
+                    local.append(contentsOf: indentation.utf8)
+                }
+                local.append(contentsOf: out)
+            }
+            out = outer
+            out.append(contentsOf: local)
+            return true
+        }
+
+        mutating func render(_ token: Token, indentation: String?, inherited: [String: [Token]]?) -> Bool {
+            switch token {
+            case .text(let bytes):
+                out.append(contentsOf: bytes)
+            case .variable(let name, let escaped):
+                guard let value = lookup(name) else { return true }
+                guard let value = value else { return true }
+                return write(value, escaped: escaped)
+            case .section(let name, let body):
+                guard let found = lookup(name) else { return true }
+                guard let value = found else { return true }
+                if let items = value as? [[String: Any]] {
+                    for item in items where !push(item, body, indentation, inherited) { return false }
+                } else if let flag = value as? Bool {
+                    return flag ? render(body, indentation: indentation, inherited: inherited) : true
+                } else if value is [String: Any] || value is String || value is Int {
+                    return push(value, body, indentation, inherited)
+                } else if let items = value as? [String] {
+                    for item in items where !push(item, body, indentation, inherited) { return false }
+                } else if let items = value as? [Any] {
+                    for item in items where !push(item, body, indentation, inherited) { return false }
+                } else {
+                    return false
+                }
+            case .inverted(let name, let body):
+                guard let found = lookup(name) else { return true }
+                guard let value = found else { return render(body, indentation: indentation, inherited: inherited) }
+                if let flag = value as? Bool {
+                    return flag ? true : render(body, indentation: indentation, inherited: inherited)
+                } else if let items = value as? [Any] {
+                    return items.isEmpty ? push(items, body, indentation, inherited) : true
+                } else if value is [String: Any] || value is String || value is Int {
+                    return true
+                } else {
+                    return false
+                }
+            case .block(let name, let fallback, let own):
+                let indented = (indentation ?? "") + own
+                return render(inherited?[name] ?? fallback, indentation: indented, inherited: inherited)
+            case .partial(let name, let own, let inherits):
+                guard let tokens = templates[name] else { return true }
+                let indented = own.map { (indentation ?? "") + $0 } ?? indentation
+                var merged = inherited
+                if let inherits {
+                    merged = inherited.map { $0.merging(inherits) { outer, _ in outer } } ?? inherits
+                }
+                return render(tokens, indentation: indented, inherited: merged)
+            case .blockDefinition:
+                return false
+            }
+            return true
+        }
+
+        mutating func push(_ value: Any, _ body: [Token], _ indentation: String?, _ inherited: [String: [Token]]?) -> Bool {
+            stack.append(value)
+            defer { stack.removeLast() }
+            return render(body, indentation: indentation, inherited: inherited)
+        }
+
+        /// `.some(nil)`: not found. nil: a value this renderer cannot look into (the page falls back).
+        func lookup(_ name: Name) -> Any?? {
+            if name.parts.isEmpty { return .some(stack.last) }
+            var value: Any?
+            if name.currentOnly {
+                guard let top = stack.last, let found = child(name.parts[0], of: top) else { return nil }
+                value = found
+            } else {
+                value = nil
+                for object in stack.reversed() {
+                    guard let found = child(name.parts[0], of: object) else { return nil }
+                    if let found {
+                        value = found
+                        break
+                    }
+                }
+            }
+            for part in name.parts.dropFirst() {
+                guard let current = value else { return .some(nil) }
+                guard let found = child(part, of: current) else { return nil }
+                value = found
+            }
+            return .some(value)
+        }
+
+        /// The named child of a context object: dictionaries have them; strings, numbers, booleans and arrays
+        /// have none (as with swift-mustache's mirror). nil for anything else.
+        func child(_ name: String, of object: Any) -> Any?? {
+            if let dictionary = object as? [String: Any] { return .some(dictionary[name]) }
+            if object is String || object is Int || object is Bool || object is [Any] { return .some(nil) }
+            return nil
+        }
+
+        mutating func write(_ value: Any, escaped: Bool) -> Bool {
+            let text: String
+            if let s = value as? String {
+                text = s
+            } else if let n = value as? Int {
+                text = String(n)
+            } else if let b = value as? Bool {
+                text = b ? "true" : "false"
+            } else {
+                return false
+            }
+            guard escaped else {
+                out.append(contentsOf: text.utf8)
+                return true
+            }
+            for byte in text.utf8 {
+                switch byte {
+                case 0x3C: out.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])
+                case 0x3E: out.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])
+                case 0x26: out.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])
+                case 0x22: out.append(contentsOf: [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B])
+                case 0x27: out.append(contentsOf: [0x26, 0x23, 0x33, 0x39, 0x3B])
+                default: out.append(byte)
+                }
+            }
+            return true
+        }
+    }
+}
