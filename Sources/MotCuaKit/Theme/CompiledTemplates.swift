@@ -428,16 +428,7 @@ struct CompiledTemplates: Sendable {
                 out.append(contentsOf: text.utf8)
                 return true
             }
-            for byte in text.utf8 {
-                switch byte {
-                case 0x3C: out.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])
-                case 0x3E: out.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])
-                case 0x26: out.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])
-                case 0x22: out.append(contentsOf: [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B])
-                case 0x27: out.append(contentsOf: [0x26, 0x23, 0x33, 0x39, 0x3B])
-                default: out.append(byte)
-                }
-            }
+            FastHTMLEscaping.escape(text, into: &out)
             return true
         }
     }

@@ -164,21 +164,23 @@ struct FastHTMLEscaping: MustacheContentType {
         guard text.utf8.contains(where: { $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0x22 || $0 == 0x27 }) else {
             return text
         }
-        var text = text
-        return text.withUTF8 { bytes -> String in
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count + 16)
-            for byte in bytes {
-                switch byte {
-                case 0x3C: out.append(contentsOf: "&lt;".utf8)
-                case 0x3E: out.append(contentsOf: "&gt;".utf8)
-                case 0x26: out.append(contentsOf: "&amp;".utf8)
-                case 0x22: out.append(contentsOf: "&quot;".utf8)
-                case 0x27: out.append(contentsOf: "&#39;".utf8)
-                default: out.append(byte)
-                }
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count + 16)
+        Self.escape(text, into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The five escapes, appended as bytes (also used by `CompiledTemplates`).
+    static func escape(_ text: String, into out: inout [UInt8]) {
+        for byte in text.utf8 {
+            switch byte {
+            case 0x3C: out.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])
+            case 0x3E: out.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])
+            case 0x26: out.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])
+            case 0x22: out.append(contentsOf: [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B])
+            case 0x27: out.append(contentsOf: [0x26, 0x23, 0x33, 0x39, 0x3B])
+            default: out.append(byte)
             }
-            return String(decoding: out, as: UTF8.self)
         }
     }
 }
