@@ -62,9 +62,13 @@ public struct BuildAction: Sendable {
         var phases = PhaseClock()
         defer { phases.report() }
         let loader = ContentLoader(root: options.root, includeDrafts: options.includeDrafts, cache: cache)
+        // The theme and the radio patterns are made on the spare core while the content is read.
+        let root = options.root
+        let themeTask = Background { Theme.load(root: root, cache: cache) }
+        DispatchQueue.global().async { SpokenTextWriter.prewarm() }
         let (loaded, loadDiagnostics) = loader.load()
         report.diagnostics.append(contentsOf: loadDiagnostics)
-        let (theme, themeDiagnostics) = Theme.load(root: options.root, cache: cache)
+        let (theme, themeDiagnostics) = themeTask.value
         report.diagnostics.append(contentsOf: themeDiagnostics)
         phases.mark("load")
         guard let site = loaded else { return nil }
@@ -371,6 +375,25 @@ struct PhaseClock {
     func report() {
         guard enabled, !lines.isEmpty else { return }
         FileHandle.standardError.write(Data(("timings: " + lines.joined(separator: ", ") + "\n").utf8))
+    }
+}
+
+/// A value computed on another thread; `value` waits for it.
+final class Background<T>: @unchecked Sendable {
+    private var result: T?
+    private let done = DispatchGroup()
+
+    init(_ work: @escaping @Sendable () -> T) {
+        done.enter()
+        DispatchQueue.global().async {
+            self.result = work()
+            self.done.leave()
+        }
+    }
+
+    var value: T {
+        done.wait()
+        return result!
     }
 }
 

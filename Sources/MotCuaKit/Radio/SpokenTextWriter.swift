@@ -559,6 +559,29 @@ struct SpokenTextWriter {
         return s.trimmingCharacters(in: .whitespaces)
     }
 
+    /// Compiles every pattern (Swift regexes compile on first use, ICU loads its data on first use) so a
+    /// build can do it on a spare core while it reads the content: most of a small site's radio time.
+    static func prewarm() {
+        let sample = "0"
+        _ = sample.prefixMatch(of: documentNumber)
+        _ = sample.prefixMatch(of: fullDate)
+        _ = sample.prefixMatch(of: monthYear)
+        _ = sample.prefixMatch(of: dayMonth)
+        _ = sample.prefixMatch(of: phone)
+        _ = sample.prefixMatch(of: digitGroups)
+        _ = sample.prefixMatch(of: number)
+        _ = sample.prefixMatch(of: time)
+        _ = sample.prefixMatch(of: rangeDash)
+        _ = sample.prefixMatch(of: phoneInParentheses)
+        _ = sample.prefixMatch(of: code)
+        _ = sample.prefixMatch(of: money)
+        _ = sample.prefixMatch(of: percent)
+        _ = sample.prefixMatch(of: unit)
+        _ = sample.prefixMatch(of: email)
+        _ = sample.prefixMatch(of: bareDomain)
+        _ = tidy(sample)
+    }
+
     /// Compiled once: building a pattern per sentence cost more than applying it. Matching is thread-safe.
     private nonisolated(unsafe) static let tidyRules: [(NSRegularExpression, String)] = [
         (#"\s+"#, " "), (#" +([,.;:!?…)”])"#, "$1"), (#"([(“]) +"#, "$1"), (#"\(\s*\)"#, ""),
