@@ -262,9 +262,10 @@ struct CompiledTemplates: Sendable {
         return total
     }
 
-    static func parseName(_ p: inout Parser) throws -> String {
+    /// A tag's name up to `}}`; parentheses (transforms) are left to swift-mustache.
+    static func parseName(_ p: inout Parser, allowed: Set<Character> = nameChars) throws -> String {
         p.read(while: \.isWhitespace)
-        let text = p.read { nameChars.contains($0) }
+        let text = p.read { allowed.contains($0) }
         p.read(while: \.isWhitespace)
         guard try p.read(string: "}}") else { throw Failure.syntax }
         guard !text.contains("("), !text.contains(")") else { throw Failure.unsupported }
@@ -272,11 +273,7 @@ struct CompiledTemplates: Sendable {
     }
 
     static func parsePartialName(_ p: inout Parser) throws -> String {
-        p.read(while: \.isWhitespace)
-        let text = p.read { partialNameChars.contains($0) }
-        p.read(while: \.isWhitespace)
-        guard try p.read(string: "}}") else { throw Failure.syntax }
-        return text
+        try parseName(&p, allowed: partialNameChars)
     }
 
     static func isStandalone(_ p: inout Parser, _ state: State) -> Bool {
