@@ -13,8 +13,6 @@ public final class BuildCache: @unchecked Sendable {
     private var themeFingerprint: String?
     private var formStamps: [String: FileStamp]?
     private var formBundles: [[String]: Data?] = [:]
-    /// ZIPs made (not reused) since the last `useFormStamps`.
-    private(set) var formBundlesMade = 0
     private var last: LastBuild?
 
     /// The previous build, whole: when only the Markdown text of guides or free pages changed, the next build
@@ -113,7 +111,7 @@ public final class BuildCache: @unchecked Sendable {
         return entry
     }
 
-    /// One content folder as last loaded: its file list, their stamps, and what each gave.
+    /// One content folder loaded: its file list, their stamps (kept by the preview), and what each file gave.
     struct Section<T> {
         var paths: [String]
         var stamps: [FileStamp?]
@@ -187,7 +185,6 @@ public final class BuildCache: @unchecked Sendable {
         locked {
             if stamps == nil || stamps != formStamps { formBundles = [:] }
             formStamps = stamps
-            formBundlesMade = 0
         }
     }
 
@@ -199,10 +196,7 @@ public final class BuildCache: @unchecked Sendable {
     func formBundle(names: [String], make: () -> Data?) -> Data? {
         if let hit = locked({ formStamps == nil ? nil : formBundles[names] }) { return hit }
         let bytes = make()
-        locked {
-            formBundles[names] = bytes
-            formBundlesMade += 1
-        }
+        locked { formBundles[names] = bytes }
         return bytes
     }
 

@@ -57,13 +57,9 @@ public struct ContentLoader: Sendable {
             return (value, d)
         }
         guard let cache else {
-            let results = BuildAction.parallelMap(paths, fresh)
-            var values: [T] = []
-            for (value, d) in results {
-                diagnostics.append(contentsOf: d)
-                if let value { values.append(value) }
-            }
-            return values
+            let loaded = BuildCache.Section(paths: paths, stamps: [], results: BuildAction.parallelMap(paths, fresh))
+            diagnostics.append(contentsOf: loaded.diagnostics)
+            return loaded.values
         }
         let rootPath = root.path
         let folder = opendir(rootPath + "/Content/" + section)

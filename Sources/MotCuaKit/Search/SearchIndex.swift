@@ -20,10 +20,10 @@ public struct SearchIndex: Sendable {
     /// Format version written into the index; the script refuses other versions.
     public static let formatVersion = 1
 
-    public private(set) var documents: [SearchDocument]
+    public let documents: [SearchDocument]
     /// Maximum UTF-16 length of a document's folded body kept in the index (whole tokens only).
     public let bodyLimit: Int
-    private(set) var entries: [Entry]
+    let entries: [Entry]
 
     /// One document as the index holds it: the row of `search-index.js`, written once (in parallel, and kept
     /// by the preview's cache), and what the Swift search needs. Token arrays are made only when searching,
