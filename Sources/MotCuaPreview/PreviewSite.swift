@@ -55,13 +55,10 @@ public final class PreviewSite: Sendable {
         if let rendered, !report.diagnostics.hasErrors {
             // A patched build names the few files that changed: update those rather than re-index 15,000.
             // Only when the snapshot holds the build that was patched (not an older one, after an error).
-            let patched = rendered.changedFiles.map { list in
+            let patched = rendered.changedFiles.map { changed in
                 snapshot.withLock { current -> Bool in
                     guard current != nil, snapshotIsLastBuild else { return false }
-                    let changed = Set(list)
-                    let bytes = Dictionary(rendered.files.filter { changed.contains($0.path) }.map { ($0.path, $0.bytes) },
-                                           uniquingKeysWith: { _, last in last })
-                    for (path, data) in bytes { current!.files[path] = data }
+                    for (path, data) in changed { current!.files[path] = data }
                     current!.generation += 1
                     return true
                 }

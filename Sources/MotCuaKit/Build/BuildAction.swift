@@ -49,8 +49,9 @@ public struct BuildAction: Sendable {
         public var pages: Int
         /// Pages whose values were built in this pass (all of them, unless the preview patched the last build).
         public var remade: Int
-        /// The files that differ from the last build when it was patched; nil: take every file as new.
-        public var changedFiles: [String]? = nil
+        /// The files that differ from the last build, with their bytes, when it was patched; nil: take every
+        /// file as new.
+        public var changedFiles: [(path: String, bytes: Data)]? = nil
         /// Pages already handed to the output session (not in `files`).
         public var streamed = 0
     }
@@ -123,7 +124,7 @@ public struct BuildAction: Sendable {
         let idsByPage = Self.pageIDs(plan: plan, results: results)
         Self.appendPageDiagnostics(results: results, idsByPage: idsByPage, to: &report.diagnostics)
         phases.mark("anchors")
-        var files = sink == nil ? results.map { ($0.file, $0.bytes) } : []
+        var files: [(path: String, bytes: Data)] = sink == nil ? results.map { ($0.file, $0.bytes) } : []
         files.append(contentsOf: bundles.values.sorted { $0.path < $1.path }.map { ($0.path, $0.bytes) })
         files.append(("sitemap.xml", Data(SiteFeeds.sitemap(plan: plan, baseURL: site.config.baseURL).utf8)))
         files.append(("robots.txt", Data(SiteFeeds.robots(baseURL: site.config.baseURL).utf8)))
@@ -146,7 +147,9 @@ public struct BuildAction: Sendable {
             cache.lastBuild = sink != nil ? nil : BuildCache.LastBuild(
                 site: site, includeDrafts: options.includeDrafts, date: options.date, themeFingerprint: theme.fingerprint,
                 assets: theme.assets, diagnostics: fixedDiagnostics, renderer: renderer, results: results, files: files,
-                copies: copies, idsByPage: idsByPage, searchRows: rows,
+                copies: copies, idsByPage: idsByPage,
+                notedPages: Set(results.indices.filter { !results[$0].diagnostics.all.isEmpty || !results[$0].pendingAnchors.isEmpty }),
+                scriptSlot: files.lastIndex { $0.path == "search-index.js" }!, searchRows: rows,
                 documentByURL: Dictionary(searchDocuments.enumerated().map { ($1.url, $0) }, uniquingKeysWith: { first, _ in first }))
         }
         var rendered = Rendered(site: site, plan: plan, files: files, copies: copies, pages: plan.pages.count, remade: plan.pages.count)
@@ -198,35 +201,61 @@ public struct BuildAction: Sendable {
         let positions = changed.compactMap { plan.index(of: $0) }
         let fresh = Self.parallelMap(positions) { renderer.render(plan.pages[$0]) }
         let plainText = { (markdown: String) in cache.plainText(markdown: markdown) { SiteSearch.plainText(markdown) } }
-        let scriptSlot = last.files.lastIndex { $0.path == "search-index.js" }
+        var rows: [(document: Int, row: [UInt8])] = []
         for (position, result) in zip(positions, fresh) {
             let page = plan.pages[position]
             last.results[position] = result
             last.files[position] = (result.file, result.bytes)
             last.idsByPage[page.path] = result.ids
-            guard let d = last.documentByURL[page.file], let scriptSlot else { continue }
+            if result.diagnostics.all.isEmpty && result.pendingAnchors.isEmpty {
+                last.notedPages.remove(position)
+            } else {
+                last.notedPages.insert(position)
+            }
+            guard let d = last.documentByURL[page.file] else { continue }
             let document: SearchDocument
             switch page.kind {
             case .guide(let i): document = SiteSearch.guideDocument(site.guides[i], page: page, plainText: plainText)
             case .page(let i): document = SiteSearch.pageDocument(site.pages[i], page: page, plainText: plainText)
             default: continue
             }
-            let row = cache.searchEntry(document) { SearchIndex.entry(for: document, bodyLimit: 4000) }.row
-            // Splice the one row into the script instead of joining 10,000 rows again.
-            let old = last.searchRows[d]
-            last.files[scriptSlot].bytes.replaceSubrange(old, with: row)
-            let delta = row.count - old.count
-            last.searchRows[d] = old.lowerBound..<(old.lowerBound + row.count)
-            if delta != 0 {
-                for k in (d + 1)..<last.searchRows.count {
-                    last.searchRows[k] = (last.searchRows[k].lowerBound + delta)..<(last.searchRows[k].upperBound + delta)
-                }
-            }
+            rows.append((d, cache.searchEntry(document) { SearchIndex.entry(for: document, bodyLimit: 4000) }.row))
+        }
+        var changedFiles = positions.map { last.files[$0] }
+        if !rows.isEmpty {
+            last.files[last.scriptSlot].bytes = Self.splice(rows, into: last.files[last.scriptSlot].bytes, at: &last.searchRows)
+            changedFiles.append(last.files[last.scriptSlot])
         }
         report.diagnostics.append(contentsOf: last.diagnostics)
-        Self.appendPageDiagnostics(results: last.results, idsByPage: last.idsByPage, to: &report.diagnostics)
+        // Only pages that had something to say are looked at again, in page order.
+        let noted = last.notedPages.sorted()
+        Self.appendPageDiagnostics(results: noted.map { last.results[$0] }, idsByPage: last.idsByPage, to: &report.diagnostics)
         return Rendered(site: site, plan: plan, files: last.files, copies: last.copies, pages: plan.pages.count,
-                        remade: positions.count, changedFiles: positions.map { plan.pages[$0].file } + (positions.isEmpty ? [] : ["search-index.js"]))
+                        remade: positions.count, changedFiles: changedFiles)
+    }
+
+    /// search-index.js with some rows replaced, written in one pass rather than copied and then shifted:
+    /// the preview may still be serving the old bytes, so they are never edited in place.
+    static func splice(_ rows: [(document: Int, row: [UInt8])], into script: Data, at ranges: inout [Range<Int>]) -> Data {
+        let replaced = Dictionary(rows.map { ($0.document, $0.row) }, uniquingKeysWith: { _, last in last })
+        var out = Data(capacity: script.count + replaced.values.reduce(0) { $0 + $1.count })
+        let order = replaced.keys.sorted()
+        var copied = 0, delta = 0
+        for (n, d) in order.enumerated() {
+            let old = ranges[d], row = replaced[d]!
+            out.append(script[copied..<old.lowerBound])
+            out.append(contentsOf: row)
+            copied = old.upperBound
+            ranges[d] = (old.lowerBound + delta)..<(old.lowerBound + delta + row.count)
+            delta += row.count - old.count
+            // The rows up to the next replaced one move by the running difference.
+            let next = n + 1 < order.count ? order[n + 1] : ranges.count
+            if delta != 0 {
+                for k in (d + 1)..<next { ranges[k] = (ranges[k].lowerBound + delta)..<(ranges[k].upperBound + delta) }
+            }
+        }
+        out.append(script[copied...])
+        return out
     }
 
     /// Equal once the given text is blanked on both.

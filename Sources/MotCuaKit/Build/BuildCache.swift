@@ -30,6 +30,10 @@ public final class BuildCache: @unchecked Sendable {
         var files: [(path: String, bytes: Data)]
         var copies: [(path: String, source: URL)]
         var idsByPage: [String: Set<String>]
+        /// Pages with diagnostics or `#anchor` links to check: the only ones a patch looks at again.
+        var notedPages: Set<Int>
+        /// Where search-index.js sits in `files`.
+        var scriptSlot: Int
         /// Where each search document's row sits in search-index.js (same order as the documents).
         var searchRows: [Range<Int>]
         /// Page file → position of its document in the search index.
@@ -154,8 +158,9 @@ public final class BuildCache: @unchecked Sendable {
 
     private var sections: [String: Any] = [:]
 
-    func section<T>(_ name: String, of type: T.Type) -> Section<T>? {
-        locked { sections[name] as? Section<T> }
+    /// Taken out of the cache, so that replacing a few results does not copy the other 40,000.
+    func takeSection<T>(_ name: String, of type: T.Type) -> Section<T>? {
+        locked { sections.removeValue(forKey: name) as? Section<T> }
     }
 
     func store<T>(_ name: String, _ section: Section<T>) {

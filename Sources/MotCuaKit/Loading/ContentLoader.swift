@@ -69,7 +69,7 @@ public struct ContentLoader: Sendable {
         let stamps = BuildAction.parallelMap(paths) { path in
             cache.settled(FileStamp(folder: fd, path: path, nameOffset: prefix))
         }
-        guard var previous = cache.section(section, of: T.self), previous.paths == paths else {
+        guard var previous = cache.takeSection(section, of: T.self), previous.paths == paths else {
             let results = BuildAction.parallelMap(paths) { path in cache.file(path, rootPath: rootPath) { fresh(path) } }
             let built = BuildCache.Section(paths: paths, stamps: stamps, results: results)
             cache.store(section, built)

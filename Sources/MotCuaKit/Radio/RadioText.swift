@@ -15,7 +15,24 @@ public struct RadioText: Sendable {
     }
 
     public static func syllables(in text: String) -> Int {
-        text.split(whereSeparator: \.isWhitespace).lazy.filter { $0.contains(where: \.isLetter) }.count
+        var count = 0
+        var hasLetter = false
+        for c in text {
+            if let a = c.asciiValue {
+                if a == 0x20 || (a >= 0x09 && a <= 0x0D) {
+                    if hasLetter { count += 1 }
+                    hasLetter = false
+                } else if (a | 0x20) >= 0x61 && (a | 0x20) <= 0x7A {
+                    hasLetter = true
+                }
+            } else if c.isWhitespace {
+                if hasLetter { count += 1 }
+                hasLetter = false
+            } else if c.isLetter {
+                hasLetter = true
+            }
+        }
+        return hasLetter ? count + 1 : count
     }
 
     /// Reading time in whole seconds (rounded up) at `syllablesPerMinute` (the site's `phat_thanh.toc_do`).

@@ -111,37 +111,44 @@ struct SpokenTextWriter {
         lastDate = false
         let text = VietnameseText.nfc(input)
         var i = text.startIndex
+        // The character before `i`, kept rather than found again: stepping back over a String is costly.
+        var previous: Character?
+        func jump(to end: String.Index) {
+            previous = end > text.startIndex ? text[text.index(before: end)] : nil
+            i = end
+        }
         while i < text.endIndex {
             let c = text[i]
-            let atWordStart = i == text.startIndex || !Self.isWordChar(text[text.index(before: i)])
+            let atWordStart = previous.map { !Self.isWordChar($0) } ?? true
             if atWordStart, Self.isWordChar(c), let (end, spoken) = address(in: text, at: i) {
                 emit(spoken)
-                i = end
+                jump(to: end)
                 continue
             }
             if atWordStart, c.isASCIIDigit {
                 let (end, spoken) = numeric(in: text, at: i)
                 emit(spoken, numeric: true)
-                i = end
+                jump(to: end)
                 continue
             }
             if c == "(", let match = text[i...].prefixMatch(of: Self.phoneInParentheses) {
                 emit(VietnameseNumberReader.phone(match.output.1 + " " + match.output.2), numeric: true)
-                i = match.range.upperBound
+                jump(to: match.range.upperBound)
                 continue
             }
-            if c.isLetter, atWordStart || text[text.index(before: i)].isNumber {
+            if c.isLetter, atWordStart || previous?.isNumber == true {
                 if atWordStart, Self.chunkContains(text, from: i, where: { $0 == "." || $0 == "-" || $0 == "/" }),
                    let m = text[i...].prefixMatch(of: Self.code), Self.isCode(m.output) {
                     emit(codeReading(m.output), numeric: true)
-                    i = m.range.upperBound
+                    jump(to: m.range.upperBound)
                     continue
                 }
-                i = word(in: text, at: i, atWordStart: atWordStart,
-                         location: { location(text.distance(from: text.startIndex, to: $0)) })
+                jump(to: word(in: text, at: i, atWordStart: atWordStart,
+                              location: { location(text.distance(from: text.startIndex, to: $0)) }))
                 continue
             }
-            symbol(c, in: text, at: i)
+            symbol(c, in: text, at: i, previous: previous)
+            previous = c
             i = text.index(after: i)
         }
         return Self.tidy(out)
@@ -489,13 +496,18 @@ struct SpokenTextWriter {
 
     /// Two or more capitals that do not spell a Vietnamese syllable ("UBND", "BCĐ"; not "XÃ", "AN").
     static func looksLikeAbbreviation(_ word: String) -> Bool {
-        guard word.filter(\.isUppercase).count >= 2 else { return false }
+        var capitals = 0
+        for c in word where c.isUppercase {
+            capitals += 1
+            if capitals == 2 { break }
+        }
+        guard capitals >= 2 else { return false }
         return !SpokenAddress.isSyllable(VietnameseText.fold(word))
     }
 
     static func romanValue(_ word: String) -> Int? {
+        guard !word.isEmpty, word.utf8.count <= 6, word.utf8.allSatisfy({ "IVXL".utf8.contains($0) }) else { return nil }
         let values: [Character: Int] = ["I": 1, "V": 5, "X": 10, "L": 50]
-        guard !word.isEmpty, word.count <= 6, word.allSatisfy({ values[$0] != nil }) else { return nil }
         var total = 0
         let digits = word.map { values[$0]! }
         for (k, v) in digits.enumerated() {
@@ -514,10 +526,9 @@ struct SpokenTextWriter {
 
     // MARK: Symbols
 
-    private mutating func symbol(_ c: Character, in text: String, at i: String.Index) {
+    private mutating func symbol(_ c: Character, in text: String, at i: String.Index, previous prevChar: Character?) {
         let next = text.index(after: i)
         let nextChar = next < text.endIndex ? text[next] : nil
-        let prevChar = i > text.startIndex ? text[text.index(before: i)] : nil
         switch c {
         case "*", "_", "#", "|", "`", "[", "]", "<", ">", "~", "^", "{", "}", "\\", "$", "•", "►", "→", "✓":
             out.append(" ")
@@ -550,13 +561,81 @@ struct SpokenTextWriter {
         }
     }
 
-    /// Single spaces, none before closing punctuation or inside brackets, no empty brackets.
+    /// Single spaces, none before closing punctuation or inside brackets, no empty brackets, a space after
+    /// , ; : before a word. Six passes over the scalars, one per rule, in this order (each was once a regular
+    /// expression: `\s+` → " ", ` +([,.;:!?…)”])` → "$1", `([(“]) +` → "$1", `\(\s*\)` → "",
+    /// `([,;:])(?=[^\s\d])` → "$1 ", `\s+` → " "; a test still compares with them), then trimmed.
     static func tidy(_ text: String) -> String {
-        var s = text
-        for (pattern, template) in tidyRules {
-            s = pattern.stringByReplacingMatches(in: s, range: NSRange(s.startIndex..., in: s), withTemplate: template)
+        var s = Array(text.unicodeScalars)
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(s.count + 16)
+        func pass(_ body: (inout Int) -> Void) {
+            out.removeAll(keepingCapacity: true)
+            var i = 0
+            while i < s.count { body(&i) }
+            swap(&s, &out)
         }
-        return s.trimmingCharacters(in: .whitespaces)
+        let collapse = { (i: inout Int) in
+            if isSpace(s[i]) {
+                while i < s.count, isSpace(s[i]) { i += 1 }
+                out.append(" ")
+            } else {
+                out.append(s[i])
+                i += 1
+            }
+        }
+        pass(collapse)
+        pass { i in
+            if s[i] == " " {
+                var j = i
+                while j < s.count, s[j] == " " { j += 1 }
+                if j == s.count || !",.;:!?…)”".unicodeScalars.contains(s[j]) { out.append(contentsOf: s[i..<j]) }
+                i = j
+            } else {
+                out.append(s[i])
+                i += 1
+            }
+        }
+        pass { i in
+            out.append(s[i])
+            i += 1
+            if s[i - 1] == "(" || s[i - 1] == "“" { while i < s.count, s[i] == " " { i += 1 } }
+        }
+        pass { i in
+            if s[i] == "(" {
+                var j = i + 1
+                while j < s.count, isSpace(s[j]) { j += 1 }
+                if j < s.count, s[j] == ")" {
+                    i = j + 1
+                    return
+                }
+            }
+            out.append(s[i])
+            i += 1
+        }
+        pass { i in
+            out.append(s[i])
+            if ",;:".unicodeScalars.contains(s[i]), i + 1 < s.count, !isSpace(s[i + 1]),
+               s[i + 1].properties.numericType != .decimal {
+                out.append(" ")
+            }
+            i += 1
+        }
+        pass(collapse)
+        let whitespace = CharacterSet.whitespaces
+        var start = 0, end = s.count
+        while start < end, whitespace.contains(s[start]) { start += 1 }
+        while end > start, whitespace.contains(s[end - 1]) { end -= 1 }
+        var result = String.UnicodeScalarView()
+        result.append(contentsOf: s[start..<end])
+        return String(result)
+    }
+
+    /// Unicode's White_Space, which is what `\s` matched.
+    static func isSpace(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        return (v >= 0x09 && v <= 0x0D) || v == 0x20 || v == 0x85 || v == 0xA0 || v == 0x1680
+            || (v >= 0x2000 && v <= 0x200A) || v == 0x2028 || v == 0x2029 || v == 0x202F || v == 0x205F || v == 0x3000
     }
 
     /// Compiles every pattern (Swift regexes compile on first use, ICU loads its data on first use) so a
@@ -579,12 +658,5 @@ struct SpokenTextWriter {
         _ = sample.prefixMatch(of: unit)
         _ = sample.prefixMatch(of: email)
         _ = sample.prefixMatch(of: bareDomain)
-        _ = tidy(sample)
     }
-
-    /// Compiled once: building a pattern per sentence cost more than applying it. Matching is thread-safe.
-    private nonisolated(unsafe) static let tidyRules: [(NSRegularExpression, String)] = [
-        (#"\s+"#, " "), (#" +([,.;:!?…)”])"#, "$1"), (#"([(“]) +"#, "$1"), (#"\(\s*\)"#, ""),
-        (#"([,;:])(?=[^\s\d])"#, "$1 "), (#"\s+"#, " "),
-    ].map { (try! NSRegularExpression(pattern: $0.0), $0.1) }
 }

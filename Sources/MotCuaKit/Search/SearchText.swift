@@ -9,13 +9,17 @@ extension SearchIndex {
     /// new tone placement (hòa / hoà, thủy / thuỷ) fold equal. Beyond `VietnameseText.fold`: ð (U+00F0, lowercase of
     /// Ð U+00D0, often typed for Đ) → d, and final sigma ς → σ (JavaScript lowercases Σ by context, Swift does not).
     public static func fold(_ text: String) -> String {
-        // Fast path: every scalar in the table (ASCII, Latin, Vietnamese letters, general punctuation) folds on
-        // its own, and none of them yields a combining mark that survives, so the result is the same as below.
-        // The table is plain integers: shared arrays of arrays would have both cores bumping the same
-        // reference counts.
+        tableFold(text, foldTable) ?? slowFold(text)
+    }
+
+    /// Fast path of a fold: when every scalar is in the table (ASCII, Latin, Vietnamese letters, general
+    /// punctuation), each folds on its own and none yields a combining mark that survives, so the result equals
+    /// the slow fold's; nil otherwise. The table is plain integers: shared arrays of arrays would have both
+    /// cores bumping the same reference counts.
+    static func tableFold(_ text: String, _ table: [UInt64]) -> String? {
         var fast: [UInt8] = []
         fast.reserveCapacity(text.utf8.count)
-        let covered = foldTable.withUnsafeBufferPointer { table -> Bool in
+        let covered = table.withUnsafeBufferPointer { table -> Bool in
             for scalar in text.unicodeScalars {
                 let v = Int(scalar.value)
                 guard v < table.count else { return false }
@@ -26,7 +30,7 @@ extension SearchIndex {
             }
             return true
         }
-        return covered ? String(decoding: fast, as: UTF8.self) : slowFold(text)
+        return covered ? String(decoding: fast, as: UTF8.self) : nil
     }
 
     /// Building bytes and decoding once is several times faster than appending scalars to a String.
@@ -52,17 +56,22 @@ extension SearchIndex {
 
     static let notCovered = UInt64.max
 
-    /// Per-scalar results of `slowFold` for U+0000–U+024F, U+0300–U+036F, U+1E00–U+1EFF and U+2000–U+206F,
+    static let foldTable = foldTable(slowFold)
+
+    /// Per-scalar results of a slow fold for U+0000–U+024F, U+0300–U+036F, U+1E00–U+1EFF and U+2000–U+206F,
     /// packed as up to two scalars (low, high; 0 = none); `notCovered` elsewhere or for longer results.
-    static let foldTable: [UInt64] = (0..<0x2070).map { v -> UInt64 in
-        guard v < 0x250 || (0x300...0x36F).contains(v) || (0x1E00...0x1EFF).contains(v) || v >= 0x2000,
-              let scalar = Unicode.Scalar(UInt32(v)) else { return notCovered }
-        let folded = slowFold(String(Character(scalar))).unicodeScalars.map(\.value)
-        switch folded.count {
-        case 0: return 0
-        case 1: return UInt64(folded[0])
-        case 2: return UInt64(folded[0]) | UInt64(folded[1]) << 32
-        default: return notCovered
+    static func foldTable(_ slowFold: (String) -> String) -> [UInt64] {
+        (0..<0x2070).map { v -> UInt64 in
+            // 0 means "no scalar" in an entry, so U+0000 itself takes the slow path.
+            guard v > 0, v < 0x250 || (0x300...0x36F).contains(v) || (0x1E00...0x1EFF).contains(v) || v >= 0x2000,
+                  let scalar = Unicode.Scalar(UInt32(v)) else { return notCovered }
+            let folded = slowFold(String(Character(scalar))).unicodeScalars.map(\.value)
+            switch folded.count {
+            case 0: return 0
+            case 1: return UInt64(folded[0])
+            case 2: return UInt64(folded[0]) | UInt64(folded[1]) << 32
+            default: return notCovered
+            }
         }
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 @testable import MotCuaKit
 import Testing
 
@@ -161,5 +162,31 @@ struct RadioSpokenTextTests {
     @Test func siteOverridesAmbiguous() {
         let builder = RadioTextBuilder(abbreviations: Abbreviations(site: ["TT": "trung tâm"]))
         #expect(builder.speak("TT văn hóa") == "trung tâm văn hóa")
+    }
+
+    /// The tidy pass was six regular expressions; the scalar passes must give what they gave.
+    @Test func tidyMatchesTheRegularExpressions() throws {
+        let rules = try [
+            (#"\s+"#, " "), (#" +([,.;:!?…)”])"#, "$1"), (#"([(“]) +"#, "$1"), (#"\(\s*\)"#, ""),
+            (#"([,;:])(?=[^\s\d])"#, "$1 "), (#"\s+"#, " "),
+        ].map { (try NSRegularExpression(pattern: $0.0), $0.1) }
+        func reference(_ text: String) -> String {
+            var s = text
+            for (pattern, template) in rules {
+                s = pattern.stringByReplacingMatches(in: s, range: NSRange(s.startIndex..., in: s), withTemplate: template)
+            }
+            return s.trimmingCharacters(in: .whitespaces)
+        }
+        let pieces = [" ", "  ", "\t", "\n", "\u{A0}", "\u{2003}", "\u{85}", "(", ")", "“", "”", ",", ";", ":", ".", "!",
+                      "?", "…", "a", "Việt", "7", "٣", "-", "e\u{301}", "x"]
+        var generator = SystemRandomNumberGenerator()
+        var cases = ["", " ", "( )", "a ( ) .", "x , y", "1,5 và 2;3", "“ a ”", "(  b  )", " a:b ", "đồng/tháng ( )",
+                     "Kính thưa : bà con ( nếu có ) , xin mời ."]
+        for _ in 0..<3000 {
+            cases.append((0..<Int.random(in: 1...14, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined())
+        }
+        for text in cases {
+            #expect(SpokenTextWriter.tidy(text) == reference(text), "\(text.debugDescription)")
+        }
     }
 }

@@ -20,6 +20,21 @@ import Testing
         #expect(VietnameseText.fold("Đường") == "duong")
     }
 
+    /// The table fold must give what the slow fold gives, for every covered scalar and in context.
+    @Test func fastFoldEqualsSlowFold() {
+        var scalars: [Unicode.Scalar] = []
+        for v in Array(0..<0x250) + Array(0x300..<0x370) + Array(0x1E00..<0x1F00) + Array(0x2000..<0x2070) {
+            if let s = Unicode.Scalar(UInt32(v)) { scalars.append(s) }
+        }
+        for s in scalars {
+            let text = "A" + String(Character(s)) + "ệ"
+            #expect(VietnameseText.fold(text) == VietnameseText.slowFold(text), "U+\(String(s.value, radix: 16))")
+        }
+        for text in ["ĐĂNG KÝ THƯỜNG TRÚ", "Vi\u{0065}\u{0323}\u{0302}t Nam", "Σίσυφος ΟΔΟΣ", "İstanbul", "ﬁle 日本"] {
+            #expect(VietnameseText.fold(text) == VietnameseText.slowFold(text), "\(text)")
+        }
+    }
+
     @Test func decomposedTextIsNormalisedToNFC() {
         let nfd = "Vi\u{0065}\u{0323}\u{0302}t"  // "Việt" typed as e + dot below + circumflex
         #expect(VietnameseText.nfc(nfd) == "Việt")
