@@ -133,7 +133,7 @@ public struct BuildAction: Sendable {
         }
         files.append(("thong-bao/feed.xml", Data(SiteFeeds.atom(site: site, plan: plan).utf8)))
         phases.mark("feeds")
-        let searchDocuments = SiteSearch.documents(site: site, plan: plan, cache: cache)
+        let searchDocuments = SiteSearch.documents(site: site, plan: plan, cache: cache, bodyTexts: results.map(\.bodyText))
         phases.mark("search documents")
         let searchIndex = SearchIndex(searchDocuments, cache: cache)
         phases.mark("search entries")
@@ -215,8 +215,8 @@ public struct BuildAction: Sendable {
             guard let d = last.documentByURL[page.file] else { continue }
             let document: SearchDocument
             switch page.kind {
-            case .guide(let i): document = SiteSearch.guideDocument(site.guides[i], page: page, plainText: plainText)
-            case .page(let i): document = SiteSearch.pageDocument(site.pages[i], page: page, plainText: plainText)
+            case .guide(let i): document = SiteSearch.guideDocument(site.guides[i], page: page) { result.bodyText ?? plainText($0) }
+            case .page(let i): document = SiteSearch.pageDocument(site.pages[i], page: page) { result.bodyText ?? plainText($0) }
             default: continue
             }
             rows.append((d, cache.searchEntry(document) { SearchIndex.entry(for: document, bodyLimit: 4000) }.row))

@@ -2,22 +2,22 @@ import Foundation
 
 extension SiteRenderer {
     /// The template and the values for one page.
-    func context(for page: SitePlan.Page, diagnostics: inout Diagnostics, pending: inout [LinkResolver.PendingAnchor], ids: inout Set<String>) -> (String, [String: Any]) {
+    func context(for page: SitePlan.Page, notes: inout PageNotes) -> (String, [String: Any]) {
         switch page.kind {
         case .home: return ("home", home(page))
         case .guideList: return ("guides", guideList(page))
-        case .guide(let i): return ("guide", guide(page, i, &diagnostics, &pending, &ids))
+        case .guide(let i): return ("guide", guide(page, i, &notes))
         case .catalog: return ("catalog", catalog(page))
         case .field(let f): return ("field", field(page, f))
-        case .procedure(let f, let p): return ("procedure", procedure(page, f, p, &diagnostics, &pending, &ids))
+        case .procedure(let f, let p): return ("procedure", procedure(page, f, p, &notes))
         case .levels: return ("levels", levels(page))
         case .level(let key): return ("listing", levelListing(page, key))
         case .tier(let key): return ("listing", tierListing(page, key))
         case .forms: return ("forms", forms(page))
         case .announcementList: return ("announcements", announcementList(page))
-        case .announcement(let i): return ("announcement", announcement(page, i, &diagnostics, &pending, &ids))
+        case .announcement(let i): return ("announcement", announcement(page, i, &notes))
         case .schedule: return ("schedule", schedule(page))
-        case .page(let i): return ("page", freePage(page, i, &diagnostics, &pending, &ids))
+        case .page(let i): return ("page", freePage(page, i, &notes))
         case .search: return ("search", search(page))
         case .notFound: return ("404", notFound(page))
         }
@@ -43,7 +43,7 @@ extension SiteRenderer {
         c["emergencies"] = pinned.map { announcementRow(page, $0) }
         c["announcements"] = sorted.filter { !pinned.contains($0) }.prefix(4).map { announcementRow(page, $0) }
         // A province-scale site may have thousands of guides; the home page shows the first few.
-        c["guides"] = sortedGuides().prefix(6).map { guideRow(page, $0) }
+        c["guides"] = guideOrder.prefix(6).map { guideRow(page, $0) }
         c["catalogHref"] = href(page, .catalog)
         c["announcementsHref"] = href(page, .announcementList)
         c["guidesHref"] = href(page, .guideList)
@@ -53,7 +53,8 @@ extension SiteRenderer {
 
     // MARK: - Guides
 
-    func sortedGuides() -> [Int] {
+    /// By `thu_tu`, then title.
+    static func guideOrder(_ site: Site) -> [Int] {
         let indices = Array(site.guides.indices)
         let alphabetical = indices.sortedVietnamese { site.guides[$0].title }
         return alphabetical.enumerated().sorted { a, b in
@@ -73,7 +74,7 @@ extension SiteRenderer {
     func guideList(_ page: SitePlan.Page) -> [String: Any] {
         var c = base(page, title: "Hướng dẫn", description: "Hướng dẫn đăng ký tài khoản, nộp và tra cứu hồ sơ trực tuyến")
         c["breadcrumbs"] = breadcrumbs([homeCrumb(page), ("Hướng dẫn", nil)])
-        let order = sortedGuides()
+        let order = guideOrder
         c["groups"] = Guide.groups.compactMap { key -> [String: Any]? in
             let items = order.filter { site.guides[$0].group == key }
             guard !items.isEmpty else { return nil }
@@ -82,12 +83,12 @@ extension SiteRenderer {
         return c
     }
 
-    func guide(_ page: SitePlan.Page, _ i: Int, _ d: inout Diagnostics, _ pending: inout [LinkResolver.PendingAnchor], _ ids: inout Set<String>) -> [String: Any] {
+    func guide(_ page: SitePlan.Page, _ i: Int, _ notes: inout PageNotes) -> [String: Any] {
         let g = site.guides[i]
         var c = base(page, title: g.title, description: g.summary)
         c["breadcrumbs"] = breadcrumbs([homeCrumb(page), ("Hướng dẫn", href(page, .guideList)), (g.title, nil)])
-        let (html, headings) = markdownHTML(g.body, page: page, diagnostics: &d, pending: &pending)
-        ids.formUnion(headings.map(\.id))
+        let (html, headings) = markdownHTML(g.body, page: page, notes: &notes, bodyText: true)
+        notes.ids.formUnion(headings.map(\.id))
         c["body"] = html
         c["draft"] = g.draft
         if let s = g.summary { c["summary"] = s }
@@ -107,13 +108,13 @@ extension SiteRenderer {
     // MARK: - Catalog
 
     func allRows(_ page: SitePlan.Page, where include: (Procedure) -> Bool) -> [[String: Any]] {
-        var rows: [(String, [String: Any])] = []
+        var rows: [(Int, [String: Any])] = []
         for (f, field) in site.fields.enumerated() {
             for (p, procedure) in field.procedures.enumerated() where include(procedure) && plan.hasPage(.procedure(field: f, index: p)) {
-                rows.append((procedure.name.value, procedureRow(page, field: f, index: p)))
+                rows.append((procedureRank[f][p], procedureRow(page, field: f, index: p)))
             }
         }
-        return rows.sortedVietnamese { $0.0 }.map(\.1)
+        return rows.sorted { $0.0 < $1.0 }.map(\.1)
     }
 
     func sortedFields() -> [Int] {
@@ -132,7 +133,7 @@ extension SiteRenderer {
             var g = fieldSummary(page, f)
             g["procedures"] = site.fields[f].procedures.indices
                 .filter { plan.hasPage(.procedure(field: f, index: $0)) }
-                .sortedVietnamese { site.fields[f].procedures[$0].name.value }
+                .sorted { procedureRank[f][$0] < procedureRank[f][$1] }
                 .map { procedureRow(page, field: f, index: $0) }
             return g
         }
@@ -156,12 +157,12 @@ extension SiteRenderer {
         c["field"] = fieldSummary(page, f)
         c["procedures"] = field.procedures.indices
             .filter { plan.hasPage(.procedure(field: f, index: $0)) }
-            .sortedVietnamese { field.procedures[$0].name.value }
+            .sorted { procedureRank[f][$0] < procedureRank[f][$1] }
             .map { procedureRow(page, field: f, index: $0) }
         return c
     }
 
-    func procedure(_ page: SitePlan.Page, _ f: Int, _ i: Int, _ d: inout Diagnostics, _ pending: inout [LinkResolver.PendingAnchor], _ ids: inout Set<String>) -> [String: Any] {
+    func procedure(_ page: SitePlan.Page, _ f: Int, _ i: Int, _ notes: inout PageNotes) -> [String: Any] {
         let field = site.fields[f]
         let p = field.procedures[i]
         var c = base(page, title: p.name.value, description: "Thủ tục \(p.name.value) – mã \(p.code.value), lĩnh vực \(field.name.value)")
@@ -185,11 +186,11 @@ extension SiteRenderer {
         c["hasChannels"] = !p.channels.isEmpty
         if let steps = p.steps {
             let source = MarkdownSource(text: steps.value, path: steps.location.path, lineOffset: steps.location.line)
-            c["steps"] = markdownHTML(source, page: page, diagnostics: &d, pending: &pending).0
+            c["steps"] = markdownHTML(source, page: page, notes: &notes).0
         }
         if let req = p.requirements {
             let source = MarkdownSource(text: req.value, path: req.location.path, lineOffset: req.location.line)
-            c["requirements"] = markdownHTML(source, page: page, diagnostics: &d, pending: &pending).0
+            c["requirements"] = markdownHTML(source, page: page, notes: &notes).0
         }
         c["documentGroups"] = p.documentGroups.map { group -> [String: Any] in
             var g: [String: Any] = ["documents": group.documents.map { documentRow(page, $0) }]
@@ -326,13 +327,13 @@ extension SiteRenderer {
         return c
     }
 
-    func announcement(_ page: SitePlan.Page, _ i: Int, _ d: inout Diagnostics, _ pending: inout [LinkResolver.PendingAnchor], _ ids: inout Set<String>) -> [String: Any] {
+    func announcement(_ page: SitePlan.Page, _ i: Int, _ notes: inout PageNotes) -> [String: Any] {
         let a = site.announcements[i]
         var c = base(page, title: a.title)
         c["breadcrumbs"] = breadcrumbs([homeCrumb(page), ("Thông báo", href(page, .announcementList)), (a.title, nil)])
         c["item"] = announcementRow(page, i)
-        let (html, headings) = markdownHTML(a.body, page: page, diagnostics: &d, pending: &pending)
-        ids.formUnion(headings.map(\.id))
+        let (html, headings) = markdownHTML(a.body, page: page, notes: &notes, bodyText: true)
+        notes.ids.formUnion(headings.map(\.id))
         c["body"] = html
         if let s = a.signer { c["signer"] = s }
         if let t = a.signerTitle { c["signerTitle"] = t }
@@ -382,12 +383,12 @@ extension SiteRenderer {
 
     // MARK: - Pages, search, 404
 
-    func freePage(_ page: SitePlan.Page, _ i: Int, _ d: inout Diagnostics, _ pending: inout [LinkResolver.PendingAnchor], _ ids: inout Set<String>) -> [String: Any] {
+    func freePage(_ page: SitePlan.Page, _ i: Int, _ notes: inout PageNotes) -> [String: Any] {
         let p = site.pages[i]
         var c = base(page, title: p.title, description: p.summary)
         c["breadcrumbs"] = breadcrumbs([homeCrumb(page), (p.title, nil)])
-        let (html, headings) = markdownHTML(p.body, page: page, diagnostics: &d, pending: &pending)
-        ids.formUnion(headings.map(\.id))
+        let (html, headings) = markdownHTML(p.body, page: page, notes: &notes, bodyText: true)
+        notes.ids.formUnion(headings.map(\.id))
         c["body"] = html
         c["draft"] = p.draft
         return c
@@ -400,7 +401,7 @@ extension SiteRenderer {
             var g = fieldSummary(page, f)
             g["procedures"] = site.fields[f].procedures.indices
                 .filter { plan.hasPage(.procedure(field: f, index: $0)) }
-                .sortedVietnamese { site.fields[f].procedures[$0].name.value }
+                .sorted { procedureRank[f][$0] < procedureRank[f][$1] }
                 .map { procedureRow(page, field: f, index: $0) }
             return g
         }

@@ -19,6 +19,14 @@ struct SiteRenderer: @unchecked Sendable {
     let cache: BuildCache?
     /// Procedure code → (field, index) of the first procedure with that code that has a page.
     let procedureByCode: [String: (Int, Int)]
+    /// The footer's free pages in order and the site's values: the same on every page, so made once
+    /// (sorting by Vietnamese collation for each of 10,000 pages showed in the profile).
+    let footerPages: [(title: String, path: String)]
+    let siteValues: [String: Any]
+    /// Guides in list order, and each procedure's place in the alphabetical order of names (ties in catalog
+    /// order): made once, since the home, guide and catalog pages would each sort 10,000 titles again.
+    let guideOrder: [Int]
+    let procedureRank: [[Int]]
 
     struct Result: Sendable {
         var file: String
@@ -27,6 +35,18 @@ struct SiteRenderer: @unchecked Sendable {
         /// Ids that exist on this page (for checking `#anchor` links written elsewhere).
         var ids: Set<String>
         var pendingAnchors: [LinkResolver.PendingAnchor]
+        /// The page's Markdown body as plain text (guides, announcements, free pages), for the search index:
+        /// taken from the parse that made the page rather than parsing the Markdown a second time.
+        var bodyText: String?
+    }
+
+    /// What rendering a page learns besides its values: problems, `#anchor` links to check once every page
+    /// is known, the ids it writes, and its body as plain text.
+    struct PageNotes {
+        var diagnostics = Diagnostics()
+        var pending: [LinkResolver.PendingAnchor] = []
+        var ids: Set<String> = ["noi-dung"]
+        var bodyText: String?
     }
 
     init(site: Site, plan: SitePlan, theme: Theme, staticFiles: Set<String>, cache: BuildCache? = nil, includeDrafts: Bool, buildDate: CalendarDate,
@@ -62,6 +82,16 @@ struct SiteRenderer: @unchecked Sendable {
             }
         }
         self.procedureByCode = codes
+        self.footerPages = Self.footerPages(site: site, plan: plan)
+        self.siteValues = Self.siteContext(site.config)
+        self.guideOrder = Self.guideOrder(site)
+        var all: [(field: Int, index: Int)] = []
+        for (f, field) in site.fields.enumerated() { all += field.procedures.indices.map { (f, $0) } }
+        var rank = site.fields.map { Array(repeating: 0, count: $0.procedures.count) }
+        for (r, p) in all.sortedVietnamese(by: { site.fields[$0.field].procedures[$0.index].name.value }).enumerated() {
+            rank[p.field][p.index] = r
+        }
+        self.procedureRank = rank
     }
 
     /// Values of ` id="…"` attributes in rendered HTML.
@@ -127,10 +157,10 @@ struct SiteRenderer: @unchecked Sendable {
             "title": title,
             "documentTitle": page.kind == .home ? config.name : "\(title) – \(config.name)",
             "root": root,
-            "site": siteContext(),
+            "site": siteValues,
             "nav": nav,
             "searchAction": root + "tim-kiem/index.html",
-            "pages": freePageLinks(root: root),
+            "pages": footerPages.map { ["title": $0.title, "href": root + $0.path + "index.html"] },
             "feedHref": root + "thong-bao/feed.xml",
         ]
         if let description { context["description"] = description }
@@ -139,15 +169,14 @@ struct SiteRenderer: @unchecked Sendable {
     }
 
     /// Free pages for the footer, by `thu_tu` then title.
-    func freePageLinks(root: String) -> [[String: Any]] {
+    static func footerPages(site: Site, plan: SitePlan) -> [(title: String, path: String)] {
         let indices = Array(site.pages.indices).filter { plan.hasPage(.page($0)) }.sortedVietnamese { site.pages[$0].title }
         return indices.enumerated()
             .sorted { (site.pages[$0.element].order ?? Int.max, $0.offset) < (site.pages[$1.element].order ?? Int.max, $1.offset) }
-            .map { ["title": site.pages[$0.element].title, "href": root + plan.page(.page($0.element))!.path + "index.html"] }
+            .map { (site.pages[$0.element].title, plan.page(.page($0.element))!.path) }
     }
 
-    func siteContext() -> [String: Any] {
-        let c = site.config
+    static func siteContext(_ c: SiteConfig) -> [String: Any] {
         var s: [String: Any] = ["name": c.name]
         if let v = c.province { s["province"] = v }
         if let v = c.address { s["address"] = v }
@@ -236,31 +265,32 @@ struct SiteRenderer: @unchecked Sendable {
         }
     }
 
-    /// Renders an editor's Markdown for a page, checking and rewriting every link in it.
-    func markdownHTML(_ source: MarkdownSource, page: SitePlan.Page, diagnostics: inout Diagnostics, pending: inout [LinkResolver.PendingAnchor]) -> (String, [MarkdownRenderer.Heading]) {
+    /// Renders an editor's Markdown for a page, checking and rewriting every link in it; `bodyText` keeps
+    /// its plain text in `notes`.
+    func markdownHTML(_ source: MarkdownSource, page: SitePlan.Page, notes: inout PageNotes, bodyText: Bool = false) -> (String, [MarkdownRenderer.Heading]) {
         var anchors: [LinkResolver.PendingAnchor] = []
-        let output = markdown.render(source) { url, location in
+        let output = markdown.render(source, plainText: bodyText) { url, location in
             let (resolution, anchor) = resolver.resolve(url, fromPage: page.path, sourcePath: source.path)
             if let anchor { anchors.append(.init(pagePath: anchor.path, anchor: anchor.anchor, location: location, written: url)) }
             return resolution
         }
-        diagnostics.append(contentsOf: output.diagnostics)
-        pending.append(contentsOf: anchors)
+        notes.diagnostics.append(contentsOf: output.diagnostics)
+        notes.pending.append(contentsOf: anchors)
+        if let text = output.plainText { notes.bodyText = SiteSearch.collapseWhitespace(text) }
         return (output.html, output.headings)
     }
 
     func render(_ page: SitePlan.Page) -> Result {
-        var diagnostics = Diagnostics()
-        var pending: [LinkResolver.PendingAnchor] = []
-        var ids: Set<String> = ["noi-dung"]
-        let (template, context) = self.context(for: page, diagnostics: &diagnostics, pending: &pending, ids: &ids)
+        var notes = PageNotes()
+        let (template, context) = self.context(for: page, notes: &notes)
         let make = { () -> (Data, Set<String>) in
             let bytes = theme.renderBytes(template, context)
             // Template sections have ids too (#ho-so on a procedure page): take every id actually written.
             return (bytes, Self.elementIDs(in: bytes))
         }
         let (bytes, written) = cache?.page(page.file, fingerprint: BuildCache.fingerprint(template: template, context: context), render: make) ?? make()
-        ids.formUnion(written)
-        return Result(file: page.file, bytes: bytes, diagnostics: diagnostics, ids: ids, pendingAnchors: pending)
+        notes.ids.formUnion(written)
+        return Result(file: page.file, bytes: bytes, diagnostics: notes.diagnostics, ids: notes.ids, pendingAnchors: notes.pending,
+                      bodyText: notes.bodyText)
     }
 }

@@ -15,6 +15,8 @@ public struct MarkdownRenderer: Sendable {
         public var html: String
         public var headings: [Heading]
         public var diagnostics: Diagnostics
+        /// The visible text, when asked for (`plainText(of:)` of the whole document, as parsed).
+        public var plainText: String? = nil
     }
 
     /// What to do with a link destination written in Markdown.
@@ -50,7 +52,7 @@ public struct MarkdownRenderer: Sendable {
         "thong-bao-moi", "huong-dan", "tong-hop", "loc", "phat-thanh", "ban-doc",
     ]
 
-    public func render(_ source: MarkdownSource, resolveLink: (String, SourceLocation) -> LinkResolution = { _, _ in .keep }) -> Output {
+    public func render(_ source: MarkdownSource, plainText wantsPlainText: Bool = false, resolveLink: (String, SourceLocation) -> LinkResolution = { _, _ in .keep }) -> Output {
         var diagnostics = Diagnostics()
         var options = CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES
         if allowRawHTML { options |= CMARK_OPT_UNSAFE }
@@ -79,6 +81,7 @@ public struct MarkdownRenderer: Sendable {
             return Output(html: "", headings: [], diagnostics: diagnostics)
         }
         defer { cmark_node_free(document) }
+        let plainText = wantsPlainText ? Self.plainText(of: document) : nil
 
         var headings: [Heading] = []
         var usedIDs = Self.reservedIDs
@@ -140,12 +143,12 @@ public struct MarkdownRenderer: Sendable {
         }
 
         guard let cString = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) else {
-            return Output(html: "", headings: headings, diagnostics: diagnostics)
+            return Output(html: "", headings: headings, diagnostics: diagnostics, plainText: plainText)
         }
         var html = String(cString: cString)
         free(cString)
         if !headings.isEmpty { html = Self.placeHeadingIDs(html, headings) }
-        return Output(html: html, headings: headings, diagnostics: diagnostics)
+        return Output(html: html, headings: headings, diagnostics: diagnostics, plainText: plainText)
     }
 
     /// One pass over the bytes: each marker `U+E000 n U+E001` right after `<hN>` becomes `<hN id="…">`.
@@ -182,31 +185,38 @@ public struct MarkdownRenderer: Sendable {
 
     /// The visible text of a node and its children (for heading ids and titles).
     public static func plainText(of node: OpaquePointer) -> String {
-        var text = ""
-        guard let iterator = cmark_iter_new(node) else { return text }
+        // Bytes, not String appends: this walks every page body once for the search index.
+        var text: [UInt8] = []
+        guard let iterator = cmark_iter_new(node) else { return "" }
         defer { cmark_iter_free(iterator) }
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
             guard let child = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(child)
             if event == CMARK_EVENT_EXIT {
                 // Blocks end with a space so words of adjacent paragraphs and cells don't run together.
-                switch cmark_node_get_type(child) {
-                case CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING, CMARK_NODE_ITEM, CMARK_NODE_CODE_BLOCK: text += " "
-                default: if cmark_node_get_type(child) != CMARK_NODE_TEXT, child != node, cmark_node_first_child(child) == nil { break }
-                    if String(cString: cmark_node_get_type_string(child)) == "table_cell" { text += " " }
+                switch type {
+                case CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING, CMARK_NODE_ITEM, CMARK_NODE_CODE_BLOCK: text.append(0x20)
+                default: if type != CMARK_NODE_TEXT, child != node, cmark_node_first_child(child) == nil { break }
+                    if strcmp(cmark_node_get_type_string(child), "table_cell") == 0 { text.append(0x20) }
                 }
                 continue
             }
             guard event == CMARK_EVENT_ENTER else { continue }
-            switch cmark_node_get_type(child) {
+            switch type {
             case CMARK_NODE_TEXT, CMARK_NODE_CODE:
-                if let literal = cmark_node_get_literal(child) { text += String(cString: literal) }
+                if let literal = cmark_node_get_literal(child) {
+                    let count = strlen(literal)
+                    literal.withMemoryRebound(to: UInt8.self, capacity: count) {
+                        text.append(contentsOf: UnsafeBufferPointer(start: $0, count: count))
+                    }
+                }
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
-                text += " "
+                text.append(0x20)
             default: break
             }
         }
-        return text
+        return String(decoding: text, as: UTF8.self)
     }
 }

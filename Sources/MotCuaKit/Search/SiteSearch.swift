@@ -3,10 +3,15 @@ import Foundation
 
 /// Turns the site into search documents: what a citizen would type to find each page.
 enum SiteSearch {
-    static func documents(site: Site, plan: SitePlan, cache: BuildCache? = nil) -> [SearchDocument] {
+    /// `bodyTexts` (by position in `plan.pages`, from the rendered pages) spares a second parse of each body.
+    static func documents(site: Site, plan: SitePlan, cache: BuildCache? = nil, bodyTexts: [String?] = []) -> [SearchDocument] {
         @Sendable func plainText(_ markdown: String) -> String {
             guard let cache else { return SiteSearch.plainText(markdown) }
             return cache.plainText(markdown: markdown) { SiteSearch.plainText(markdown) }
+        }
+        func bodyText(_ kind: SitePlan.Kind) -> String? {
+            guard !bodyTexts.isEmpty, let position = plan.index(of: kind) else { return nil }
+            return bodyTexts[position]
         }
         // Each document is made on its own (Markdown to plain text is most of the cost), in parallel.
         var jobs: [@Sendable () -> SearchDocument] = []
@@ -30,15 +35,18 @@ enum SiteSearch {
         }
         for (i, g) in site.guides.enumerated() {
             guard let page = plan.page(.guide(i)) else { continue }
-            jobs.append { guideDocument(g, page: page, plainText: plainText) }
+            let text = bodyText(.guide(i))
+            jobs.append { guideDocument(g, page: page, plainText: { text ?? plainText($0) }) }
         }
         for (i, a) in site.announcements.enumerated() {
             guard let page = plan.page(.announcement(i)) else { continue }
-            jobs.append { SearchDocument(kind: .announcement, title: a.title, url: page.file, text: plainText(a.body.text)) }
+            let text = bodyText(.announcement(i))
+            jobs.append { SearchDocument(kind: .announcement, title: a.title, url: page.file, text: text ?? plainText(a.body.text)) }
         }
         for (i, p) in site.pages.enumerated() {
             guard let page = plan.page(.page(i)) else { continue }
-            jobs.append { pageDocument(p, page: page, plainText: plainText) }
+            let text = bodyText(.page(i))
+            jobs.append { pageDocument(p, page: page, plainText: { text ?? plainText($0) }) }
         }
         return BuildAction.parallelMap(jobs) { $0() }
     }
@@ -59,9 +67,12 @@ enum SiteSearch {
     static func plainText(_ fullMarkdown: String) -> String {
         let markdown = fullMarkdown.utf8.count > sourceLimit ? String(fullMarkdown.prefix(sourceLimit)) : fullMarkdown
         _ = MarkdownRenderer.registerExtensions
+        // Only the parse itself needs the lock (see MarkdownRenderer.parseLock); the walk runs in parallel.
         MarkdownRenderer.parseLock.lock()
-        defer { MarkdownRenderer.parseLock.unlock() }
-        guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else { return markdown }
+        guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else {
+            MarkdownRenderer.parseLock.unlock()
+            return markdown
+        }
         defer { cmark_parser_free(parser) }
         for name in ["table", "autolink", "strikethrough"] {
             if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
@@ -70,16 +81,51 @@ enum SiteSearch {
         text.withUTF8 { buffer in
             buffer.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
         }
-        guard let doc = cmark_parser_finish(parser) else { return markdown }
+        let parsed = cmark_parser_finish(parser)
+        MarkdownRenderer.parseLock.unlock()
+        guard let doc = parsed else { return markdown }
         defer { cmark_node_free(doc) }
         return collapseWhitespace(MarkdownRenderer.plainText(of: doc))
     }
 
-    /// Runs of white space to one space, trimmed; by scalar, which is what `Character.isWhitespace` decides for text.
+    /// Runs of white space to one space, trimmed; by scalar, which is what `Character.isWhitespace` decides for
+    /// text (Unicode's White_Space), read straight from the UTF-8 bytes.
     static func collapseWhitespace(_ text: String) -> String {
-        SearchIndex.collapseSpaces(text) { scalar in
-            let v = scalar.value
-            return v < 0x80 ? (v == 0x20 || (0x09...0x0D).contains(v)) : scalar.properties.isWhitespace
+        var text = text
+        return text.withUTF8 { bytes -> String in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var pending = false
+            var i = 0
+            let n = bytes.count
+            while i < n {
+                let b = bytes[i]
+                var length = 1
+                var space = false
+                if b < 0x80 {
+                    space = b == 0x20 || (b >= 0x09 && b <= 0x0D)
+                } else {
+                    length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
+                    let b1 = i + 1 < n ? bytes[i + 1] : 0, b2 = i + 2 < n ? bytes[i + 2] : 0
+                    switch (b, length) {
+                    case (0xC2, 2): space = b1 == 0x85 || b1 == 0xA0
+                    case (0xE1, 3): space = b1 == 0x9A && b2 == 0x80  // U+1680
+                    case (0xE2, 3): space = (b1 == 0x80 && (b2 <= 0x8A || b2 == 0xA8 || b2 == 0xA9 || b2 == 0xAF))
+                        || (b1 == 0x81 && b2 == 0x9F)  // U+2000–200A, 2028, 2029, 202F, 205F
+                    case (0xE3, 3): space = b1 == 0x80 && b2 == 0x80  // U+3000
+                    default: break
+                    }
+                }
+                if space {
+                    pending = true
+                } else {
+                    if pending && !out.isEmpty { out.append(0x20) }
+                    pending = false
+                    out.append(contentsOf: bytes[i..<min(i + length, n)])
+                }
+                i += length
+            }
+            return String(decoding: out, as: UTF8.self)
         }
     }
 }

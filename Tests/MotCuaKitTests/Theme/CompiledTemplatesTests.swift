@@ -90,8 +90,8 @@ import Testing
                                     radioTexts: BuildAction.radioTexts(site))
         #expect(plan.pages.count > 30)
         for page in plan.pages {
-            var d = Diagnostics(), pending: [LinkResolver.PendingAnchor] = [], ids: Set<String> = []
-            let (template, context) = renderer.context(for: page, diagnostics: &d, pending: &pending, ids: &ids)
+            var notes = SiteRenderer.PageNotes()
+            let (template, context) = renderer.context(for: page, notes: &notes)
             let bytes = try #require(engine.render(template, context), "\(page.file) fell back")
             #expect(bytes == Array(theme.render(template, context).utf8), "\(page.file) differs")
         }
