@@ -74,9 +74,8 @@ extension SiteRenderer {
     func guideList(_ page: SitePlan.Page) -> [String: Any] {
         var c = base(page, title: "Hướng dẫn", description: "Hướng dẫn đăng ký tài khoản, nộp và tra cứu hồ sơ trực tuyến")
         c["breadcrumbs"] = breadcrumbs([homeCrumb(page), ("Hướng dẫn", nil)])
-        let order = guideOrder
         c["groups"] = Guide.groups.compactMap { key -> [String: Any]? in
-            let items = order.filter { site.guides[$0].group == key }
+            let items = guideOrder.filter { site.guides[$0].group == key }
             guard !items.isEmpty else { return nil }
             return ["label": Self.guideGroupLabels[key] ?? key, "guides": items.map { guideRow(page, $0) }]
         }
@@ -117,6 +116,14 @@ extension SiteRenderer {
         return rows.sorted { $0.0 < $1.0 }.map(\.1)
     }
 
+    /// A field's procedures that have a page, by name.
+    func procedureRows(_ page: SitePlan.Page, field f: Int) -> [[String: Any]] {
+        site.fields[f].procedures.indices
+            .filter { plan.hasPage(.procedure(field: f, index: $0)) }
+            .sorted { procedureRank[f][$0] < procedureRank[f][$1] }
+            .map { procedureRow(page, field: f, index: $0) }
+    }
+
     func sortedFields() -> [Int] {
         Array(site.fields.indices).sortedVietnamese { site.fields[$0].name.value }
     }
@@ -131,10 +138,7 @@ extension SiteRenderer {
         c["procedureCount"] = site.procedures.count
         c["groups"] = fields.map { f -> [String: Any] in
             var g = fieldSummary(page, f)
-            g["procedures"] = site.fields[f].procedures.indices
-                .filter { plan.hasPage(.procedure(field: f, index: $0)) }
-                .sorted { procedureRank[f][$0] < procedureRank[f][$1] }
-                .map { procedureRow(page, field: f, index: $0) }
+            g["procedures"] = procedureRows(page, field: f)
             return g
         }
         c["tiers"] = Procedure.Tier.allCases.compactMap { t -> [String: Any]? in
@@ -155,10 +159,7 @@ extension SiteRenderer {
         var c = base(page, title: field.name.value, description: field.summary)
         c["breadcrumbs"] = breadcrumbs([homeCrumb(page), ("Thủ tục", href(page, .catalog)), (field.name.value, nil)])
         c["field"] = fieldSummary(page, f)
-        c["procedures"] = field.procedures.indices
-            .filter { plan.hasPage(.procedure(field: f, index: $0)) }
-            .sorted { procedureRank[f][$0] < procedureRank[f][$1] }
-            .map { procedureRow(page, field: f, index: $0) }
+        c["procedures"] = procedureRows(page, field: f)
         return c
     }
 
@@ -399,10 +400,7 @@ extension SiteRenderer {
         c["breadcrumbs"] = breadcrumbs([homeCrumb(page), ("Tìm kiếm", nil)])
         c["groups"] = sortedFields().map { f -> [String: Any] in
             var g = fieldSummary(page, f)
-            g["procedures"] = site.fields[f].procedures.indices
-                .filter { plan.hasPage(.procedure(field: f, index: $0)) }
-                .sorted { procedureRank[f][$0] < procedureRank[f][$1] }
-                .map { procedureRow(page, field: f, index: $0) }
+            g["procedures"] = procedureRows(page, field: f)
             return g
         }
         return c

@@ -85,13 +85,19 @@ struct SiteRenderer: @unchecked Sendable {
         self.footerPages = Self.footerPages(site: site, plan: plan)
         self.siteValues = Self.siteContext(site.config)
         self.guideOrder = Self.guideOrder(site)
+        self.procedureRank = Self.procedureRank(site)
+    }
+
+    /// rank[field][index]: the procedure's place among all procedures by name, ties in catalog order, so that
+    /// sorting any subset by rank gives what sorting it by name would.
+    static func procedureRank(_ site: Site) -> [[Int]] {
         var all: [(field: Int, index: Int)] = []
         for (f, field) in site.fields.enumerated() { all += field.procedures.indices.map { (f, $0) } }
         var rank = site.fields.map { Array(repeating: 0, count: $0.procedures.count) }
         for (r, p) in all.sortedVietnamese(by: { site.fields[$0.field].procedures[$0.index].name.value }).enumerated() {
             rank[p.field][p.index] = r
         }
-        self.procedureRank = rank
+        return rank
     }
 
     /// Values of ` id="…"` attributes in rendered HTML.

@@ -631,12 +631,8 @@ struct SpokenTextWriter {
         return String(result)
     }
 
-    /// Unicode's White_Space, which is what `\s` matched.
-    static func isSpace(_ s: Unicode.Scalar) -> Bool {
-        let v = s.value
-        return (v >= 0x09 && v <= 0x0D) || v == 0x20 || v == 0x85 || v == 0xA0 || v == 0x1680
-            || (v >= 0x2000 && v <= 0x200A) || v == 0x2028 || v == 0x2029 || v == 0x202F || v == 0x205F || v == 0x3000
-    }
+    /// What `\s` matched.
+    static func isSpace(_ s: Unicode.Scalar) -> Bool { VietnameseText.isWhiteSpace(s.value) }
 
     /// Compiles every pattern (Swift regexes compile on first use, ICU loads its data on first use) so a
     /// build can do it on a spare core while it reads the content: most of a small site's radio time.

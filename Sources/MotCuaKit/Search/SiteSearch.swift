@@ -99,29 +99,17 @@ enum SiteSearch {
             var i = 0
             let n = bytes.count
             while i < n {
+                // The input is valid UTF-8: the lead byte gives the length and the scalar.
                 let b = bytes[i]
-                var length = 1
-                var space = false
-                if b < 0x80 {
-                    space = b == 0x20 || (b >= 0x09 && b <= 0x0D)
-                } else {
-                    length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
-                    let b1 = i + 1 < n ? bytes[i + 1] : 0, b2 = i + 2 < n ? bytes[i + 2] : 0
-                    switch (b, length) {
-                    case (0xC2, 2): space = b1 == 0x85 || b1 == 0xA0
-                    case (0xE1, 3): space = b1 == 0x9A && b2 == 0x80  // U+1680
-                    case (0xE2, 3): space = (b1 == 0x80 && (b2 <= 0x8A || b2 == 0xA8 || b2 == 0xA9 || b2 == 0xAF))
-                        || (b1 == 0x81 && b2 == 0x9F)  // U+2000–200A, 2028, 2029, 202F, 205F
-                    case (0xE3, 3): space = b1 == 0x80 && b2 == 0x80  // U+3000
-                    default: break
-                    }
-                }
-                if space {
+                let length = b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
+                var scalar = UInt32(length == 1 ? b : b & (0xFF >> (length + 1)))
+                for k in 1..<length { scalar = scalar << 6 | UInt32(bytes[i + k] & 0x3F) }
+                if VietnameseText.isWhiteSpace(scalar) {
                     pending = true
                 } else {
                     if pending && !out.isEmpty { out.append(0x20) }
                     pending = false
-                    out.append(contentsOf: bytes[i..<min(i + length, n)])
+                    out.append(contentsOf: bytes[i..<(i + length)])
                 }
                 i += length
             }

@@ -37,6 +37,12 @@ public enum VietnameseText {
         return String(out)
     }
 
+    /// Unicode's White_Space, spelled out: what `Character.isWhitespace` and ICU's `\s` test for one scalar.
+    static func isWhiteSpace(_ v: UInt32) -> Bool {
+        (v >= 0x09 && v <= 0x0D) || v == 0x20 || v == 0x85 || v == 0xA0 || v == 0x1680
+            || (v >= 0x2000 && v <= 0x200A) || v == 0x2028 || v == 0x2029 || v == 0x202F || v == 0x205F || v == 0x3000
+    }
+
     /// "Đăng ký khai sinh" → "dang-ky-khai-sinh"; anything that is not a letter or digit separates words.
     public static func slug(_ text: String) -> String {
         var result = ""
