@@ -125,7 +125,7 @@ public struct ContentLoader: Sendable {
         guard let source = read(path, &diagnostics) else { return nil }
         let reader = YAMLReader(path: path)
         defer { diagnostics.append(contentsOf: reader.diagnostics) }
-        if source.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if VietnameseText.isBlank(source.text) {
             reader.diagnostics.error("empty-file", "tệp rỗng", at: SourceLocation(path: path, line: 1, column: 1))
             return nil
         }
@@ -346,7 +346,7 @@ public struct ContentLoader: Sendable {
         let body = MarkdownSource(text: split.body, path: path, lineOffset: split.bodyLineOffset)
         reader.lineShift = 1
         guard let node = reader.parse(split.yaml) else {
-            if split.yaml.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            if VietnameseText.isBlank(split.yaml) {
                 reader.diagnostics.error("missing-key", "phần khai báo trống; cần ít nhất `tieu_de: …`", at: SourceLocation(path: path, line: 1, column: 1))
             }
             return nil

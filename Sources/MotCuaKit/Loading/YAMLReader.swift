@@ -47,7 +47,8 @@ final class YAMLReader {
             return nil
         }
         do {
-            return try Yams.compose(yaml: text, .basic)
+            // The encoding is given: its default reads the process environment on every call (5% of loading).
+            return try Yams.compose(yaml: text, .basic, .default, .utf8)
         } catch let error as YamlError {
             let (mark, message) = Self.describe(error)
             diagnostics.error("yaml-syntax", "lỗi cú pháp YAML: \(message)", at: location(mark))
@@ -260,7 +261,7 @@ final class YAMLReader {
             diagnostics.error("wrong-type", "`\(key)` phải là một đoạn chữ, không phải danh sách hay bảng", at: location(value))
             return nil
         }
-        let text = VietnameseText.nfc(scalar.string).trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = VietnameseText.trimmed(VietnameseText.nfc(scalar.string))
         if text.isEmpty {
             if required { diagnostics.error("empty-value", "`\(key)` không được để trống", at: location(value)) }
             return nil

@@ -123,7 +123,7 @@ public struct MarkdownRenderer: Sendable {
         }
 
         for (index, node) in headingNodes.enumerated() {
-            let title = Self.plainText(of: node).trimmingCharacters(in: .whitespaces)
+            let title = VietnameseText.trimmedSpaces(Self.plainText(of: node))
             var id = VietnameseText.slug(title)
             if id.isEmpty { id = "muc" }
             if usedIDs.contains(id) {

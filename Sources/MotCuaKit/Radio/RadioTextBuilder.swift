@@ -56,11 +56,11 @@ public struct RadioTextBuilder: Sendable {
 
     /// "KT. Chủ tịch" + issuer + signer → "Ký thay Chủ tịch Ủy ban nhân dân xã An Phú, Mạc Duy Xuê".
     func signature(_ announcement: Announcement) -> String? {
-        let signer = announcement.signer?.trimmingCharacters(in: .whitespaces) ?? ""
-        var title = announcement.signerTitle?.trimmingCharacters(in: .whitespaces) ?? ""
+        let signer = announcement.signer.map(VietnameseText.trimmedSpaces) ?? ""
+        var title = announcement.signerTitle.map(VietnameseText.trimmedSpaces) ?? ""
         for (written, read) in [("TM.", "Thay mặt"), ("KT.", "Ký thay"), ("TL.", "Thừa lệnh"), ("TUQ.", "Thừa ủy quyền")]
         where title.hasPrefix(written) {
-            title = read + " " + title.dropFirst(written.count).trimmingCharacters(in: .whitespaces)
+            title = read + " " + VietnameseText.trimmedSpaces(title.dropFirst(written.count))
         }
         if !title.isEmpty, let issuer, !issuer.isEmpty,
            !VietnameseText.fold(speak(title)).contains(VietnameseText.fold(speak(issuer))) {
@@ -171,11 +171,11 @@ public struct RadioTextBuilder: Sendable {
         }
 
         static func startsDistributionList(_ text: String) -> Bool {
-            VietnameseText.fold(text).trimmingCharacters(in: .whitespaces).hasPrefix("noi nhan")
+            VietnameseText.trimmedSpaces(VietnameseText.fold(text)).hasPrefix("noi nhan")
         }
 
         static func isFilingLine(_ text: String) -> Bool {
-            let folded = VietnameseText.fold(text).trimmingCharacters(in: .whitespaces)
+            let folded = VietnameseText.trimmedSpaces(VietnameseText.fold(text))
             return folded.hasPrefix("luu:") || folded.hasPrefix("luu :") || folded.hasPrefix("luu vt")
                 || folded.hasPrefix("luu vp")
         }
@@ -259,8 +259,8 @@ public struct RadioTextBuilder: Sendable {
             var headers: [String] = []
             var sentences: [String] = []
             for row in children(of: table) {
-                let cells = children(of: row).map { inlineLines($0).map(\.text).joined(separator: " ")
-                    .trimmingCharacters(in: .whitespaces) }
+                let cells = children(of: row).map {
+                    VietnameseText.trimmedSpaces(inlineLines($0).map(\.text).joined(separator: " ")) }
                 if cmark_gfm_extensions_get_table_row_is_header(row) != 0 {
                     headers = cells
                     continue

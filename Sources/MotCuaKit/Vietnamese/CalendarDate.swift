@@ -16,7 +16,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
 
     /// Accepts `YYYY-MM-DD` (what editors write, and what YAML calls a date) and `DD/MM/YYYY`.
     public init?(parsing text: String) {
-        let t = text.trimmingCharacters(in: .whitespaces)
+        let t = VietnameseText.trimmedSpaces(text)
         let iso = t.split(separator: "-", omittingEmptySubsequences: false)
         if iso.count == 3, iso[0].count == 4, let y = Int(iso[0]), let m = Int(iso[1]), let d = Int(iso[2]),
            iso[1].count <= 2, iso[2].count <= 2 {
