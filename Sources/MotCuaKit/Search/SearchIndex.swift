@@ -75,22 +75,40 @@ public struct SearchIndex: Sendable {
 
     static func row(_ entry: Entry) -> [UInt8] {
         let d = entry.document
-        var out = "[" + String(d.kind.rank)
+        var out: [UInt8] = []
+        out.reserveCapacity(entry.body.utf8.count + entry.snippet.utf8.count + 512)
+        out.append(0x5B)
+        out.append(contentsOf: String(d.kind.rank).utf8)
         for field in [entry.title, d.url, d.field ?? "", d.badge ?? "", d.badgeKey ?? "", d.code ?? "", entry.snippet, entry.body] {
-            out += ","
+            out.append(0x2C)
             appendJSONString(field, to: &out)
         }
-        out += "]"
-        return Array(out.utf8)
+        out.append(0x5D)
+        return out
     }
 
     /// The first `snippetLength` characters of the text, white space collapsed, cut after a whole word.
     static func snippet(_ text: String) -> String {
+        // Only the head of a long body is needed. Collapsing a prefix gives the same characters as collapsing the
+        // whole, except perhaps the last (a character may go on past the cut), so the head must be long enough.
+        let headBytes = 4 * (snippetLength + 8)
+        if text.utf8.count > 2 * headBytes {
+            var end = text.utf8.index(text.utf8.startIndex, offsetBy: headBytes)
+            while end < text.utf8.endIndex, UTF8.isContinuation(text.utf8[end]) { end = text.utf8.index(after: end) }
+            let head = collapseSpaces(VietnameseText.nfc(String(text[..<end])))
+            if let cut = head.index(head.startIndex, offsetBy: snippetLength + 1, limitedBy: head.endIndex), cut < head.endIndex {
+                return wordCut(head[..<head.index(before: cut)])
+            }
+        }
         let plain = collapseSpaces(VietnameseText.nfc(text))
         // Counting every character of a long body would cost more than the snippet itself.
         guard plain.index(plain.startIndex, offsetBy: snippetLength, limitedBy: plain.endIndex).map({ $0 < plain.endIndex }) ?? false
         else { return plain }
-        var cut = plain.prefix(snippetLength)
+        return wordCut(plain.prefix(snippetLength))
+    }
+
+    private static func wordCut(_ head: Substring) -> String {
+        var cut = head
         if let space = cut.lastIndex(of: " ") { cut = cut[..<space] }
         return String(cut) + "…"
     }
@@ -182,30 +200,38 @@ public struct SearchIndex: Sendable {
         return out
     }
 
-    static func appendJSONString(_ text: String, to out: inout String) {
-        out += "\""
-        // Most strings need no escape at all: U+2028/U+2029 are E2 80 A8/A9 in UTF-8, so bytes tell.
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }) {
-            out += text
-            out += "\""
-            return
-        }
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            default:
-                // Control characters, and U+2028/U+2029 which end a line in pre-2019 JavaScript strings.
-                if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 {
-                    out += "\\u" + String(format: "%04x", scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
+    /// A JSON string literal, on bytes. Besides what JSON requires, U+2028/U+2029 are escaped: they end a line in
+    /// pre-2019 JavaScript strings.
+    static func appendJSONString(_ text: String, to out: inout [UInt8]) {
+        out.append(0x22)
+        var text = text
+        text.withUTF8 { bytes in
+            let n = bytes.count
+            var i = 0
+            var plain = 0  // start of the run not yet copied
+            while i < n {
+                let b = bytes[i]
+                var escape: [UInt8]? = nil
+                var length = 1
+                if b == 0x22 { escape = [0x5C, 0x22] }
+                else if b == 0x5C { escape = [0x5C, 0x5C] }
+                else if b == 0x0A { escape = [0x5C, 0x6E] }
+                else if b == 0x09 { escape = [0x5C, 0x74] }
+                else if b == 0x0D { escape = [0x5C, 0x72] }
+                else if b < 0x20 { escape = Array("\\u00\(b < 0x10 ? "0" : "")\(String(b, radix: 16))".utf8) }
+                else if b == 0xE2, i + 2 < n, bytes[i + 1] == 0x80, bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9 {
+                    escape = Array("\\u202\(bytes[i + 2] == 0xA8 ? "8" : "9")".utf8)
+                    length = 3
                 }
+                if let escape {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[plain..<i]))
+                    out.append(contentsOf: escape)
+                    plain = i + length
+                }
+                i += length
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[plain..<n]))
         }
-        out += "\""
+        out.append(0x22)
     }
 }

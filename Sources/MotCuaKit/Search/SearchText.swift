@@ -90,32 +90,53 @@ extension SearchIndex {
 
     /// Words of a folded text: runs of word characters; a dot between two digits stays inside ("1.001193", "5.000").
     public static func tokens(_ folded: String) -> [String] {
-        let scalars = Array(folded.unicodeScalars)
-        var result: [String] = []
-        var current: [UInt8] = []
-        var last: UInt32 = 0
-        for (i, scalar) in scalars.enumerated() {
-            if isWord(scalar.value) {
-                appendUTF8(scalar.value, to: &current)
-                last = scalar.value
-            } else if scalar == ".", !current.isEmpty, isDigit(last),
-                      i + 1 < scalars.count, isDigit(scalars[i + 1].value) {
-                current.append(0x2E)
-                last = 0x2E
-            } else if !current.isEmpty {
-                result.append(String(decoding: current, as: UTF8.self))
-                current.removeAll(keepingCapacity: true)
+        var folded = folded
+        return folded.withUTF8 { bytes in
+            var result: [String] = []
+            var start = -1  // start of the current word, in bytes
+            var last: UInt32 = 0
+            var i = 0
+            let n = bytes.count
+            while i < n {
+                let (v, length) = decodeUTF8(bytes, at: i)
+                if isWord(v) {
+                    if start < 0 { start = i }
+                    last = v
+                } else if v == 0x2E, start >= 0, isDigit(last), i + 1 < n, isDigit(UInt32(bytes[i + 1])) {
+                    last = v
+                } else if start >= 0 {
+                    result.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self))
+                    start = -1
+                }
+                i += length
             }
+            if start >= 0 { result.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<n]), as: UTF8.self)) }
+            return result
         }
-        if !current.isEmpty { result.append(String(decoding: current, as: UTF8.self)) }
-        return result
+    }
+
+    /// One scalar from valid UTF-8 (a Swift String's bytes): its value and its length in bytes.
+    @inline(__always)
+    static func decodeUTF8(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> (UInt32, Int) {
+        let b = bytes[i]
+        if b < 0x80 { return (UInt32(b), 1) }
+        let length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
+        var v = UInt32(b & (0xFF >> (length + 1)))
+        for k in 1..<length { v = v << 6 | UInt32(bytes[i + k] & 0x3F) }
+        return (v, length)
     }
 
     /// The key for "exact match with diacritics": lowercase, whitespace collapsed, NFC, with the tone of a final
     /// "oa", "oe", "uy" moved to the second vowel (hòa → hoà, thủy → thuỷ, khỏe → khoẻ), so both tone placements
     /// compare equal while "hoa" and "hòa" stay different. Final sigma ς → σ, as in `fold`.
     public static func toneKey(_ text: String) -> String {
-        let scalars = Array(collapseSpaces(text).lowercased().decomposedStringWithCanonicalMapping.unicodeScalars)
+        let lower = collapseSpaces(text).lowercased()
+        // Already NFC with no o/u carrying a tone and no final sigma: nothing would move, and decomposing and
+        // recomposing gives the text back. Most titles are like this, and the normaliser is the costly part.
+        if VietnameseText.isCertainlyNFC(lower), !lower.unicodeScalars.contains(where: { movableTone.contains($0.value) }) {
+            return lower
+        }
+        let scalars = Array(lower.decomposedStringWithCanonicalMapping.unicodeScalars)
         var out = String.UnicodeScalarView()
         var i = 0
         while i < scalars.count {
@@ -142,22 +163,35 @@ extension SearchIndex {
         return String(out).precomposedStringWithCanonicalMapping
     }
 
+    /// Precomposed o and u with a tone mark (ò ó ỏ õ ọ ù ú ủ ũ ụ) and final sigma: what `toneKey` may change.
+    static let movableTone: Set<UInt32> = [0xF2, 0xF3, 0xF5, 0x1ECF, 0x1ECD, 0xF9, 0xFA, 0x169, 0x1EE7, 0x1EE5, 0x3C2]
+
     /// Trims and collapses runs of white space (an explicit list, mirrored in the script) to one space.
     /// `separator` picks another definition of white space (the plain-text pass uses Unicode's).
-    static func collapseSpaces(_ text: String, separator: (Unicode.Scalar) -> Bool = { isSpace($0.value) }) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count)
-        var pending = false
-        for scalar in text.unicodeScalars {
-            if separator(scalar) {
-                pending = true
-            } else {
-                if pending && !out.isEmpty { out.append(0x20) }
-                pending = false
-                appendUTF8(scalar.value, to: &out)
+    /// On bytes, straight into the string's storage: the result is never longer than the input.
+    static func collapseSpaces(_ text: String, separator: (UInt32) -> Bool = isSpace) -> String {
+        var text = text
+        return text.withUTF8 { bytes -> String in
+            let n = bytes.count
+            return String(unsafeUninitializedCapacity: n) { out in
+                var o = 0
+                var pending = false
+                var i = 0
+                while i < n {
+                    let (v, length) = decodeUTF8(bytes, at: i)
+                    if separator(v) {
+                        pending = true
+                    } else {
+                        if pending && o > 0 { out[o] = 0x20; o += 1 }
+                        pending = false
+                        for k in 0..<length { out[o + k] = bytes[i + k] }
+                        o += length
+                    }
+                    i += length
+                }
+                return o
             }
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     static func isSpace(_ v: UInt32) -> Bool {

@@ -91,29 +91,6 @@ enum SiteSearch {
     /// Runs of white space to one space, trimmed; by scalar, which is what `Character.isWhitespace` decides for
     /// text (Unicode's White_Space), read straight from the UTF-8 bytes.
     static func collapseWhitespace(_ text: String) -> String {
-        var text = text
-        return text.withUTF8 { bytes -> String in
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count)
-            var pending = false
-            var i = 0
-            let n = bytes.count
-            while i < n {
-                // The input is valid UTF-8: the lead byte gives the length and the scalar.
-                let b = bytes[i]
-                let length = b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
-                var scalar = UInt32(length == 1 ? b : b & (0xFF >> (length + 1)))
-                for k in 1..<length { scalar = scalar << 6 | UInt32(bytes[i + k] & 0x3F) }
-                if VietnameseText.isWhiteSpace(scalar) {
-                    pending = true
-                } else {
-                    if pending && !out.isEmpty { out.append(0x20) }
-                    pending = false
-                    out.append(contentsOf: bytes[i..<(i + length)])
-                }
-                i += length
-            }
-            return String(decoding: out, as: UTF8.self)
-        }
+        SearchIndex.collapseSpaces(text, separator: VietnameseText.isWhiteSpace)
     }
 }

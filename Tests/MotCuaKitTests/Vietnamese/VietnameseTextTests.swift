@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import MotCuaKit
 
@@ -33,6 +34,37 @@ import Testing
         for text in ["ĐĂNG KÝ THƯỜNG TRÚ", "Vi\u{0065}\u{0323}\u{0302}t Nam", "Σίσυφος ΟΔΟΣ", "İstanbul", "ﬁle 日本"] {
             #expect(VietnameseText.fold(text) == VietnameseText.slowFold(text), "\(text)")
         }
+    }
+
+    /// The own trims must cut exactly what Foundation's character sets cut, including every Unicode space.
+    @Test func trimsAgreeWithFoundation() {
+        let pieces = [" ", "\t", "\n", "\r\n", "\u{0B}", "\u{85}", "\u{A0}", "\u{1680}", "\u{2003}", "\u{2028}", "\u{2029}",
+                      "\u{202F}", "\u{3000}", "\u{200B}", "a", "Việt", "e\u{301}", "7", "."]
+        var generator = SystemRandomNumberGenerator()
+        var cases = ["", " ", "\n", "a", " a ", "\u{A0}đã\u{2003}"]
+        for _ in 0..<3000 {
+            cases.append((0..<Int.random(in: 1...8, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined())
+        }
+        for text in cases {
+            let all = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            #expect(VietnameseText.trimmed(text) == all, "\(text.debugDescription)")
+            #expect(VietnameseText.isBlank(text) == all.isEmpty, "\(text.debugDescription)")
+            #expect(VietnameseText.trimmedSpaces(text) == text.trimmingCharacters(in: .whitespaces), "\(text.debugDescription)")
+        }
+    }
+
+    /// The byte-level shortcut may only say "already NFC" for text the normaliser would leave alone.
+    @Test func nfcShortcutNeverSkipsTextThatNeedsNormalising() {
+        for v in Array(0..<0x400) + Array(0x1D00..<0x2100) + [0x3000, 0xAC00, 0x1F600] {
+            guard let s = Unicode.Scalar(UInt32(v)) else { continue }
+            for text in [String(Character(s)), "a" + String(Character(s)), "ư" + String(Character(s)) + "x"] {
+                if VietnameseText.isCertainlyNFC(text) {
+                    #expect(text.precomposedStringWithCanonicalMapping.unicodeScalars.elementsEqual(text.unicodeScalars), "U+\(String(v, radix: 16))")
+                }
+            }
+        }
+        #expect(VietnameseText.isCertainlyNFC("Đăng ký khai sinh – “mẫu” 2025"))
+        #expect(!VietnameseText.isCertainlyNFC("Vi\u{0065}\u{0323}\u{0302}t"))
     }
 
     @Test func decomposedTextIsNormalisedToNFC() {
