@@ -108,7 +108,10 @@ public struct RadioTextBuilder: Sendable {
 
         mutating func body() {
             let options = CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES
-            guard let parser = cmark_parser_new(options) else { return }
+            // The same lock as every other parse: without it, a page parsed at the same moment could make
+            // this one miss `~~struck~~` text (cmark-gfm's global special-character table, issue #221).
+            MarkdownRenderer.parseLock.lock()
+            guard let parser = cmark_parser_new(options) else { MarkdownRenderer.parseLock.unlock(); return }
             defer { cmark_parser_free(parser) }
             for name in MarkdownRenderer.extensionNames {
                 if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
@@ -117,7 +120,9 @@ public struct RadioTextBuilder: Sendable {
             text.withUTF8 { buffer in
                 buffer.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
             }
-            guard let document = cmark_parser_finish(parser) else { return }
+            let parsed = cmark_parser_finish(parser)
+            MarkdownRenderer.parseLock.unlock()
+            guard let document = parsed else { return }
             defer { cmark_node_free(document) }
             for block in children(of: document) {
                 if stopped { break }

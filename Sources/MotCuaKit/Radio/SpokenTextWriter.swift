@@ -497,9 +497,17 @@ struct SpokenTextWriter {
     /// Two or more capitals that do not spell a Vietnamese syllable ("UBND", "BCĐ"; not "XÃ", "AN").
     static func looksLikeAbbreviation(_ word: String) -> Bool {
         var capitals = 0
-        for c in word where c.isUppercase {
-            capitals += 1
-            if capitals == 2 { break }
+        // By scalar when no combining mark is present (NFC text: one scalar per letter); Characters otherwise.
+        if !word.unicodeScalars.contains(where: { $0.value >= 0x300 && $0.value <= 0x36F }) {
+            for s in word.unicodeScalars where s.value < 0x80 ? (s.value >= 0x41 && s.value <= 0x5A) : s.properties.isUppercase {
+                capitals += 1
+                if capitals == 2 { break }
+            }
+        } else {
+            for c in word where c.isUppercase {
+                capitals += 1
+                if capitals == 2 { break }
+            }
         }
         guard capitals >= 2 else { return false }
         return !SpokenAddress.isSyllable(VietnameseText.fold(word))
@@ -589,7 +597,7 @@ struct SpokenTextWriter {
             if s[i] == " " {
                 var j = i
                 while j < s.count, s[j] == " " { j += 1 }
-                if j == s.count || !",.;:!?…)”".unicodeScalars.contains(s[j]) { out.append(contentsOf: s[i..<j]) }
+                if j == s.count || !closesTight(s[j]) { out.append(contentsOf: s[i..<j]) }
                 i = j
             } else {
                 out.append(s[i])
@@ -615,20 +623,27 @@ struct SpokenTextWriter {
         }
         pass { i in
             out.append(s[i])
-            if ",;:".unicodeScalars.contains(s[i]), i + 1 < s.count, !isSpace(s[i + 1]),
+            if s[i] == "," || s[i] == ";" || s[i] == ":", i + 1 < s.count, !isSpace(s[i + 1]),
                s[i + 1].properties.numericType != .decimal {
                 out.append(" ")
             }
             i += 1
         }
         pass(collapse)
-        let whitespace = CharacterSet.whitespaces
+        // What CharacterSet.whitespaces holds: spaces and tab, not line breaks (none are left by now anyway).
+        let trimmed = { (c: Unicode.Scalar) in (isSpace(c) || c.value == 0x200B) && !(c.value >= 0x0A && c.value <= 0x0D)
+            && c.value != 0x85 && c.value != 0x2028 && c.value != 0x2029 }
         var start = 0, end = s.count
-        while start < end, whitespace.contains(s[start]) { start += 1 }
-        while end > start, whitespace.contains(s[end - 1]) { end -= 1 }
+        while start < end, trimmed(s[start]) { start += 1 }
+        while end > start, trimmed(s[end - 1]) { end -= 1 }
         var result = String.UnicodeScalarView()
         result.append(contentsOf: s[start..<end])
         return String(result)
+    }
+
+    /// Punctuation that sits right after a word, with no space before it.
+    static func closesTight(_ c: Unicode.Scalar) -> Bool {
+        switch c { case ",", ".", ";", ":", "!", "?", "…", ")", "”": return true; default: return false }
     }
 
     /// What `\s` matched.

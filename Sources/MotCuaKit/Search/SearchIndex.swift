@@ -100,6 +100,11 @@ public struct SearchIndex: Sendable {
                 return wordCut(head[..<head.index(before: cut)])
             }
         }
+        return wholeSnippet(text)
+    }
+
+    /// The snippet from the whole text collapsed.
+    static func wholeSnippet(_ text: String) -> String {
         let plain = collapseSpaces(VietnameseText.nfc(text))
         // Counting every character of a long body would cost more than the snippet itself.
         guard plain.index(plain.startIndex, offsetBy: snippetLength, limitedBy: plain.endIndex).map({ $0 < plain.endIndex }) ?? false

@@ -136,6 +136,11 @@ extension SearchIndex {
         if VietnameseText.isCertainlyNFC(lower), !lower.unicodeScalars.contains(where: { movableTone.contains($0.value) }) {
             return lower
         }
+        return slowToneKey(lower)
+    }
+
+    /// The tone key by decomposing: for any lowercased, collapsed text.
+    static func slowToneKey(_ lower: String) -> String {
         let scalars = Array(lower.decomposedStringWithCanonicalMapping.unicodeScalars)
         var out = String.UnicodeScalarView()
         var i = 0

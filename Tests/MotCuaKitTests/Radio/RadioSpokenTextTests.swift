@@ -189,4 +189,14 @@ struct RadioSpokenTextTests {
             #expect(SpokenTextWriter.tidy(text) == reference(text), "\(text.debugDescription)")
         }
     }
+
+    /// The scalar shortcut counts capitals as Character.isUppercase does.
+    @Test func abbreviationShortcutCountsCapitalsLikeCharacters() {
+        let words = ["UBND", "BCĐ", "XÃ", "AN", "Ủy", "ĐĂNG", "ÉÈ", "E\u{301}E", "e\u{301}E\u{301}", "ǅX", "ΣΑ", "ⅫⅫ", "aB", "abc",
+                     "Hà", "TTHC", "Đ", "ĐĐ", "ǈǈ"]
+        for word in words {
+            let reference = word.filter(\.isUppercase).count >= 2 && !SpokenAddress.isSyllable(VietnameseText.fold(word))
+            #expect(SpokenTextWriter.looksLikeAbbreviation(word) == reference, "\(word)")
+        }
+    }
 }

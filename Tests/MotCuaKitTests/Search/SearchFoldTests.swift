@@ -1,5 +1,5 @@
 import Foundation
-import MotCuaKit
+@testable import MotCuaKit
 import Testing
 
 /// Folding and tokenising, on the cases shared with Theme/assets/search.js (fold-cases.json).
@@ -63,5 +63,31 @@ struct SearchFoldTests {
         #expect(SearchIndex.toneKey("của") == "của")
         #expect(SearchIndex.toneKey("khuỷu") == "khuỷu")
         #expect(SearchIndex.toneKey("hòai") == "hòai")
+    }
+}
+
+/// The shortcuts taken for speed must give exactly what the plain way gives.
+@Suite struct SearchShortcutTests {
+    static let pieces = ["hòa", "Hoà", "thủy", "khỏe", "KHỎE", "của", "quý", "ύς", "ς", "o\u{301}a", "Việt", " ", "  ", "\n",
+                         "\u{A0}", "\u{2003}", "e\u{301}", "\u{1F1FB}\u{1F1F3}", "…", "“x”", "1.001193", "Đường", "ọe", "ủy"]
+
+    static func randomTexts(count: Int, pieces maxPieces: Int) -> [String] {
+        var generator = SystemRandomNumberGenerator()
+        return (0..<count).map { _ in
+            (0..<Int.random(in: 0...maxPieces, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+        }
+    }
+
+    @Test func toneKeyShortcutEqualsDecomposing() {
+        for text in Self.randomTexts(count: 3000, pieces: 6) + ["HÒA GIẢI", "thuỷ lợi", "Σίσυφος"] {
+            let lower = SearchIndex.collapseSpaces(text).lowercased()
+            #expect(SearchIndex.toneKey(text) == SearchIndex.slowToneKey(lower), "\(text.debugDescription)")
+        }
+    }
+
+    @Test func snippetFromTheHeadEqualsSnippetFromTheWhole() {
+        for text in Self.randomTexts(count: 400, pieces: 900) {
+            #expect(SearchIndex.snippet(text) == SearchIndex.wholeSnippet(text), "\(text.prefix(80).debugDescription)")
+        }
     }
 }
