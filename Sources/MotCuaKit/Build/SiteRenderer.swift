@@ -103,19 +103,23 @@ struct SiteRenderer: @unchecked Sendable {
     /// Values of ` id="…"` attributes in rendered HTML.
     static func elementIDs(in html: Data) -> Set<String> {
         var ids = Set<String>()
-        let pattern = Array(" id=\"".utf8)
         html.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+            guard let base = raw.baseAddress else { return }
             let bytes = raw.bindMemory(to: UInt8.self)
+            let n = raw.count
             var i = 0
-            let n = bytes.count
-            while i + pattern.count < n {
-                if bytes[i] == 0x20, bytes[i + 1] == 0x69, bytes[i + 2] == 0x64, bytes[i + 3] == 0x3D, bytes[i + 4] == 0x22 {
-                    var j = i + 5
-                    while j < n, bytes[j] != 0x22 { j += 1 }
-                    ids.insert(String(decoding: UnsafeBufferPointer(rebasing: bytes[(i + 5)..<j]), as: UTF8.self))
-                    i = j
+            // From quote to quote with memchr, looking back for ` id=`: a byte-by-byte scan was 2% of a large build.
+            while i < n, let hit = memchr(base + i, 0x22, n - i) {
+                let q = base.distance(to: UnsafeRawPointer(hit))
+                guard q >= 4, bytes[q - 4] == 0x20, bytes[q - 3] == 0x69, bytes[q - 2] == 0x64, bytes[q - 1] == 0x3D else {
+                    i = q + 1
+                    continue
                 }
-                i += 1
+                let start = q + 1
+                guard start < n, let close = memchr(base + start, 0x22, n - start) else { break }
+                let end = base.distance(to: UnsafeRawPointer(close))
+                ids.insert(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
+                i = end + 1
             }
         }
         return ids

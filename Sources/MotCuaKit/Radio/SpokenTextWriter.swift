@@ -203,7 +203,9 @@ struct SpokenTextWriter {
 
     private func address(in text: String, at i: String.Index) -> (String.Index, String)? {
         let rest = text[i...]
-        if rest.hasPrefix("http://") || rest.hasPrefix("https://") || rest.hasPrefix("www.") {
+        let first = text.utf8[i]
+        if first == UInt8(ascii: "h") || first == UInt8(ascii: "w"),
+           rest.hasPrefix("http://") || rest.hasPrefix("https://") || rest.hasPrefix("www.") {
             let end = Self.chunkEnd(in: text, from: i)
             return (end, SpokenAddress.url(String(text[i..<end]), names: hostNames))
         }
@@ -224,9 +226,10 @@ struct SpokenTextWriter {
     }
 
     /// Whether a character before the next white space (or the end) satisfies `test`.
-    private static func chunkContains(_ text: String, from i: String.Index, where test: (Character) -> Bool) -> Bool {
-        for c in text[i...] {
-            if c.isWhitespace { return false }
+    /// By scalar: a Character is white space when its first scalar is, and the tests look for ASCII marks.
+    private static func chunkContains(_ text: String, from i: String.Index, where test: (Unicode.Scalar) -> Bool) -> Bool {
+        for c in text.unicodeScalars[i...] {
+            if VietnameseText.isWhiteSpace(c.value) { return false }
             if test(c) { return true }
         }
         return false
@@ -577,68 +580,67 @@ struct SpokenTextWriter {
         var s = Array(text.unicodeScalars)
         var out: [Unicode.Scalar] = []
         out.reserveCapacity(s.count + 16)
-        func pass(_ body: (inout Int) -> Void) {
+        // Six passes, each reading `s` and writing `out`; plain locals (no closures) so no access checks.
+        for step in 0..<6 {
             out.removeAll(keepingCapacity: true)
             var i = 0
-            while i < s.count { body(&i) }
-            swap(&s, &out)
-        }
-        let collapse = { (i: inout Int) in
-            if isSpace(s[i]) {
-                while i < s.count, isSpace(s[i]) { i += 1 }
-                out.append(" ")
-            } else {
-                out.append(s[i])
-                i += 1
-            }
-        }
-        pass(collapse)
-        pass { i in
-            if s[i] == " " {
-                var j = i
-                while j < s.count, s[j] == " " { j += 1 }
-                if j == s.count || !closesTight(s[j]) { out.append(contentsOf: s[i..<j]) }
-                i = j
-            } else {
-                out.append(s[i])
-                i += 1
-            }
-        }
-        pass { i in
-            out.append(s[i])
-            i += 1
-            if s[i - 1] == "(" || s[i - 1] == "“" { while i < s.count, s[i] == " " { i += 1 } }
-        }
-        pass { i in
-            if s[i] == "(" {
-                var j = i + 1
-                while j < s.count, isSpace(s[j]) { j += 1 }
-                if j < s.count, s[j] == ")" {
-                    i = j + 1
-                    return
+            let n = s.count
+            while i < n {
+                switch step {
+                case 0, 5:  // runs of white space → one space
+                    if isSpace(s[i]) {
+                        while i < n, isSpace(s[i]) { i += 1 }
+                        out.append(" ")
+                    } else {
+                        out.append(s[i])
+                        i += 1
+                    }
+                case 1:  // no space before closing punctuation
+                    if s[i] == " " {
+                        var j = i
+                        while j < n, s[j] == " " { j += 1 }
+                        if j == n || !closesTight(s[j]) { out.append(contentsOf: s[i..<j]) }
+                        i = j
+                    } else {
+                        out.append(s[i])
+                        i += 1
+                    }
+                case 2:  // no space after an opening bracket or quote
+                    out.append(s[i])
+                    i += 1
+                    if s[i - 1] == "(" || s[i - 1] == "“" { while i < n, s[i] == " " { i += 1 } }
+                case 3:  // empty brackets go
+                    if s[i] == "(" {
+                        var j = i + 1
+                        while j < n, isSpace(s[j]) { j += 1 }
+                        if j < n, s[j] == ")" {
+                            i = j + 1
+                            continue
+                        }
+                    }
+                    out.append(s[i])
+                    i += 1
+                default:  // a space after , ; : unless a digit follows
+                    out.append(s[i])
+                    if s[i] == "," || s[i] == ";" || s[i] == ":", i + 1 < n, !isSpace(s[i + 1]),
+                       s[i + 1].properties.numericType != .decimal {
+                        out.append(" ")
+                    }
+                    i += 1
                 }
             }
-            out.append(s[i])
-            i += 1
+            swap(&s, &out)
         }
-        pass { i in
-            out.append(s[i])
-            if s[i] == "," || s[i] == ";" || s[i] == ":", i + 1 < s.count, !isSpace(s[i + 1]),
-               s[i + 1].properties.numericType != .decimal {
-                out.append(" ")
-            }
-            i += 1
-        }
-        pass(collapse)
         // What CharacterSet.whitespaces holds: spaces and tab, not line breaks (none are left by now anyway).
         let trimmed = { (c: Unicode.Scalar) in (isSpace(c) || c.value == 0x200B) && !(c.value >= 0x0A && c.value <= 0x0D)
             && c.value != 0x85 && c.value != 0x2028 && c.value != 0x2029 }
         var start = 0, end = s.count
         while start < end, trimmed(s[start]) { start += 1 }
         while end > start, trimmed(s[end - 1]) { end -= 1 }
-        var result = String.UnicodeScalarView()
-        result.append(contentsOf: s[start..<end])
-        return String(result)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(4 * (end - start))
+        for c in s[start..<end] { SearchIndex.appendUTF8(c.value, to: &bytes) }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Punctuation that sits right after a word, with no space before it.

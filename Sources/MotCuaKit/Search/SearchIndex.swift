@@ -75,11 +75,13 @@ public struct SearchIndex: Sendable {
 
     static func row(_ entry: Entry) -> [UInt8] {
         let d = entry.document
+        let fields = [entry.title, d.url, d.field ?? "", d.badge ?? "", d.badgeKey ?? "", d.code ?? "", entry.snippet, entry.body]
         var out: [UInt8] = []
-        out.reserveCapacity(entry.body.utf8.count + entry.snippet.utf8.count + 512)
+        // Rows stay in memory until the script is written: reserve what they need, not a guess.
+        out.reserveCapacity(fields.reduce(8 + 3 * fields.count) { $0 + $1.utf8.count })
         out.append(0x5B)
         out.append(contentsOf: String(d.kind.rank).utf8)
-        for field in [entry.title, d.url, d.field ?? "", d.badge ?? "", d.badgeKey ?? "", d.code ?? "", entry.snippet, entry.body] {
+        for field in fields {
             out.append(0x2C)
             appendJSONString(field, to: &out)
         }
@@ -91,8 +93,8 @@ public struct SearchIndex: Sendable {
     static func snippet(_ text: String) -> String {
         // Only the head of a long body is needed. Collapsing a prefix gives the same characters as collapsing the
         // whole, except perhaps the last (a character may go on past the cut), so the head must be long enough.
-        let headBytes = 4 * (snippetLength + 8)
-        if text.utf8.count > 2 * headBytes {
+        let headBytes = 3 * (snippetLength + 8)
+        if text.utf8.count > headBytes + 64 {
             var end = text.utf8.index(text.utf8.startIndex, offsetBy: headBytes)
             while end < text.utf8.endIndex, UTF8.isContinuation(text.utf8[end]) { end = text.utf8.index(after: end) }
             let head = collapseSpaces(VietnameseText.nfc(String(text[..<end])))

@@ -174,6 +174,7 @@ extension SearchIndex {
     /// Trims and collapses runs of white space (an explicit list, mirrored in the script) to one space.
     /// `separator` picks another definition of white space (the plain-text pass uses Unicode's).
     /// On bytes, straight into the string's storage: the result is never longer than the input.
+    @inline(__always)
     static func collapseSpaces(_ text: String, separator: (UInt32) -> Bool = isSpace) -> String {
         var text = text
         return text.withUTF8 { bytes -> String in

@@ -49,7 +49,7 @@ struct CompiledTemplates: Sendable {
     /// The page, or nil when a value is of a kind this renderer does not know (then swift-mustache renders it).
     func render(_ name: String, _ context: [String: Any]) -> [UInt8]? {
         guard let tokens = templates[name] else { return nil }
-        var renderer = Renderer(templates: templates, stack: [context])
+        var renderer = Renderer(templates: templates, stack: [.dictionary(context)])
         renderer.out.reserveCapacity(16_384)
         guard renderer.render(tokens, indentation: nil, inherited: nil) else { return nil }
         return renderer.out
@@ -293,7 +293,7 @@ struct CompiledTemplates: Sendable {
 
     struct Renderer {
         let templates: [String: [Token]]
-        var stack: [Any]
+        var stack: [Frame]
         var out: [UInt8] = []
 
         /// A template (or section body) in order; with an indentation, each token's output that starts a line
@@ -372,22 +372,54 @@ struct CompiledTemplates: Sendable {
         }
 
         mutating func push(_ value: Any, _ body: [Token], _ indentation: String?, _ inherited: [String: [Token]]?) -> Bool {
-            stack.append(value)
+            stack.append(Frame(value))
             defer { stack.removeLast() }
             return render(body, indentation: indentation, inherited: inherited)
         }
 
+        /// A context object on the stack, its kind found once when it is pushed rather than at every lookup
+        /// (the casts were most of the lookup cost).
+        enum Frame {
+            case dictionary([String: Any])
+            /// Strings, numbers, booleans and arrays: no children.
+            case leaf(Any)
+            /// Something this renderer cannot look into.
+            case opaque(Any)
+
+            init(_ value: Any) {
+                if let dictionary = value as? [String: Any] { self = .dictionary(dictionary) }
+                else if value is String || value is Int || value is Bool || value is [Any] { self = .leaf(value) }
+                else { self = .opaque(value) }
+            }
+
+            var value: Any {
+                switch self {
+                case .dictionary(let d): return d
+                case .leaf(let v), .opaque(let v): return v
+                }
+            }
+
+            /// As `child(_:of:)`.
+            func child(_ name: String) -> Any?? {
+                switch self {
+                case .dictionary(let d): return .some(d[name])
+                case .leaf: return .some(nil)
+                case .opaque: return nil
+                }
+            }
+        }
+
         /// `.some(nil)`: not found. nil: a value this renderer cannot look into (the page falls back).
         func lookup(_ name: Name) -> Any?? {
-            if name.parts.isEmpty { return .some(stack.last) }
+            if name.parts.isEmpty { return .some(stack.last?.value) }
             var value: Any?
             if name.currentOnly {
-                guard let top = stack.last, let found = child(name.parts[0], of: top) else { return nil }
+                guard let top = stack.last, let found = top.child(name.parts[0]) else { return nil }
                 value = found
             } else {
                 value = nil
-                for object in stack.reversed() {
-                    guard let found = child(name.parts[0], of: object) else { return nil }
+                for frame in stack.reversed() {
+                    guard let found = frame.child(name.parts[0]) else { return nil }
                     if let found {
                         value = found
                         break
@@ -405,9 +437,7 @@ struct CompiledTemplates: Sendable {
         /// The named child of a context object: dictionaries have them; strings, numbers, booleans and arrays
         /// have none (as with swift-mustache's mirror). nil for anything else.
         func child(_ name: String, of object: Any) -> Any?? {
-            if let dictionary = object as? [String: Any] { return .some(dictionary[name]) }
-            if object is String || object is Int || object is Bool || object is [Any] { return .some(nil) }
-            return nil
+            Frame(object).child(name)
         }
 
         mutating func write(_ value: Any, escaped: Bool) -> Bool {
