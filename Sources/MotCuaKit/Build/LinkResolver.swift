@@ -36,7 +36,7 @@ struct LinkResolver: Sendable {
             target = String(target[..<hash])
         }
         if let query = target.firstIndex(of: "?") { target = String(target[..<query]) }
-        target = target.removingPercentEncoding ?? target
+        if target.utf8.contains(0x25) { target = target.removingPercentEncoding ?? target }
         if target.isEmpty {
             guard let fragment else { return (.keep, nil) }
             return (.keep, (pagePath, fragment))

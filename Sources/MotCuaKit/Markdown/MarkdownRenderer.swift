@@ -102,18 +102,14 @@ public struct MarkdownRenderer: Sendable {
             cmark_iter_free(iterator)
         }
 
-        let lines = linkNodes.isEmpty ? [] : source.text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        var sourceText = source.text
         for node in linkNodes {
             guard let raw = cmark_node_get_url(node) else { continue }
             let url = String(cString: raw)
             let line = Int(cmark_node_get_start_line(node))
             let byteColumn = Int(cmark_node_get_start_column(node))
             // cmark counts bytes; editors (and Yams) count characters.
-            var column = byteColumn
-            if line >= 1, line <= lines.count {
-                let prefix = lines[line - 1].prefix(max(0, byteColumn - 1))
-                column = String(decoding: prefix, as: UTF8.self).unicodeScalars.count + 1
-            }
+            let column = sourceText.withUTF8 { Self.scalarColumn($0, line: line, byteColumn: byteColumn) }
             let location = SourceLocation(path: source.path, line: line + source.lineOffset, column: column)
             switch resolveLink(url, location) {
             case .keep: break
@@ -152,6 +148,21 @@ public struct MarkdownRenderer: Sendable {
     }
 
     /// One pass over the bytes: each marker `U+E000 n U+E001` right after `<hN>` becomes `<hN id="…">`.
+    /// The 1-based column, in scalars, of a byte column on a line; the byte column when the line is not there.
+    static func scalarColumn(_ bytes: UnsafeBufferPointer<UInt8>, line: Int, byteColumn: Int) -> Int {
+        guard line >= 1 else { return byteColumn }
+        var start = 0
+        var current = 1
+        while current < line {
+            guard let newline = bytes[start...].firstIndex(of: 0x0A) else { return byteColumn }
+            start = newline + 1
+            current += 1
+        }
+        var end = start
+        while end < bytes.count, end - start < max(0, byteColumn - 1), bytes[end] != 0x0A { end += 1 }
+        return bytes[start..<end].reduce(1) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
+    }
+
     static func placeHeadingIDs(_ html: String, _ headings: [Heading]) -> String {
         let source = Array(html.utf8)
         var out: [UInt8] = []
