@@ -103,13 +103,14 @@ public struct MarkdownRenderer: Sendable {
         }
 
         var sourceText = source.text
+        var cursor = LineCursor()
         for node in linkNodes {
             guard let raw = cmark_node_get_url(node) else { continue }
             let url = String(cString: raw)
             let line = Int(cmark_node_get_start_line(node))
             let byteColumn = Int(cmark_node_get_start_column(node))
             // cmark counts bytes; editors (and Yams) count characters.
-            let column = sourceText.withUTF8 { Self.scalarColumn($0, line: line, byteColumn: byteColumn) }
+            let column = sourceText.withUTF8 { cursor.scalarColumn($0, line: line, byteColumn: byteColumn) }
             let location = SourceLocation(path: source.path, line: line + source.lineOffset, column: column)
             switch resolveLink(url, location) {
             case .keep: break
@@ -148,19 +149,25 @@ public struct MarkdownRenderer: Sendable {
     }
 
     /// One pass over the bytes: each marker `U+E000 n U+E001` right after `<hN>` becomes `<hN id="…">`.
-    /// The 1-based column, in scalars, of a byte column on a line; the byte column when the line is not there.
-    static func scalarColumn(_ bytes: UnsafeBufferPointer<UInt8>, line: Int, byteColumn: Int) -> Int {
-        guard line >= 1 else { return byteColumn }
+    /// Finds line starts going forward from the last link's line (links come in document order), so a long
+    /// body with many links is read once rather than once per link.
+    struct LineCursor {
+        var line = 1
         var start = 0
-        var current = 1
-        while current < line {
-            guard let newline = bytes[start...].firstIndex(of: 0x0A) else { return byteColumn }
-            start = newline + 1
-            current += 1
+
+        /// The 1-based column, in scalars, of a byte column on a line; the byte column when the line is not there.
+        mutating func scalarColumn(_ bytes: UnsafeBufferPointer<UInt8>, line target: Int, byteColumn: Int) -> Int {
+            guard target >= 1 else { return byteColumn }
+            if target < line { line = 1; start = 0 }
+            while line < target {
+                guard let newline = bytes[start...].firstIndex(of: 0x0A) else { return byteColumn }
+                start = newline + 1
+                line += 1
+            }
+            var end = start
+            while end < bytes.count, end - start < max(0, byteColumn - 1), bytes[end] != 0x0A { end += 1 }
+            return bytes[start..<end].reduce(1) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
         }
-        var end = start
-        while end < bytes.count, end - start < max(0, byteColumn - 1), bytes[end] != 0x0A { end += 1 }
-        return bytes[start..<end].reduce(1) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
     }
 
     static func placeHeadingIDs(_ html: String, _ headings: [Heading]) -> String {
