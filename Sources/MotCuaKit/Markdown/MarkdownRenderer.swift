@@ -40,6 +40,31 @@ public struct MarkdownRenderer: Sendable {
     /// it runs one at a time and the HTML rendering stays parallel.
     static let parseLock = NSLock()
 
+    /// Every cmark parse in the project goes through here, so none can run outside the lock. `body` gets the
+    /// document (nil if cmark failed) and the parser's extensions (for rendering) after the lock is released,
+    /// so walking and rendering run in parallel; both are freed afterwards.
+    static func withDocument<T>(_ markdown: String, options: Int32, extensions: [String] = extensionNames,
+                                _ body: (OpaquePointer?, UnsafeMutablePointer<cmark_llist>?) -> T) -> T {
+        _ = registerExtensions
+        parseLock.lock()
+        guard let parser = cmark_parser_new(options) else {
+            parseLock.unlock()
+            return body(nil, nil)
+        }
+        defer { cmark_parser_free(parser) }
+        for name in extensions {
+            if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
+        }
+        var text = markdown
+        text.withUTF8 { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
+        }
+        let document = cmark_parser_finish(parser)
+        parseLock.unlock()
+        defer { if let document { cmark_node_free(document) } }
+        return body(document, cmark_parser_get_syntax_extensions(parser))
+    }
+
     public init(allowRawHTML: Bool) {
         _ = Self.registerExtensions
         self.allowRawHTML = allowRawHTML
@@ -56,31 +81,16 @@ public struct MarkdownRenderer: Sendable {
         var diagnostics = Diagnostics()
         var options = CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES
         if allowRawHTML { options |= CMARK_OPT_UNSAFE }
-        Self.parseLock.lock()
-        var locked = true
-        defer { if locked { Self.parseLock.unlock() } }
-        guard let parser = cmark_parser_new(options) else {
-            return Output(html: "", headings: [], diagnostics: diagnostics)
+        return Self.withDocument(source.text, options: options) { document, extensions in
+            guard let document else { return Output(html: "", headings: [], diagnostics: diagnostics) }
+            return render(document, extensions, options: options, source: source, plainText: wantsPlainText,
+                          diagnostics: &diagnostics, resolveLink: resolveLink)
         }
-        defer { cmark_parser_free(parser) }
-        for name in Self.extensionNames {
-            if let ext = cmark_find_syntax_extension(name) {
-                cmark_parser_attach_syntax_extension(parser, ext)
-            }
-        }
-        var text = source.text
-        text.withUTF8 { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { chars in
-                cmark_parser_feed(parser, chars.baseAddress, chars.count)
-            }
-        }
-        let parsed = cmark_parser_finish(parser)
-        Self.parseLock.unlock()
-        locked = false
-        guard let document = parsed else {
-            return Output(html: "", headings: [], diagnostics: diagnostics)
-        }
-        defer { cmark_node_free(document) }
+    }
+
+    private func render(_ document: OpaquePointer, _ extensions: UnsafeMutablePointer<cmark_llist>?, options: Int32,
+                        source: MarkdownSource, plainText wantsPlainText: Bool, diagnostics: inout Diagnostics,
+                        resolveLink: (String, SourceLocation) -> LinkResolution) -> Output {
         let plainText = wantsPlainText ? Self.plainText(of: document) : nil
 
         var headings: [Heading] = []
@@ -139,7 +149,7 @@ public struct MarkdownRenderer: Sendable {
             }
         }
 
-        guard let cString = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) else {
+        guard let cString = cmark_render_html(document, options, extensions) else {
             return Output(html: "", headings: headings, diagnostics: diagnostics, plainText: plainText)
         }
         var html = String(cString: cString)

@@ -107,26 +107,14 @@ public struct RadioTextBuilder: Sendable {
         }
 
         mutating func body() {
-            let options = CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES
-            // The same lock as every other parse: without it, a page parsed at the same moment could make
-            // this one miss `~~struck~~` text (cmark-gfm's global special-character table, issue #221).
-            MarkdownRenderer.parseLock.lock()
-            guard let parser = cmark_parser_new(options) else { MarkdownRenderer.parseLock.unlock(); return }
-            defer { cmark_parser_free(parser) }
-            for name in MarkdownRenderer.extensionNames {
-                if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
-            }
-            var text = source.text
-            text.withUTF8 { buffer in
-                buffer.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
-            }
-            let parsed = cmark_parser_finish(parser)
-            MarkdownRenderer.parseLock.unlock()
-            guard let document = parsed else { return }
-            defer { cmark_node_free(document) }
-            for block in children(of: document) {
-                if stopped { break }
-                blockParagraphs(block)
+            // Through the shared, locked parse: on its own, a page parsed at the same moment could make this one
+            // miss `~~struck~~` text (cmark-gfm's global special-character table, issue #221).
+            MarkdownRenderer.withDocument(source.text, options: CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES) { document, _ in
+                guard let document else { return }
+                for block in children(of: document) {
+                    if stopped { break }
+                    blockParagraphs(block)
+                }
             }
         }
 

@@ -499,19 +499,11 @@ struct SpokenTextWriter {
 
     /// Two or more capitals that do not spell a Vietnamese syllable ("UBND", "BCĐ"; not "XÃ", "AN").
     static func looksLikeAbbreviation(_ word: String) -> Bool {
-        var capitals = 0
         // By scalar when no combining mark is present (NFC text: one scalar per letter); Characters otherwise.
-        if !word.unicodeScalars.contains(where: { $0.value >= 0x300 && $0.value <= 0x36F }) {
-            for s in word.unicodeScalars where s.value < 0x80 ? (s.value >= 0x41 && s.value <= 0x5A) : s.properties.isUppercase {
-                capitals += 1
-                if capitals == 2 { break }
-            }
-        } else {
-            for c in word where c.isUppercase {
-                capitals += 1
-                if capitals == 2 { break }
-            }
-        }
+        let capitals = word.unicodeScalars.contains { $0.value >= 0x300 && $0.value <= 0x36F }
+            ? word.lazy.filter(\.isUppercase).prefix(2).count
+            : word.unicodeScalars.lazy.filter { $0.value < 0x80 ? ($0.value >= 0x41 && $0.value <= 0x5A) : $0.properties.isUppercase }
+                .prefix(2).count
         guard capitals >= 2 else { return false }
         return !SpokenAddress.isSyllable(VietnameseText.fold(word))
     }
@@ -631,12 +623,10 @@ struct SpokenTextWriter {
             }
             swap(&s, &out)
         }
-        // What CharacterSet.whitespaces holds: spaces and tab, not line breaks (none are left by now anyway).
-        let trimmed = { (c: Unicode.Scalar) in (isSpace(c) || c.value == 0x200B) && !(c.value >= 0x0A && c.value <= 0x0D)
-            && c.value != 0x85 && c.value != 0x2028 && c.value != 0x2029 }
+        // Trimmed as `trimmingCharacters(in: .whitespaces)` did.
         var start = 0, end = s.count
-        while start < end, trimmed(s[start]) { start += 1 }
-        while end > start, trimmed(s[end - 1]) { end -= 1 }
+        while start < end, VietnameseText.isFoundationWhitespace(s[start].value) { start += 1 }
+        while end > start, VietnameseText.isFoundationWhitespace(s[end - 1].value) { end -= 1 }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(4 * (end - start))
         for c in s[start..<end] { SearchIndex.appendUTF8(c.value, to: &bytes) }

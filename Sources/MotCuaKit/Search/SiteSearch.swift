@@ -66,26 +66,9 @@ enum SiteSearch {
     /// Markdown without markup, for indexing; raw HTML is dropped like on the page.
     static func plainText(_ fullMarkdown: String) -> String {
         let markdown = fullMarkdown.utf8.count > sourceLimit ? String(fullMarkdown.prefix(sourceLimit)) : fullMarkdown
-        _ = MarkdownRenderer.registerExtensions
-        // Only the parse itself needs the lock (see MarkdownRenderer.parseLock); the walk runs in parallel.
-        MarkdownRenderer.parseLock.lock()
-        guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else {
-            MarkdownRenderer.parseLock.unlock()
-            return markdown
+        return MarkdownRenderer.withDocument(markdown, options: CMARK_OPT_DEFAULT, extensions: ["table", "autolink", "strikethrough"]) { doc, _ in
+            doc.map { collapseWhitespace(MarkdownRenderer.plainText(of: $0)) } ?? markdown
         }
-        defer { cmark_parser_free(parser) }
-        for name in ["table", "autolink", "strikethrough"] {
-            if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
-        }
-        var text = markdown
-        text.withUTF8 { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
-        }
-        let parsed = cmark_parser_finish(parser)
-        MarkdownRenderer.parseLock.unlock()
-        guard let doc = parsed else { return markdown }
-        defer { cmark_node_free(doc) }
-        return collapseWhitespace(MarkdownRenderer.plainText(of: doc))
     }
 
     /// Runs of white space to one space, trimmed; by scalar, which is what `Character.isWhitespace` decides for

@@ -35,17 +35,25 @@ public enum VietnameseText {
     /// as 5% of a large build; returns the text itself when there is nothing to trim.
     /// Foundation's sets are White_Space plus U+200B ZERO WIDTH SPACE, kept so trimming behaves as it did.
     static func trimmed(_ text: String) -> String {
-        trim(text) { isWhiteSpace($0) || $0 == 0x200B }
+        trim(text, isFoundationWhitespaceOrNewline)
     }
 
     /// `trimmingCharacters(in: .whitespaces)`: spaces and tab, but line breaks are kept.
     static func trimmedSpaces(_ text: some StringProtocol) -> String {
-        trim(text) { v in (isWhiteSpace(v) || v == 0x200B) && !((v >= 0x0A && v <= 0x0D) || v == 0x85 || v == 0x2028 || v == 0x2029) }
+        trim(text, isFoundationWhitespace)
     }
 
     /// True for text that `trimmed` would leave empty.
     static func isBlank(_ text: String) -> Bool {
-        !text.unicodeScalars.contains { !(isWhiteSpace($0.value) || $0.value == 0x200B) }
+        !text.unicodeScalars.contains { !isFoundationWhitespaceOrNewline($0.value) }
+    }
+
+    /// What `CharacterSet.whitespacesAndNewlines` holds.
+    static func isFoundationWhitespaceOrNewline(_ v: UInt32) -> Bool { isWhiteSpace(v) || v == 0x200B }
+
+    /// What `CharacterSet.whitespaces` holds: the same without line breaks.
+    static func isFoundationWhitespace(_ v: UInt32) -> Bool {
+        isFoundationWhitespaceOrNewline(v) && !((v >= 0x0A && v <= 0x0D) || v == 0x85 || v == 0x2028 || v == 0x2029)
     }
 
     private static func trim(_ text: some StringProtocol, _ drop: (UInt32) -> Bool) -> String {
