@@ -366,7 +366,13 @@ def run_preview_checks(binary: Path, results: Results) -> None:
         finally:
             code = server.stop()
             results.record("serve: Ctrl-C stops it cleanly (exit code 0)",
-                           [] if code == 0 else [f"exit code {code}: " + " | ".join(server.lines[-5:])])
+                           [] if code == 0 else [f"exit code {code}: " + " | ".join(crash_lines(server.lines))])
+
+
+def crash_lines(lines: list[str]) -> list[str]:
+    """What says why a process died (Swift's backtracer prints the reason first, then long image lists)."""
+    reasons = [l for l in lines if re.search(r"Fatal error|Crash|BUG IN|Thread \d+ crashed|^\d+ .* in ", l)]
+    return (reasons[:12] or []) + lines[-3:]
 
 
 def measure(binary: Path, runs: int = 15, site: Path | None = None) -> tuple[list[float], list[float]]:
