@@ -167,6 +167,38 @@ def set_aside(path, work):
     return f"sh -c 'if [ -e {path} ]; then mv {path} {aside}/$(date +%s%N); fi'"
 
 
+def dentries():
+    """Directory entries the kernel holds in its cache (first field of /proc/sys/fs/dentry-state)."""
+    try:
+        with open("/proc/sys/fs/dentry-state") as f:
+            return int(f.read().split()[0])
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+SETTLED = {"done": 0, "skipped": 0}
+
+
+def settle(what):
+    """Drops the kernel's dentry and inode caches before a tool's measurements, when the bench may (root).
+    This VM's dentry hash table has 131,072 slots; after a few 10,000- and 40,000-guide outputs it held 1.5
+    million entries, and every stat or open walked long chains (`__d_lookup_rcu` was 70% of a preview
+    rebuild's samples, 30 ms against 20 ms once dropped). The set-aside outputs and earlier tools' files
+    would otherwise slow whichever tool runs later. Every tool gets the same treatment; the source files'
+    page cache goes with their inodes, so each tool's warm-up run reads them back before the timed runs."""
+    before = dentries()
+    subprocess.run(["sync"], check=False)
+    try:
+        with open("/proc/sys/vm/drop_caches", "w") as f:
+            f.write("2\n")
+        SETTLED["done"] += 1
+    except OSError:
+        SETTLED["skipped"] += 1
+        log(f"  ({what}: caches not dropped, not root; dentries {before})")
+        return
+    log(f"  ({what}: dentry cache {before:,} → {dentries():,} entries)" if before is not None else f"  ({what}: caches dropped)")
+
+
 def count_html(folder):
     return sum(1 for _, _, files in os.walk(folder) for n in files if n.endswith(".html"))
 
@@ -200,6 +232,7 @@ def bench_size(n, work):
     # A plain build first (not quiet, kept in out-first for the unchanged-rebuild check): it must succeed, gives
     # the page count, the peak memory and the warm-up, and tells how many timed runs are affordable.
     first_out = os.path.join(d, "out-first")
+    settle("motcua")
     rss, wall, stdout = peak_rss(f"{BIN} build --root {site} --output {first_out}", prepare=set_aside(first_out, work))
     m = SUMMARY_RE.search(stdout)
     rows["motcua"] = {"pages": int(m.group(1)) if m else None, "files": int(m.group(2)) if m else None}
@@ -208,10 +241,12 @@ def bench_size(n, work):
     rows["motcua"].update(measure(f"motcua-{n}", motcua_cmd, set_aside(out_m, work), runs, d, wall))
     rows["motcua"]["rss"] = rss
 
+    settle("floor")
     rss, wall, _ = peak_rss(floor_cmd)
     rows["floor"] = measure(f"floor-{n}", floor_cmd, None, runs, d, wall)
     rows["floor"].update(rss=rss, pages=n)
 
+    settle("hugo")
     rss, wall, _ = peak_rss(hugo_cmd, prepare=set_aside(out_h, work))
     hugo_pages = count_html(out_h)
     log(f"  hugo first build: {wall:.2f} s, {rss:.0f} MB")
@@ -227,6 +262,7 @@ def second_build(n, work):
     site, out = os.path.join(d, "motcua"), os.path.join(d, "out-first")
     if not os.path.exists(out):
         sh([BIN, "build", "--root", site, "--output", out])
+    settle("unchanged rebuild")
     before = snapshot(out)
     time.sleep(1.1)  # a rewrite would show as a newer mtime
     t0 = time.perf_counter()
@@ -253,6 +289,7 @@ def second_build(n, work):
 def sample_site(work):
     out = os.path.join(work, "sample-out")
     cmd = f"{BIN} build --root {ROOT} --output {out} --quiet"
+    settle("sample site")
     rss, wall, _ = peak_rss(cmd, prepare=set_aside(out, work))
     res = measure("sample", cmd, set_aside(out, work), int(os.environ.get("BENCH_RUNS", "10")), work, wall)
     res["rss"] = rss
@@ -265,6 +302,7 @@ def serve_mode(site=None, runs=10):
     sys.path.insert(0, os.path.join(ROOT, "Tests", "quality"))
     import statistics
     import test_preview
+    settle("serve mode")
     try:
         times, rebuilds = test_preview.measure(test_preview.Path(BIN), runs=runs,
                                                site=test_preview.Path(site) if site else None)
@@ -381,13 +419,17 @@ def main():
         idx.append(f"{r['n']:,} guides: {name} {size / 1024 / 1024:.2f} MB" if name else f"{r['n']:,} guides: no search index in the output")
     mtimes = "; ".join(f"`{p}` {'kept' if a == b else 'CHANGED'}" for p, a, b in second["samples"])
     when = datetime.datetime.now().strftime("%Y-%m-%d %H:%M")
+    settled = (f"done {SETTLED['done']} times" if not SETTLED["skipped"] else
+               f"done {SETTLED['done']} times, skipped {SETTLED['skipped']} times: not root")
     text = f"""## Benchmark ({when})
 
 Machine: {info['cpu']}, {info['cores']} cores, {info['mem']}, Linux {info['kernel']}; {info['hugo']}; {info['cmark']}; {info['hyperfine']}.
 Each site: N guides of about 1.7 KB (list, table, link, two headings) + 2,000 procedures over 20 fields + 1,000
 announcements (motcua also renders those; the floor and Hugo get only the N guides). Wall time is hyperfine's median
 of a clean build into a folder that does not exist yet (the last run's output is renamed aside, not deleted, so
-that ext4 does not skip recently freed inodes during the timed runs; see `set_aside` in run_bench.py); peak RSS from `/usr/bin/time -v`. "pages" is what each
+that ext4 does not skip recently freed inodes during the timed runs; see `set_aside` in run_bench.py). Before each
+tool's runs the kernel's dentry and inode caches are dropped ({settled}; see `settle`), so files left by earlier
+tools do not slow later ones. Peak RSS from `/usr/bin/time -v`. "pages" is what each
 tool produced (motcua's summary line; Hugo's HTML files; the floor's documents); ms/page and pages/s use it.
 "runs" counts the timed runs behind the median (a /usr/bin/time run comes first as the warm-up; a command slower
 than {SLOW_S:.0f} s gets 2 runs, slower than {VERY_SLOW_S:.0f} s 1 run, to keep the whole bench usable).
