@@ -388,17 +388,29 @@ public struct BuildAction: Sendable {
 }
 
 /// Wall time per phase on stderr when MOTCUA_TIMINGS is set: the first thing to look at before profiling.
+/// The process's CPU time follows in brackets: CPU well under twice the wall time is a phase that does not
+/// keep both cores busy.
 struct PhaseClock {
     private let enabled = ProcessInfo.processInfo.environment["MOTCUA_TIMINGS"] != nil
     private let clock = ContinuousClock()
     private var last = ContinuousClock.now
+    private var lastCPU = PhaseClock.cpuMilliseconds()
     private var lines: [String] = []
 
     mutating func mark(_ name: String) {
         guard enabled else { return }
         let now = clock.now
-        lines.append("\(name): \(Int(((now - last).seconds * 1000).rounded())) ms")
+        let cpu = Self.cpuMilliseconds()
+        lines.append("\(name): \(Int(((now - last).seconds * 1000).rounded())) ms [cpu \(cpu - lastCPU)]")
         last = now
+        lastCPU = cpu
+    }
+
+    /// User and system time of every thread of the process so far.
+    static func cpuMilliseconds() -> Int {
+        var t = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t)
+        return t.tv_sec * 1000 + t.tv_nsec / 1_000_000
     }
 
     func report() {
