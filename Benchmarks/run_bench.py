@@ -196,7 +196,9 @@ def settle(what):
         SETTLED["skipped"] += 1
         log(f"  ({what}: caches not dropped, not root; dentries {before})")
         return
-    log(f"  ({what}: dentry cache {before:,} → {dentries():,} entries)" if before is not None else f"  ({what}: caches dropped)")
+    after = dentries()
+    log(f"  ({what}: dentry cache {before:,} → {after:,} entries)" if before is not None and after is not None
+        else f"  ({what}: caches dropped)")
 
 
 def count_html(folder):

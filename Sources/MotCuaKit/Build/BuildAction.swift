@@ -219,7 +219,8 @@ public struct BuildAction: Sendable {
             case .page(let i): document = SiteSearch.pageDocument(site.pages[i], page: page) { result.bodyText ?? plainText($0) }
             default: continue
             }
-            rows.append((d, cache.searchEntry(document) { SearchIndex.entry(for: document, bodyLimit: 4000) }.row))
+            // Not put in the cache: each save's text is new, and patched builds never trim the cache.
+            rows.append((d, SearchIndex.entry(for: document, bodyLimit: SearchIndex.defaultBodyLimit).row))
         }
         var changedFiles = positions.map { last.files[$0] }
         if !rows.isEmpty {

@@ -68,17 +68,9 @@ public struct OutputWriter: Sendable {
         self.stagingPath = staging.path
     }
 
-    /// Writes every file into a staging folder, then swaps it in. Files whose bytes did not change are
-    /// hard-linked from the old output so they keep their modification time (rsync/FTP sync send less).
-    public func write(files: [(path: String, bytes: Data)], copies: [(path: String, source: URL)]) throws -> Stats {
-        let session = try begin()
-        for file in files { session.put(file.path, file.bytes) }
-        for copy in copies { session.copy(copy.path, from: copy.source) }
-        return try session.finish()
-    }
-
     /// A staging folder open for writing; pages can be put from several threads as they are rendered, so
-    /// a 10,000-page site is never held in memory whole.
+    /// a 10,000-page site is never held in memory whole. `finish` swaps it in. Files whose bytes did not
+    /// change are hard-linked from the old output so they keep their modification time (rsync/FTP send less).
     public func begin() throws -> Session {
         cleanLeftovers()
         try? FileManager.default.removeItem(at: staging)
@@ -239,17 +231,11 @@ public struct OutputWriter: Sendable {
 
     /// Files under a folder, by relative path; readdir's entry type spares a stat per file.
     static func eachFile(in folder: String, relative: String, _ body: (String) -> Void) {
-        guard let dir = opendir(folder) else { return }
-        defer { closedir(dir) }
-        while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
-            if name == "." || name == ".." { continue }
+        FolderEntries.forEach(in: folder) { name, type in
             let path = folder + "/" + name
             let item = relative.isEmpty ? name : relative + "/" + name
-            var isFolder = entry.pointee.d_type == UInt8(DT_DIR)
-            if entry.pointee.d_type == UInt8(DT_UNKNOWN) {
+            var isFolder = type == UInt8(DT_DIR)
+            if type == UInt8(DT_UNKNOWN) {
                 var info = stat()
                 isFolder = lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
             }

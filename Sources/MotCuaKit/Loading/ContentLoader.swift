@@ -97,15 +97,10 @@ public struct ContentLoader: Sendable {
     }
 
     private func listFiles(_ folder: String, _ section: String, _ extensions: Set<String>) -> [String] {
-        guard let dir = opendir(folder) else { return [] }
-        defer { closedir(dir) }
         var names: [String] = []
-        while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
+        FolderEntries.forEach(in: folder) { name, _ in
             guard !name.hasPrefix("."), let dot = name.lastIndex(of: "."),
-                  extensions.contains(name[name.index(after: dot)...].lowercased()) else { continue }
+                  extensions.contains(name[name.index(after: dot)...].lowercased()) else { return }
             names.append(name)
         }
         return names.sorted().map { "Content/\(section)/\($0)" }

@@ -158,7 +158,6 @@ public struct MarkdownRenderer: Sendable {
         return Output(html: html, headings: headings, diagnostics: diagnostics, plainText: plainText)
     }
 
-    /// One pass over the bytes: each marker `U+E000 n U+E001` right after `<hN>` becomes `<hN id="…">`.
     /// Finds line starts going forward from the last link's line (links come in document order), so a long
     /// body with many links is read once rather than once per link.
     struct LineCursor {
@@ -180,6 +179,7 @@ public struct MarkdownRenderer: Sendable {
         }
     }
 
+    /// One pass over the bytes: each marker `U+E000 n U+E001` right after `<hN>` becomes `<hN id="…">`.
     static func placeHeadingIDs(_ html: String, _ headings: [Heading]) -> String {
         let source = Array(html.utf8)
         var out: [UInt8] = []

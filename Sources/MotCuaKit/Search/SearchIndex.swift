@@ -41,11 +41,14 @@ public struct SearchIndex: Sendable {
         var row: [UInt8] = []
     }
 
-    public init(_ documents: [SearchDocument], bodyLimit: Int = 4000, cache: BuildCache? = nil) {
+    /// UTF-16 units of body text kept per document; cached entries are made with this limit only.
+    public static let defaultBodyLimit = 4000
+
+    public init(_ documents: [SearchDocument], bodyLimit: Int = SearchIndex.defaultBodyLimit, cache: BuildCache? = nil) {
         self.documents = documents
         self.bodyLimit = bodyLimit
         self.entries = BuildAction.parallelMap(documents) { document in
-            guard let cache, bodyLimit == 4000 else { return SearchIndex.entry(for: document, bodyLimit: bodyLimit) }
+            guard let cache, bodyLimit == SearchIndex.defaultBodyLimit else { return SearchIndex.entry(for: document, bodyLimit: bodyLimit) }
             return cache.searchEntry(document) { SearchIndex.entry(for: document, bodyLimit: bodyLimit) }
         }
     }

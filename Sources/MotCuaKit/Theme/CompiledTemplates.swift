@@ -335,8 +335,6 @@ struct CompiledTemplates: Sendable {
                     return flag ? render(body, indentation: indentation, inherited: inherited) : true
                 } else if value is [String: Any] || value is String || value is Int {
                     return push(value, body, indentation, inherited)
-                } else if let items = value as? [String] {
-                    for item in items where !push(item, body, indentation, inherited) { return false }
                 } else if let items = value as? [Any] {
                     for item in items where !push(item, body, indentation, inherited) { return false }
                 } else {

@@ -2,9 +2,8 @@ import Foundation
 import Testing
 @testable import MotCuaKit
 
-/// A section's files are read in one fixed order (page order and diagnostics depend on it): the byte sort
-/// used for ASCII names must give what sorting the names as Strings gives, and the extension test must
-/// ignore case and skip hidden files, as before.
+/// A section's files are read in one fixed order, the names sorted as Strings (page order and diagnostics
+/// depend on it), and the extension test ignores case and skips hidden files.
 @Suite struct ListingTests {
     @Test func asciiNamesKeepStringOrderAndTheExtensionFilter() throws {
         let site = try TempSite()
