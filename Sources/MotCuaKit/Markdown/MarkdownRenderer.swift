@@ -77,9 +77,21 @@ public struct MarkdownRenderer: Sendable {
         "thong-bao-moi", "huong-dan", "tong-hop", "loc", "phat-thanh", "ban-doc",
     ]
 
+    /// Parser options of every page body; raw HTML (`CMARK_OPT_UNSAFE`) changes only what is written, not the tree.
+    static let pageOptions = CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES
+
+    /// UTF-8 bytes of a body's plain text kept for the search index: it keeps 4,000 UTF-16 units of folded words
+    /// (`SearchIndex.defaultBodyLimit`), so a 20 MB page costs no more to index than a short one.
+    public static let searchTextLimit = 16_000
+
+    /// The plain text the search index takes from a parsed body (the page's own parse, or `SiteSearch.plainText`).
+    static func searchText(of document: OpaquePointer) -> String {
+        plainText(of: document, limit: searchTextLimit)
+    }
+
     public func render(_ source: MarkdownSource, plainText wantsPlainText: Bool = false, resolveLink: (String, SourceLocation) -> LinkResolution = { _, _ in .keep }) -> Output {
         var diagnostics = Diagnostics()
-        var options = CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES
+        var options = Self.pageOptions
         if allowRawHTML { options |= CMARK_OPT_UNSAFE }
         return Self.withDocument(source.text, options: options) { document, extensions in
             guard let document else { return Output(html: "", headings: [], diagnostics: diagnostics) }
@@ -91,7 +103,7 @@ public struct MarkdownRenderer: Sendable {
     private func render(_ document: OpaquePointer, _ extensions: UnsafeMutablePointer<cmark_llist>?, options: Int32,
                         source: MarkdownSource, plainText wantsPlainText: Bool, diagnostics: inout Diagnostics,
                         resolveLink: (String, SourceLocation) -> LinkResolution) -> Output {
-        let plainText = wantsPlainText ? Self.plainText(of: document) : nil
+        let plainText = wantsPlainText ? Self.searchText(of: document) : nil
 
         var headings: [Heading] = []
         var usedIDs = Self.reservedIDs
@@ -211,13 +223,14 @@ public struct MarkdownRenderer: Sendable {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// The visible text of a node and its children (for heading ids and titles).
-    public static func plainText(of node: OpaquePointer) -> String {
+    /// The visible text of a node and its children (for heading ids and titles); `limit` stops the walk after about
+    /// that many UTF-8 bytes (cut at a whole scalar), as the search index keeps only the start of a body.
+    public static func plainText(of node: OpaquePointer, limit: Int = .max) -> String {
         // Bytes, not String appends: this walks every page body once for the search index.
         var text: [UInt8] = []
         guard let iterator = cmark_iter_new(node) else { return "" }
         defer { cmark_iter_free(iterator) }
-        while true {
+        while text.count < limit {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
             guard let child = cmark_iter_get_node(iterator) else { continue }
@@ -244,6 +257,11 @@ public struct MarkdownRenderer: Sendable {
                 text.append(0x20)
             default: break
             }
+        }
+        if text.count > limit {
+            var end = limit
+            while end > 0, UTF8.isContinuation(text[end]) { end -= 1 }
+            text.removeSubrange(end...)
         }
         return String(decoding: text, as: UTF8.self)
     }

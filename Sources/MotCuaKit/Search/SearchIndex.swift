@@ -26,16 +26,13 @@ public struct SearchIndex: Sendable {
     let entries: [Entry]
 
     /// One document as the index holds it: the row of `search-index.js`, written once (in parallel, and kept
-    /// by the preview's cache), and what the Swift search needs. Token arrays are made only when searching,
-    /// so a 10,000-page index does not hold millions of small arrays.
+    /// by the preview's cache). Keys and token arrays that only the Swift search needs are made when searching,
+    /// so a build does not pay for them and a 10,000-page index does not hold millions of small arrays.
     struct Entry: Sendable {
         var document: SearchDocument
         var title: String
         /// Folded body tokens, space-separated.
         var body: String
-        var foldedTitle: String
-        var titleKey: [UInt16]
-        var codeKey: [UInt16]
         var snippet: String
         /// `[kind,title,url,field,badge,badgeKey,code,snippet,body]` as JSON, UTF-8.
         var row: [UInt8] = []
@@ -68,9 +65,6 @@ public struct SearchIndex: Sendable {
             document: document,
             title: title,
             body: body,
-            foldedTitle: fold(title),
-            titleKey: Array(toneKey(title).utf16),
-            codeKey: Array(toneKey(document.code ?? "").utf16),
             snippet: snippet(document.text))
         entry.row = row(entry)
         return entry
@@ -130,7 +124,7 @@ public struct SearchIndex: Sendable {
         guard !queryTokens.isEmpty else { return [] }
         let key = Array(SearchIndex.toneKey(query).utf16)
 
-        var hits: [(rank: [Int], entry: Entry)] = []
+        var hits: [(rank: [Int], entry: Entry, foldedTitle: String)] = []
         for entry in entries {
             let head = SearchIndex.tokens(SearchIndex.fold(entry.title + " " + (entry.document.code ?? ""))).map { Array($0.utf16) }
             let body = entry.body.split(separator: " ").map { Array($0.utf16) }
@@ -142,14 +136,15 @@ public struct SearchIndex: Sendable {
                 if !everywhere { continue }
             }
             let phrase = SearchIndex.hasPhrase(queryTokens, in: inHead ? head : body)
-            let exact = SearchIndex.contains(entry.titleKey, key) || entry.codeKey == key
-            let rank = [exact ? 0 : 1, inHead ? 0 : 1, phrase ? 0 : 1, entry.document.kind.rank,
-                        entry.foldedTitle.utf16.count]
-            hits.append((rank, entry))
+            let exact = SearchIndex.contains(Array(SearchIndex.toneKey(entry.title).utf16), key)
+                || Array(SearchIndex.toneKey(entry.document.code ?? "").utf16) == key
+            let foldedTitle = SearchIndex.fold(entry.title)
+            let rank = [exact ? 0 : 1, inHead ? 0 : 1, phrase ? 0 : 1, entry.document.kind.rank, foldedTitle.utf16.count]
+            hits.append((rank, entry, foldedTitle))
         }
         hits.sort { a, b in
             if a.rank != b.rank { return a.rank.lexicographicallyPrecedes(b.rank) }
-            for (x, y) in [(a.entry.foldedTitle, b.entry.foldedTitle), (a.entry.title, b.entry.title),
+            for (x, y) in [(a.foldedTitle, b.foldedTitle), (a.entry.title, b.entry.title),
                            (a.entry.document.url, b.entry.document.url)] where !x.utf16.elementsEqual(y.utf16) {
                 return x.utf16.lexicographicallyPrecedes(y.utf16)
             }

@@ -1,4 +1,3 @@
-import CCmarkGFM
 import Foundation
 
 /// Turns the site into search documents: what a citizen would type to find each page.
@@ -59,15 +58,11 @@ enum SiteSearch {
         SearchDocument(kind: .page, title: p.title, url: page.file, text: ([p.summary].compactMap { $0 } + [plainText(p.body.text)]).joined(separator: " "))
     }
 
-    /// The index keeps only the start of each body (SearchIndex.bodyLimit), so a 20 MB page costs no more
-    /// to index than a short one.
-    static let sourceLimit = 16_000
-
-    /// Markdown without markup, for indexing; raw HTML is dropped like on the page.
-    static func plainText(_ fullMarkdown: String) -> String {
-        let markdown = fullMarkdown.utf8.count > sourceLimit ? String(fullMarkdown.prefix(sourceLimit)) : fullMarkdown
-        return MarkdownRenderer.withDocument(markdown, options: CMARK_OPT_DEFAULT, extensions: ["table", "autolink", "strikethrough"]) { doc, _ in
-            doc.map { collapseWhitespace(MarkdownRenderer.plainText(of: $0)) } ?? markdown
+    /// Markdown without markup, for indexing text that no page render gave: parsed as a page body is and cut
+    /// as its text is, so both ways give the index the same words. Raw HTML is dropped like on the page.
+    static func plainText(_ markdown: String) -> String {
+        MarkdownRenderer.withDocument(markdown, options: MarkdownRenderer.pageOptions) { doc, _ in
+            doc.map { collapseWhitespace(MarkdownRenderer.searchText(of: $0)) } ?? markdown
         }
     }
 

@@ -170,17 +170,27 @@ struct FastHTMLEscaping: MustacheContentType {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// The five escapes, appended as bytes (also used by `CompiledTemplates`).
+    /// The five escapes, appended as bytes (also used by `CompiledTemplates`); the runs between them are
+    /// copied whole.
     static func escape(_ text: String, into out: inout [UInt8]) {
-        for byte in text.utf8 {
-            switch byte {
-            case 0x3C: out.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])
-            case 0x3E: out.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])
-            case 0x26: out.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])
-            case 0x22: out.append(contentsOf: [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B])
-            case 0x27: out.append(contentsOf: [0x26, 0x23, 0x33, 0x39, 0x3B])
-            default: out.append(byte)
+        var text = text
+        text.withUTF8 { bytes in
+            var plain = 0  // start of the run not yet copied
+            for i in bytes.indices {
+                let entity: StaticString
+                switch bytes[i] {
+                case 0x3C: entity = "&lt;"
+                case 0x3E: entity = "&gt;"
+                case 0x26: entity = "&amp;"
+                case 0x22: entity = "&quot;"
+                case 0x27: entity = "&#39;"
+                default: continue
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[plain..<i]))
+                entity.withUTF8Buffer { out.append(contentsOf: $0) }
+                plain = i + 1
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[plain...]))
         }
     }
 }

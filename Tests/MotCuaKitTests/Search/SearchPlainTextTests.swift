@@ -27,6 +27,11 @@ struct SearchPlainTextTests {
         <div>HTML thô không vào chỉ mục</div>
 
         Liên hệ: www.anphu.gov.vn\u{2003}hoặc\u{3000}0220 3 123 456.
+
+        - [x] Đã có tài khoản định danh
+        - [ ] Chưa nộp lệ phí[^phi]
+
+        [^phi]: Lệ phí nộp khi nhận kết quả.
         """
 
     @Test func pageParseGivesTheIndexText() {
@@ -36,7 +41,32 @@ struct SearchPlainTextTests {
             let fromPage = SiteSearch.collapseWhitespace(output.plainText ?? "")
             #expect(fromPage == SiteSearch.plainText(Self.markdown))
             #expect(fromPage.contains("Tờ khai 01 bản Giấy chứng sinh"))
+            #expect(fromPage.contains("Đã có tài khoản định danh Chưa nộp lệ phí"))
+            #expect(fromPage.contains("Lệ phí nộp khi nhận kết quả."))
         }
+    }
+
+    @Test func longBodiesGiveTheSameCutTextBothWays() {
+        // 3-byte "ệ" makes the cut fall inside a character at some offset; the text must stay whole scalars.
+        let paragraph = "Hồ sơ đăng ký hộ tịch gồm tờ khai và giấy tờ tùy thân ệệ.\n\n"
+        let markdown = String(repeating: paragraph, count: 2_000)
+        let source = MarkdownSource(text: markdown, path: "Content/huong-dan/dai.md", lineOffset: 0)
+        let fromPage = SiteSearch.collapseWhitespace(MarkdownRenderer(allowRawHTML: false).render(source, plainText: true).plainText ?? "")
+        #expect(fromPage == SiteSearch.plainText(markdown))
+        #expect(fromPage.utf8.count <= MarkdownRenderer.searchTextLimit)
+        #expect(fromPage.utf8.count > MarkdownRenderer.searchTextLimit - 100)
+        #expect(!fromPage.unicodeScalars.contains("\u{FFFD}"))
+        #expect(fromPage.hasPrefix("Hồ sơ đăng ký hộ tịch"))
+        // A run of 3-byte letters cut at each of the three alignments.
+        for shift in 0..<3 {
+            let run = String(repeating: "a", count: shift) + String(repeating: "ệ", count: 8_000)
+            let text = SiteSearch.plainText(run)
+            #expect(!text.unicodeScalars.contains("\u{FFFD}"))
+            #expect(text.utf8.count > MarkdownRenderer.searchTextLimit - 3 && text.utf8.count <= MarkdownRenderer.searchTextLimit)
+        }
+        // The index still fills its whole body allowance from the cut text.
+        let index = SearchIndex([SearchDocument(kind: .guide, title: "Dài", url: "dai.html", text: fromPage)])
+        #expect(index.entries[0].body.utf16.count > SearchIndex.defaultBodyLimit - 20)
     }
 
     @Test func collapsingOnBytesMatchesUnicodeWhiteSpace() {
