@@ -66,7 +66,7 @@ public struct BuildAction: Sendable {
         // The theme and the radio patterns are made on the spare core while the content is read.
         let root = options.root
         let themeTask = Background { Theme.load(root: root, cache: cache) }
-        DispatchQueue.global().async { SpokenTextWriter.prewarm() }
+        _ = SpokenTextWriter.prewarmInBackground
         let (loaded, loadDiagnostics) = loader.load()
         report.diagnostics.append(contentsOf: loadDiagnostics)
         let (theme, themeDiagnostics) = themeTask.value

@@ -77,9 +77,9 @@ public final class BuildCache: @unchecked Sendable {
     /// A file whose stamp (inode, size, modification and change times) is as before is not even read: the
     /// change time cannot be set back by any tool, so an unchanged stamp means unchanged bytes. A stamp only
     /// a few seconds old is not trusted (coarse clocks, as on a FAT USB stick, could hide a second write).
-    func file<T>(_ path: String, rootPath: String, load: () -> (T?, Diagnostics)) -> (T?, Diagnostics) {
+    /// `stamp` is the file's settled stamp, taken by the caller's listing pass.
+    func file<T>(_ path: String, rootPath: String, stamp: FileStamp?, load: () -> (T?, Diagnostics)) -> (T?, Diagnostics) {
         let full = rootPath + "/" + path
-        let stamp = settled(FileStamp(path: full))
         let hit = locked { files[path] }
         if let hit, let stamp, hit.stamp == stamp, let value = hit.value as? T? {
             return (value, hit.diagnostics)

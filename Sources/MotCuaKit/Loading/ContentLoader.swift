@@ -70,14 +70,16 @@ public struct ContentLoader: Sendable {
             cache.settled(FileStamp(folder: fd, path: path, nameOffset: prefix))
         }
         guard var previous = cache.takeSection(section, of: T.self), previous.paths == paths else {
-            let results = BuildAction.parallelMap(paths) { path in cache.file(path, rootPath: rootPath) { fresh(path) } }
+            let results = BuildAction.parallelMap(Array(paths.indices)) { i in
+                cache.file(paths[i], rootPath: rootPath, stamp: stamps[i]) { fresh(paths[i]) }
+            }
             let built = BuildCache.Section(paths: paths, stamps: stamps, results: results)
             cache.store(section, built)
             diagnostics.append(contentsOf: built.diagnostics)
             return built.values
         }
         let changed = paths.indices.filter { stamps[$0] == nil || stamps[$0] != previous.stamps[$0] }
-        let loaded = BuildAction.parallelMap(changed) { i in cache.file(paths[i], rootPath: rootPath) { fresh(paths[i]) } }
+        let loaded = BuildAction.parallelMap(changed) { i in cache.file(paths[i], rootPath: rootPath, stamp: stamps[i]) { fresh(paths[i]) } }
         previous.stamps = stamps
         previous.replace(changed, with: loaded)
         cache.store(section, previous)

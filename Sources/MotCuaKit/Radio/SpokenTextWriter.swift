@@ -629,7 +629,7 @@ struct SpokenTextWriter {
         while end > start, VietnameseText.isFoundationWhitespace(s[end - 1].value) { end -= 1 }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(4 * (end - start))
-        for c in s[start..<end] { SearchIndex.appendUTF8(c.value, to: &bytes) }
+        for c in s[start..<end] { UTF8Text.append(c.value, to: &bytes) }
         return String(decoding: bytes, as: UTF8.self)
     }
 
@@ -640,6 +640,9 @@ struct SpokenTextWriter {
 
     /// What `\s` matched.
     static func isSpace(_ s: Unicode.Scalar) -> Bool { VietnameseText.isWhiteSpace(s.value) }
+
+    /// `prewarm` started on a spare core, once per process (the preview's later rebuilds find it done).
+    static let prewarmInBackground: Void = { DispatchQueue.global().async { prewarm() } }()
 
     /// Compiles every pattern (Swift regexes compile on first use, ICU loads its data on first use) so a
     /// build can do it on a spare core while it reads the content: most of a small site's radio time.

@@ -323,11 +323,11 @@ struct CompiledTemplates: Sendable {
             case .text(let bytes):
                 out.append(contentsOf: bytes)
             case .variable(let name, let escaped):
-                guard let value = lookup(name) else { return true }
+                guard let value = lookup(name) else { return false }
                 guard let value = value else { return true }
                 return write(value, escaped: escaped)
             case .section(let name, let body):
-                guard let found = lookup(name) else { return true }
+                guard let found = lookup(name) else { return false }
                 guard let value = found else { return true }
                 if let items = value as? [[String: Any]] {
                     for item in items where !push(item, body, indentation, inherited) { return false }
@@ -341,7 +341,7 @@ struct CompiledTemplates: Sendable {
                     return false
                 }
             case .inverted(let name, let body):
-                guard let found = lookup(name) else { return true }
+                guard let found = lookup(name) else { return false }
                 guard let value = found else { return render(body, indentation: indentation, inherited: inherited) }
                 if let flag = value as? Bool {
                     return flag ? true : render(body, indentation: indentation, inherited: inherited)

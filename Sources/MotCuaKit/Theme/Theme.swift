@@ -33,7 +33,11 @@ public struct Theme: Sendable {
         let files = names.sorted().filter { $0.hasSuffix(".mustache") }.map { name in
             (name: name, data: fm.contents(atPath: templatesURL.appendingPathComponent(name).path))
         }
-        guard let cache else { return compile(files, themeURL: themeURL) }
+        // Assets are listed on every load, outside the cache: a new image must be served without a template edit.
+        let withAssets = { (compiled: (Theme?, Diagnostics)) -> (Theme?, Diagnostics) in
+            (compiled.0.map { var t = $0; t.assets = assetList(t.assetsURL); return t }, compiled.1)
+        }
+        guard let cache else { return withAssets(compile(files, themeURL: themeURL)) }
         var key = Data()
         for file in files {
             key.append(contentsOf: Array(file.name.utf8) + [0])
@@ -41,9 +45,7 @@ public struct Theme: Sendable {
             key.append(0)
             if let data = file.data { key.append(data) }
         }
-        let (theme, diagnostics) = cache.theme(key) { compile(files, themeURL: themeURL) }
-        // Assets are listed again each time: a new image must be served without a template edit.
-        return (theme.map { var t = $0; t.assets = assetList(t.assetsURL); return t }, diagnostics)
+        return withAssets(cache.theme(key) { compile(files, themeURL: themeURL) })
     }
 
     static func compile(_ files: [(name: String, data: Data?)], themeURL: URL) -> (Theme?, Diagnostics) {
@@ -80,7 +82,7 @@ public struct Theme: Sendable {
         }
         let assetsURL = themeURL.appendingPathComponent("assets")
         if diagnostics.hasErrors { return (nil, diagnostics) }
-        var theme = Theme(library: library, templateNames: known, assets: assetList(assetsURL), assetsURL: assetsURL)
+        var theme = Theme(library: library, templateNames: known, assets: [], assetsURL: assetsURL)
         theme.fingerprint = sources.sorted { $0.key < $1.key }.map { "\($0.key)\u{0}\($0.value.text)" }.joined(separator: "\u{1}")
         theme.compiled = CompiledTemplates(sources: sources.mapValues(\.text))
         return (theme, diagnostics)

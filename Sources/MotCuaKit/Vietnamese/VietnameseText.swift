@@ -67,10 +67,10 @@ public enum VietnameseText {
     /// Lowercase, no diacritics, đ → d: what people type on a phone without a Vietnamese keyboard.
     /// U+0111 has no decomposition, so generic accent stripping would leave it.
     public static func fold(_ text: String) -> String {
-        SearchIndex.tableFold(text, foldTable) ?? slowFold(text)
+        FoldTable.apply(foldTable, to: text) ?? slowFold(text)
     }
 
-    static let foldTable = SearchIndex.foldTable(slowFold)
+    static let foldTable = FoldTable.make(slowFold)
 
     static func slowFold(_ text: String) -> String {
         var out = String.UnicodeScalarView()

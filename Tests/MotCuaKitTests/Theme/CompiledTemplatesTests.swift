@@ -76,6 +76,23 @@ import Testing
         #expect(theme.renderBytes("page", context) == Data(theme.render("page", context).utf8))
     }
 
+    struct Office { let name = "Bộ phận một cửa" }
+
+    @Test("a name looked up through a value of another kind sends the page to swift-mustache", arguments: [
+        "{{office.name}}", "{{#office.name}}có{{/office.name}}", "{{^office.name}}không{{/office.name}}",
+        "{{#list}}{{name}}{{/list}}",
+    ])
+    func lookupThroughUnknownValueFallsBack(template: String) throws {
+        let context: [String: Any] = ["office": Office(), "list": [Office()] as [Any]]
+        #expect(try compiled(["page": template], "page", context) == nil)
+    }
+
+    @Test("swift-mustache reads a struct's properties, which is why such a page must not render blank")
+    func swiftMustacheReadsStructs() throws {
+        let context: [String: Any] = ["office": Office(), "list": [Office()] as [Any]]
+        #expect(try reference(["page": "{{office.name}}|{{#list}}{{name}}{{/list}}"], "page", context) == "Bộ phận một cửa|Bộ phận một cửa")
+    }
+
     @Test("every page of the sample site: the byte renderer covers it and matches swift-mustache")
     func sampleSitePages() throws {
         let (loaded, _) = ContentLoader(root: Self.repoRoot, includeDrafts: true).load()
