@@ -28,7 +28,9 @@ static void add(const char *rel, char *data, size_t len, int dir) {
         entries = realloc(entries, capacity * sizeof(Entry));
         if (!entries) { perror("realloc"); exit(1); }
     }
-    entries[count++] = (Entry){strdup(rel), data, len, dir};
+    entries[count] = (Entry){strdup(rel), data, len, dir};
+    if (!entries[count].rel) { perror("strdup"); exit(1); }
+    count++;
 }
 
 /* Parents come before their children, so each worker can create folders in list order. */
@@ -51,10 +53,16 @@ static void walk(const char *root, const char *rel) {
         } else {
             int fd = open(full, O_RDONLY);
             char *data = malloc(st.st_size + 1);
-            ssize_t got = fd >= 0 ? read(fd, data, st.st_size) : -1;
-            if (got < 0) { perror(full); exit(1); }
+            if (fd < 0 || !data) { perror(full); exit(1); }
+            size_t got = 0;
+            while (got < (size_t)st.st_size) {
+                ssize_t r = read(fd, data + got, (size_t)st.st_size - got);
+                if (r < 0) { perror(full); exit(1); }
+                if (r == 0) break;
+                got += (size_t)r;
+            }
             close(fd);
-            add(child, data, (size_t)got, 0);
+            add(child, data, got, 0);
         }
     }
     closedir(dir);
@@ -88,7 +96,9 @@ int main(int argc, char **argv) {
         mkdir(path, 0755);
     }
     for (int w = 0; w < workers; w++) {
-        if (fork() == 0) {
+        pid_t pid = fork();
+        if (pid < 0) { perror("fork"); return 1; }
+        if (pid == 0) {
             for (size_t i = 0; i < count; i++) {
                 if (top_level_dir(&entries[i]) || share(entries[i].rel) % workers != (unsigned)w) continue;
                 snprintf(path, sizeof path, "%s/%s", argv[2], entries[i].rel);

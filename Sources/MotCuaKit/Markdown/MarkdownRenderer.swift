@@ -15,7 +15,8 @@ public struct MarkdownRenderer: Sendable {
         public var html: String
         public var headings: [Heading]
         public var diagnostics: Diagnostics
-        /// The visible text, when asked for (`plainText(of:)` of the whole document, as parsed).
+        /// The visible text, when asked for: `searchText(of:)` of the document as parsed (its first
+        /// `searchTextLimit` bytes).
         public var plainText: String? = nil
     }
 
@@ -80,8 +81,9 @@ public struct MarkdownRenderer: Sendable {
     /// Parser options of every page body; raw HTML (`CMARK_OPT_UNSAFE`) changes only what is written, not the tree.
     static let pageOptions = CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES
 
-    /// UTF-8 bytes of a body's plain text kept for the search index: it keeps 4,000 UTF-16 units of folded words
-    /// (`SearchIndex.defaultBodyLimit`), so a 20 MB page costs no more to index than a short one.
+    /// UTF-8 bytes of a body's plain text kept for the search index, which keeps 4,000 UTF-16 units of folded words
+    /// (`SearchIndex.defaultBodyLimit`): a 20 MB page is parsed whole to be rendered, but folding, tokenising and
+    /// holding its text costs no more than for a short one.
     public static let searchTextLimit = 16_000
 
     /// The plain text the search index takes from a parsed body (the page's own parse, or `SiteSearch.plainText`).

@@ -109,7 +109,7 @@ public struct RadioTextBuilder: Sendable {
         mutating func body() {
             // Through the shared, locked parse: on its own, a page parsed at the same moment could make this one
             // miss `~~struck~~` text (cmark-gfm's global special-character table, issue #221).
-            MarkdownRenderer.withDocument(source.text, options: CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES) { document, _ in
+            MarkdownRenderer.withDocument(source.text, options: MarkdownRenderer.pageOptions) { document, _ in
                 guard let document else { return }
                 for block in children(of: document) {
                     if stopped { break }
