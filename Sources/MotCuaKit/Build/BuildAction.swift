@@ -146,7 +146,9 @@ public struct BuildAction: Sendable {
                            pages: Set(plan.pages.map(\.file)))
             cache.lastBuild = sink != nil ? nil : BuildCache.LastBuild(
                 site: site, includeDrafts: options.includeDrafts, date: options.date, themeFingerprint: theme.fingerprint,
-                assets: theme.assets, diagnostics: fixedDiagnostics, renderer: renderer, results: results, files: files,
+                assets: theme.assets, diagnostics: fixedDiagnostics, renderer: renderer,
+                // Without their plain text: the search entries hold it already, and only fresh results' is read.
+                results: results.map { var r = $0; r.bodyText = nil; return r }, files: files,
                 copies: copies, idsByPage: idsByPage,
                 notedPages: Set(results.indices.filter { !results[$0].diagnostics.all.isEmpty || !results[$0].pendingAnchors.isEmpty }),
                 scriptSlot: files.lastIndex { $0.path == "search-index.js" }!, searchRows: rows,
@@ -205,6 +207,7 @@ public struct BuildAction: Sendable {
         for (position, result) in zip(positions, fresh) {
             let page = plan.pages[position]
             last.results[position] = result
+            last.results[position].bodyText = nil
             last.files[position] = (result.file, result.bytes)
             last.idsByPage[page.path] = result.ids
             if result.diagnostics.all.isEmpty && result.pendingAnchors.isEmpty {

@@ -44,7 +44,7 @@ public struct MarkdownRenderer: Sendable {
     /// Every cmark parse in the project goes through here, so none can run outside the lock. `body` gets the
     /// document (nil if cmark failed) and the parser's extensions (for rendering) after the lock is released,
     /// so walking and rendering run in parallel; both are freed afterwards.
-    static func withDocument<T>(_ markdown: String, options: Int32, extensions: [String] = extensionNames,
+    static func withDocument<T>(_ markdown: String, options: Int32,
                                 _ body: (OpaquePointer?, UnsafeMutablePointer<cmark_llist>?) -> T) -> T {
         _ = registerExtensions
         parseLock.lock()
@@ -53,7 +53,7 @@ public struct MarkdownRenderer: Sendable {
             return body(nil, nil)
         }
         defer { cmark_parser_free(parser) }
-        for name in extensions {
+        for name in extensionNames {
             if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
         }
         var text = markdown

@@ -12,7 +12,7 @@ enum SiteSearch {
             guard !bodyTexts.isEmpty, let position = plan.index(of: kind) else { return nil }
             return bodyTexts[position]
         }
-        // Each document is made on its own (Markdown to plain text is most of the cost), in parallel.
+        // Each document is made on its own, in parallel (procedure steps are still parsed here for their text).
         var jobs: [@Sendable () -> SearchDocument] = []
         let scheme = site.config.levelScheme
         for (f, field) in site.fields.enumerated() {

@@ -397,7 +397,8 @@ struct CompiledTemplates: Sendable {
                 }
             }
 
-            /// As `child(_:of:)`.
+            /// The named child: dictionaries have them; strings, numbers, booleans and arrays have none (as with
+            /// swift-mustache's mirror). nil for anything else.
             func child(_ name: String) -> Any?? {
                 switch self {
                 case .dictionary(let d): return .some(d[name])
@@ -426,16 +427,10 @@ struct CompiledTemplates: Sendable {
             }
             for part in name.parts.dropFirst() {
                 guard let current = value else { return .some(nil) }
-                guard let found = child(part, of: current) else { return nil }
+                guard let found = Frame(current).child(part) else { return nil }
                 value = found
             }
             return .some(value)
-        }
-
-        /// The named child of a context object: dictionaries have them; strings, numbers, booleans and arrays
-        /// have none (as with swift-mustache's mirror). nil for anything else.
-        func child(_ name: String, of object: Any) -> Any?? {
-            Frame(object).child(name)
         }
 
         mutating func write(_ value: Any, escaped: Bool) -> Bool {
