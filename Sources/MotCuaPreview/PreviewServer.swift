@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Logging
+import ServiceLifecycle
 import MotCuaKit
 #if canImport(Glibc)
 import Glibc
@@ -56,13 +57,18 @@ public final class PreviewServer: Sendable {
 
     /// The HTTP application, without binding anything until it runs; tests drive it in-process.
     public func makeApplication(onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> Application<PreviewResponder> {
-        var logger = Logger(label: "motcua.preview")
-        logger.logLevel = .critical
-        return Application(
+        Application(
             responder: PreviewResponder(site: site, hub: hub),
             configuration: .init(address: .hostname(options.host, port: options.port), serverName: nil),
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) },
-            logger: logger)
+            logger: Self.quietLogger)
+    }
+
+    /// The server's and the service group's own logs are for their developers; ours go through `log`.
+    static var quietLogger: Logger {
+        var logger = Logger(label: "motcua.preview")
+        logger.logLevel = .critical
+        return logger
     }
 
     /// Builds, then runs the server and the watcher until SIGINT or SIGTERM (or `stop()`).
@@ -85,15 +91,22 @@ public final class PreviewServer: Sendable {
         let signals = handleSignals ? SignalWatcher(signals: [SIGINT, SIGTERM]) { [self] in stop() } : nil
         defer { signals?.cancel() }
 
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await app.run() }
-            group.addTask { [hub] in
-                // Keeps connections alive and lets departed pages be noticed.
-                while !Task.isCancelled {
-                    try? await Task.sleep(for: .seconds(15))
-                    hub.ping()
-                }
+        // The server stops gracefully, never by cancellation: cancelling it can drop a connection that was
+        // accepted but not yet served, and NIO traps on that ("Deinited NIOAsyncWriter without calling finish()").
+        var configuration = ServiceGroupConfiguration(services: [app], logger: Self.quietLogger)
+        configuration.maximumGracefulShutdownDuration = Self.gracefulShutdownLimit
+        let services = ServiceGroup(configuration: configuration)
+        let pings = Task { [hub] in
+            // Keeps connections alive and lets departed pages be noticed.
+            while !Task.isCancelled {
+                try? await Task.sleep(for: .seconds(15))
+                hub.ping()
             }
+        }
+        defer { pings.cancel() }
+
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await services.run() }
             group.addTask { [self] in await waitForStop() }
             do {
                 // The first task to end is a stop request, or the server failing (a port in use).
@@ -106,10 +119,14 @@ public final class PreviewServer: Sendable {
             // Pages must stop listening first: their streams end properly before the server goes.
             hub.close()
             await hub.drain()
-            group.cancelAll()
+            await services.triggerGracefulShutdown()
+            stop()
             while let _ = try? await group.next() {}
         }
     }
+
+    /// How long open connections get to finish after Ctrl-C before the server is cancelled.
+    static let gracefulShutdownLimit: Duration = .seconds(5)
 
     /// Asks a running server to stop (what Ctrl-C does).
     public func stop() {
