@@ -59,10 +59,15 @@ public final class PreviewServer: Sendable {
     public func makeApplication(onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> Application<PreviewResponder> {
         Application(
             responder: PreviewResponder(site: site, hub: hub),
-            configuration: .init(address: .hostname(options.host, port: options.port), serverName: nil),
+            configuration: .init(address: .hostname(options.host, port: options.port), serverName: nil,
+                                 backlog: Self.backlog),
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) },
             logger: Self.quietLogger)
     }
+
+    /// Connections the kernel holds until the server accepts them. A burst beyond it (1,000 at once in the load
+    /// check) is dropped and each dropped client waits a second to retry; hummingbird's default is 256.
+    static let backlog = 1024
 
     /// The server's and the service group's own logs are for their developers; ours go through `log`.
     static var quietLogger: Logger {
