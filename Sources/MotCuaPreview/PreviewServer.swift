@@ -125,6 +125,7 @@ public final class PreviewServer: Sendable {
             hub.close()
             await hub.drain()
             await services.triggerGracefulShutdown()
+            // Ends the stop waiter too, in case the server was the task that ended.
             stop()
             while let _ = try? await group.next() {}
         }
