@@ -10,10 +10,17 @@ import Testing
         return repo.appendingPathComponent(".build/debug/motcua")
     }
 
-    struct Run {
+    struct Run: CustomStringConvertible {
         var status: Int32
+        /// True when the process died of a signal (a crash); `status` is then the signal's number.
+        var signaled: Bool
         var stdout: String
         var stderr: String
+
+        /// What a failed expectation shows, so a CI log says why a run went wrong, not only that it did.
+        var description: String {
+            "\(signaled ? "killed by signal" : "exit") \(status)\nstdout: \(stdout.suffix(800))\nstderr: \(stderr.suffix(1500))"
+        }
     }
 
     @discardableResult
@@ -32,7 +39,7 @@ import Testing
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+        return Run(status: process.terminationStatus, signaled: process.terminationReason == .uncaughtSignal, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
     }
 
     /// A copy of the sample site (Content/ and Theme/) in a temporary folder.
@@ -54,8 +61,8 @@ import Testing
         let root = try sampleSite()
         defer { try? FileManager.default.removeItem(at: root) }
         let run = try motcua(["build", "--date", "2026-11-20"], in: root)
-        #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stdout.contains("Đã tạo"))
+        #expect(run.status == 0, "\(run)")
+        #expect(run.stdout.contains("Đã tạo"), "\(run)")
         let home = try #require(read(root, "Output/index.html"))
         #expect(home.contains("<html lang=\"vi\">"))
         #expect(home.contains("Ủy ban nhân dân xã An Phú"))
@@ -73,23 +80,26 @@ import Testing
     @Test func contentErrorsExitOneAndKeepThePreviousOutput() throws {
         let root = try sampleSite()
         defer { try? FileManager.default.removeItem(at: root) }
-        #expect(try motcua(["build", "--root", root.path, "--quiet"]).status == 0)
+        let first = try motcua(["build", "--root", root.path, "--quiet"])
+        #expect(first.status == 0, "\(first)")
         let before = read(root, "Output/index.html")
         let catalog = root.appendingPathComponent("Content/thu-tuc/ho-tich.yml")
         var text = try String(contentsOf: catalog, encoding: .utf8)
         text = text.replacingOccurrences(of: "    ten: Đăng ký khai sinh\n", with: "    tne: Đăng ký khai sinh\n")
         try text.write(to: catalog, atomically: true, encoding: .utf8)
         let run = try motcua(["build", "--root", root.path])
-        #expect(run.status == 1)
-        #expect(run.stderr.contains("Content/thu-tuc/ho-tich.yml:"))
-        #expect(run.stderr.contains("error: khóa không xác định `tne`"))
-        #expect(run.stderr.contains("có phải ý bạn là `ten`?"))
+        #expect(run.status == 1, "\(run)")
+        #expect(run.stderr.contains("Content/thu-tuc/ho-tich.yml:"), "\(run)")
+        #expect(run.stderr.contains("error: khóa không xác định `tne`"), "\(run)")
+        #expect(run.stderr.contains("có phải ý bạn là `ten`?"), "\(run)")
         #expect(read(root, "Output/index.html") == before)
     }
 
     @Test func usageErrorsExitTwo() throws {
-        #expect(try motcua(["build", "--no-such-flag"]).status == 2)
-        #expect(try motcua(["build", "--date", "2026-02-30"]).status == 2)
+        for arguments in [["build", "--no-such-flag"], ["build", "--date", "2026-02-30"]] {
+            let run = try motcua(arguments)
+            #expect(run.status == 2, "\(arguments): \(run)")
+        }
     }
 
     @Test func refusesToReplaceAFolderItDidNotCreate() throws {
@@ -100,8 +110,8 @@ import Testing
         try "quan trọng".write(to: userFolder.appendingPathComponent("ghi-chu.txt"), atomically: true, encoding: .utf8)
         for output in [userFolder.path, root.appendingPathComponent("Content").path, root.path] {
             let run = try motcua(["build", "--root", root.path, "--output", output])
-            #expect(run.status == 1, "\(output)")
-            #expect(run.stderr.contains("motcua: lỗi:"))
+            #expect(run.status == 1, "\(output): \(run)")
+            #expect(run.stderr.contains("motcua: lỗi:"), "\(output): \(run)")
         }
         #expect(read(userFolder, "ghi-chu.txt") == "quan trọng")
         #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("Content/site.yml").path))
@@ -110,13 +120,14 @@ import Testing
     @Test func anUnchangedRebuildKeepsEveryFileAndItsTime() throws {
         let root = try sampleSite()
         defer { try? FileManager.default.removeItem(at: root) }
-        #expect(try motcua(["build", "--root", root.path, "--date", "2026-11-20"]).status == 0)
+        let first = try motcua(["build", "--root", root.path, "--date", "2026-11-20"])
+        #expect(first.status == 0, "\(first)")
         let page = root.appendingPathComponent("Output/thu-tuc/dang-ky-khai-sinh/index.html")
         let before = try FileManager.default.attributesOfItem(atPath: page.path)[.modificationDate] as? Date
         Thread.sleep(forTimeInterval: 1.1)
         let run = try motcua(["build", "--root", root.path, "--date", "2026-11-20"])
-        #expect(run.status == 0)
-        #expect(run.stdout.contains("mới 0, thay đổi 0"))
+        #expect(run.status == 0, "\(run)")
+        #expect(run.stdout.contains("mới 0, thay đổi 0"), "\(run)")
         let after = try FileManager.default.attributesOfItem(atPath: page.path)[.modificationDate] as? Date
         #expect(before == after)
     }

@@ -18,7 +18,8 @@ import Testing
     @Test func killingTheBuildAtAnyMomentLeavesThePreviousOutputWhole() throws {
         let root = try cli.sampleSite()
         defer { try? FileManager.default.removeItem(at: root) }
-        #expect(try cli.motcua(["build", "--root", root.path, "--quiet", "--date", "2026-11-20"]).status == 0)
+        let first = try cli.motcua(["build", "--root", root.path, "--quiet", "--date", "2026-11-20"])
+        #expect(first.status == 0, "\(first)")
         let output = root.appendingPathComponent("Output")
         let before = snapshot(output)
         #expect(before.count > 50)
@@ -50,7 +51,8 @@ import Testing
         }
         #expect(killedMidway > 0)
         // A later build cleans up what killed builds left beside the output.
-        #expect(try cli.motcua(["build", "--root", root.path, "--quiet"]).status == 0)
+        let last = try cli.motcua(["build", "--root", root.path, "--quiet"])
+        #expect(last.status == 0, "\(last)")
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.contains("motcua-new") }
         #expect(leftovers.isEmpty)
     }
@@ -61,9 +63,9 @@ import Testing
         let blocker = root.appendingPathComponent("tep-thuong")
         try "không phải thư mục".write(to: blocker, atomically: true, encoding: .utf8)
         let run = try cli.motcua(["build", "--root", root.path, "--output", blocker.appendingPathComponent("Output").path])
-        #expect(run.status == 1)
-        #expect(run.stderr.contains("motcua: lỗi:"))
-        #expect(!run.stderr.contains("Fatal error"))
+        #expect(run.status == 1, "\(run)")
+        #expect(run.stderr.contains("motcua: lỗi:"), "\(run)")
+        #expect(!run.stderr.contains("Fatal error"), "\(run)")
         #expect(try String(contentsOf: blocker, encoding: .utf8) == "không phải thư mục")
     }
 
@@ -98,8 +100,8 @@ import Testing
         try "".write(to: small.appendingPathComponent(".motcua-output"), atomically: true, encoding: .utf8)
         let before = snapshot(small)
         let run = try cli.motcua(["build", "--root", root.path, "--output", small.path])
-        #expect(run.status == 1)
-        #expect(run.stderr.contains("motcua: lỗi:"))
+        #expect(run.status == 1, "\(run)")
+        #expect(run.stderr.contains("motcua: lỗi:"), "\(run)")
         #expect(snapshot(small) == before)
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: mountPoint.path).filter { $0 != "Output" }
         #expect(leftovers.isEmpty)
@@ -114,7 +116,7 @@ import Testing
         while body.utf8.count < 20_000_000 { body += paragraph }
         try body.write(to: root.appendingPathComponent("Content/huong-dan/rat-lon.md"), atomically: true, encoding: .utf8)
         let run = try cli.motcua(["build", "--root", root.path, "--quiet"])
-        #expect(run.status == 0, "\(run.stderr.prefix(500))")
+        #expect(run.status == 0, "\(run)")
         var usage = rusage()
         getrusage(__rusage_who_t(RUSAGE_CHILDREN.rawValue), &usage)
         // ru_maxrss is in kilobytes on Linux; the largest child so far must stay well under 1.5 GB.

@@ -442,12 +442,21 @@ final class Background<T>: @unchecked Sendable {
     }
 }
 
-/// Each slot is written by exactly one iteration, so no lock is needed.
+/// Each slot is written by exactly one iteration, so no lock is needed. The slots are raw memory, not an
+/// Array: two threads mutating one Array property at once is a data race (its copy-on-write can copy the
+/// array under the other thread), and it lost results: a nil unwrapped at the end, 2 test runs in 9.
 final class ResultBox<R>: @unchecked Sendable {
-    private var storage: [R?]
-    init(count: Int) { storage = Array(repeating: nil, count: count) }
-    func set(_ i: Int, _ value: R) { storage.withUnsafeMutableBufferPointer { $0[i] = value } }
-    var values: [R] { storage.map { $0! } }
+    private let slots: UnsafeMutableBufferPointer<R?>
+    init(count: Int) {
+        slots = .allocate(capacity: count)
+        slots.initialize(repeating: nil)
+    }
+    deinit {
+        slots.deinitialize()
+        slots.deallocate()
+    }
+    func set(_ i: Int, _ value: R) { slots[i] = value }
+    var values: [R] { slots.map { $0! } }
 }
 
 extension Duration {
