@@ -2,7 +2,7 @@ import Testing
 @testable import MotCuaKit
 
 /// Every build phase fans out over `parallelMap`; a result lost there crashed builds at random
-/// (2 test runs in 9 before the fix).
+/// (3 full test runs of 10 before the fix).
 @Suite struct ParallelMapTests {
     @Test func everyResultArrivesInItsPlace() {
         let items = Array(0..<5_000)
