@@ -30,16 +30,30 @@ public final class FileWatcher: Sendable {
     /// Folders under the root that hold the site's sources.
     public static let folders = ["Content", "Theme"]
 
+    /// One batch of changes.
+    public struct Changes: Sendable {
+        /// Relative to the root; a folder stands for everything in it.
+        public var paths: Set<String>
+        /// Nothing else changed since the last batch: inotify lost no event. A scan compares only times
+        /// and sizes, so its list is never taken as complete.
+        public var complete: Bool
+
+        public init(paths: Set<String>, complete: Bool) {
+            self.paths = paths
+            self.complete = complete
+        }
+    }
+
     let root: URL
     let settings: Settings
-    let onChange: @Sendable (Set<String>) -> Void
+    let onChange: @Sendable (Changes) -> Void
     private let stopped = Locked(false)
     private let finished = DispatchSemaphore(value: 0)
     private let started = Locked(false)
 
     /// `onChange` receives paths relative to the root and runs on the watcher's own thread; changes
     /// made while it runs are reported in the next batch.
-    public init(root: URL, settings: Settings = Settings(), onChange: @escaping @Sendable (Set<String>) -> Void) {
+    public init(root: URL, settings: Settings = Settings(), onChange: @escaping @Sendable (Changes) -> Void) {
         self.root = root.standardizedFileURL
         self.settings = settings
         self.onChange = onChange
@@ -120,7 +134,7 @@ public final class FileWatcher: Sendable {
             if batch.isDue(at: clock.now, settings) {
                 let paths = batch.paths
                 batch = Batch()
-                onChange(paths)
+                onChange(Changes(paths: paths, complete: !inotify.takeLostEvents()))
             }
         }
     }
@@ -172,7 +186,7 @@ public final class FileWatcher: Sendable {
             }
             let changed = Set(current.keys.filter { current[$0] != known[$0] } + known.keys.filter { current[$0] == nil })
             known = current
-            onChange(changed)
+            onChange(Changes(paths: changed, complete: false))
         }
     }
 
@@ -194,6 +208,14 @@ final class Inotify: @unchecked Sendable {
     private let root: String
     /// Watch descriptor → folder path relative to the root ("" for the root itself).
     private var folders: [Int32: String] = [:]
+    /// Set when the kernel's queue overflowed since the last batch.
+    private var lostEvents = false
+
+    /// Whether events were lost since the last call.
+    func takeLostEvents() -> Bool {
+        defer { lostEvents = false }
+        return lostEvents
+    }
 
     static let folderMask = UInt32(IN_CLOSE_WRITE | IN_CREATE | IN_DELETE | IN_MODIFY | IN_ATTRIB
         | IN_MOVED_FROM | IN_MOVED_TO | IN_DELETE_SELF | IN_MOVE_SELF)
@@ -274,6 +296,7 @@ final class Inotify: @unchecked Sendable {
     private func handle(_ event: inotify_event, name: String) -> [String] {
         if event.mask & UInt32(IN_Q_OVERFLOW) != 0 {
             // Events were lost: watch everything again and rebuild everything.
+            lostEvents = true
             for folder in FileWatcher.folders { addRecursively(folder) }
             return FileWatcher.folders
         }

@@ -79,12 +79,13 @@ public final class PreviewServer: Sendable {
     /// Builds, then runs the server and the watcher until SIGINT or SIGTERM (or `stop()`).
     /// `onReady` gets the URL once the port is open.
     public func run(handleSignals: Bool = true, onReady: @escaping @Sendable (String) -> Void = { _ in }) async throws {
-        rebuild(changed: nil)
-        let watcher = FileWatcher(root: options.root, settings: options.watch) { [self] changed in
-            rebuild(changed: changed)
+        // Watching starts before the first build, so an edit made while it runs starts a rebuild too.
+        let watcher = FileWatcher(root: options.root, settings: options.watch) { [self] changes in
+            rebuild(changed: changes.paths, complete: changes.complete)
         }
         let mode = watcher.start()
         defer { watcher.stop() }
+        rebuild(changed: nil)
         if mode == .polling { log("Theo dõi thay đổi bằng cách quét thư mục mỗi \(options.watch.pollInterval) (không có inotify).") }
 
         let host = options.host.contains(":") ? "[\(options.host)]" : options.host
@@ -160,9 +161,10 @@ public final class PreviewServer: Sendable {
     }
 
     /// Renders again and tells the pages; prints what changed, how long it took, and any problem.
+    /// `complete`: `changed` is everything that changed since the last rebuild, so no other file is looked at.
     @discardableResult
-    public func rebuild(changed: Set<String>?) -> PreviewSite.Outcome {
-        let outcome = site.rebuild()
+    public func rebuild(changed: Set<String>?, complete: Bool = false) -> PreviewSite.Outcome {
+        let outcome = site.rebuild(changes: complete ? changed.map(KnownChanges.init) : nil)
         hub.publish(outcome.state)
         let ms = Int((outcome.seconds * 1000).rounded())
         let printer = DiagnosticPrinter(useColor: isatty(2) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil)

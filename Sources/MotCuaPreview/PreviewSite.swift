@@ -41,15 +41,16 @@ public final class PreviewSite: Sendable {
     public var state: BuildState { latest.withLock { $0 } }
 
     /// Loads, validates and renders the site again, in memory, through the full build path; the cache skips
-    /// parsing unchanged files and re-rendering pages whose template values did not change.
+    /// parsing unchanged files and re-rendering pages whose template values did not change. `changes`, when
+    /// the watcher saw every change since the last rebuild, spares looking at the files it does not name.
     @discardableResult
-    public func rebuild() -> Outcome {
+    public func rebuild(changes: KnownChanges? = nil) -> Outcome {
         building.lock()
         defer { building.unlock() }
         let clock = ContinuousClock()
         let start = clock.now
         var report = BuildAction.Report()
-        let rendered = BuildAction(options: options).render(&report, cache: cache)
+        let rendered = BuildAction(options: options).render(&report, cache: cache, changes: changes)
         let generation = snapshot.withLock { $0?.generation ?? 0 }
         var state: BuildState
         if let rendered, !report.diagnostics.hasErrors {

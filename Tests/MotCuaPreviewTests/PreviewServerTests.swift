@@ -123,7 +123,7 @@ struct PreviewServerTests {
 
     @Test("the event stream sends the state, then reload after a file changes, then errors, and ends when the server stops")
     func eventStream() async throws {
-        let watcher = FileWatcher(root: site.root) { [server] changed in server.rebuild(changed: changed) }
+        let watcher = FileWatcher(root: site.root) { [server] changes in server.rebuild(changed: changes.paths, complete: changes.complete) }
         watcher.start()
         defer { watcher.stop() }
         let guide = "Content/huong-dan/tra-cuu-ho-so.md"

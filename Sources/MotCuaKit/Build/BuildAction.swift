@@ -56,13 +56,15 @@ public struct BuildAction: Sendable {
         public var streamed = 0
     }
 
-    /// `cache` (the preview's) lets unchanged files, radio texts, search entries and pages be reused.
+    /// `cache` (the preview's) lets unchanged files, radio texts, search entries and pages be reused, and
+    /// `changes` (the preview's watcher's list, when complete) spares it looking at the other files.
     /// `sink` (a `build`'s output session) takes each page as soon as it is rendered, and `files` then holds
     /// only the other files; the preview passes none and keeps every byte.
-    public func render(_ report: inout Report, cache: BuildCache? = nil, sink: OutputWriter.Session? = nil) -> Rendered? {
+    public func render(_ report: inout Report, cache: BuildCache? = nil, changes: KnownChanges? = nil,
+                       sink: OutputWriter.Session? = nil) -> Rendered? {
         var phases = PhaseClock()
         defer { phases.report() }
-        let loader = ContentLoader(root: options.root, includeDrafts: options.includeDrafts, cache: cache)
+        let loader = ContentLoader(root: options.root, includeDrafts: options.includeDrafts, cache: cache, changes: changes)
         // The theme and the radio patterns are made on the spare core while the content is read.
         let root = options.root
         let themeTask = Background { Theme.load(root: root, cache: cache) }

@@ -167,13 +167,22 @@ public final class BuildCache: @unchecked Sendable {
         locked { sections[name] = section }
     }
 
-    private var listings: [String: (stamp: FileStamp, files: [String])] = [:]
+    /// Each section folder's latest listing, with the folder's stamp when it was settled, and whether every
+    /// entry is a plain file or folder (a watcher sees no change made through a symbolic link's target).
+    private var listings: [String: (stamp: FileStamp?, files: [String], plain: Bool)] = [:]
 
-    func listing(_ folder: String, stamp: FileStamp, make: () -> [String]) -> [String] {
-        if let hit = locked({ listings[folder] }), hit.stamp == stamp { return hit.files }
-        let files = make()
-        locked { listings[folder] = (stamp, files) }
-        return files
+    /// The folder's latest listing whatever its stamp, for a caller that knows what changed since;
+    /// nil when the folder holds links.
+    func knownListing(_ folder: String) -> [String]? {
+        locked { listings[folder].flatMap { $0.plain ? $0.files : nil } }
+    }
+
+    /// Lists the folder again unless its settled stamp is the one of the latest listing.
+    func listing(_ folder: String, stamp: FileStamp?, make: () -> (files: [String], plain: Bool)) -> [String] {
+        if let stamp, let hit = locked({ listings[folder] }), hit.stamp == stamp { return hit.files }
+        let made = make()
+        locked { listings[folder] = (stamp, made.files, made.plain) }
+        return made.files
     }
 
     private var compiledTheme: (key: Data, theme: Theme?, diagnostics: Diagnostics)?

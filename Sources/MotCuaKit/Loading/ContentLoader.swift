@@ -8,11 +8,14 @@ public struct ContentLoader: Sendable {
     public var includeDrafts: Bool
     /// Set by the preview: unchanged files are not parsed again.
     public var cache: BuildCache?
+    /// Set by the preview when its watcher saw every change: with the cache, only these files are looked at.
+    public var changes: KnownChanges?
 
-    public init(root: URL, includeDrafts: Bool, cache: BuildCache? = nil) {
+    public init(root: URL, includeDrafts: Bool, cache: BuildCache? = nil, changes: KnownChanges? = nil) {
         self.root = root
         self.includeDrafts = includeDrafts
         self.cache = cache
+        self.changes = changes
     }
 
     var contentURL: URL { root.appendingPathComponent("Content") }
@@ -62,14 +65,15 @@ public struct ContentLoader: Sendable {
             return loaded.values
         }
         let rootPath = root.path
+        var previous = cache.takeSection(section, of: T.self)
+        if previous?.paths != paths { previous = nil }
         let folder = opendir(rootPath + "/Content/" + section)
         defer { if let folder { closedir(folder) } }
         let fd = folder.map { dirfd($0) } ?? -1
         let prefix = "Content/\(section)/".utf8.count
-        let stamps = BuildAction.parallelMap(paths) { path in
-            cache.settled(FileStamp(folder: fd, path: path, nameOffset: prefix))
-        }
-        guard var previous = cache.takeSection(section, of: T.self), previous.paths == paths else {
+        let stamp = { @Sendable (path: String) in cache.settled(FileStamp(folder: fd, path: path, nameOffset: prefix)) }
+        guard var previous else {
+            let stamps = BuildAction.parallelMap(paths, stamp)
             let results = BuildAction.parallelMap(Array(paths.indices)) { i in
                 cache.file(paths[i], rootPath: rootPath, stamp: stamps[i]) { fresh(paths[i]) }
             }
@@ -77,6 +81,15 @@ public struct ContentLoader: Sendable {
             cache.store(section, built)
             diagnostics.append(contentsOf: built.diagnostics)
             return built.values
+        }
+        let stamps: [FileStamp?]
+        if let known = knownChanged(in: section, paths: paths, stamps: previous.stamps) {
+            // The watcher named what changed: the other files keep the stamps they had.
+            var updated = previous.stamps
+            for i in known { updated[i] = stamp(paths[i]) }
+            stamps = updated
+        } else {
+            stamps = BuildAction.parallelMap(paths, stamp)
         }
         let changed = paths.indices.filter { stamps[$0] == nil || stamps[$0] != previous.stamps[$0] }
         let loaded = BuildAction.parallelMap(changed) { i in cache.file(paths[i], rootPath: rootPath, stamp: stamps[i]) { fresh(paths[i]) } }
@@ -87,25 +100,66 @@ public struct ContentLoader: Sendable {
         return previous.values
     }
 
+    /// The files of a section folder to look at again, when the watcher's list can say: those it named,
+    /// and those whose stamps were too recent to trust last time. nil: look at every file.
+    private func knownChanged(in section: String, paths: [String], stamps: [FileStamp?]) -> [Int]? {
+        let folder = "Content/" + section
+        // Only a folder listed without links: a change made through a link's target names no file here.
+        guard let changes, !changes.coversWhole(folder), cache?.knownListing(contentURL.path + "/" + section) != nil else { return nil }
+        var indices = Set(stamps.indices.filter { stamps[$0] == nil })
+        for path in changes.entries(of: folder) {
+            if let i = Self.index(of: path, inSorted: paths) { indices.insert(i) }
+        }
+        return indices.sorted()
+    }
+
+    /// Binary search: section listings are sorted.
+    static func index(of path: String, inSorted paths: [String]) -> Int? {
+        var low = 0, high = paths.count
+        while low < high {
+            let mid = (low + high) / 2
+            if paths[mid] < path { low = mid + 1 } else { high = mid }
+        }
+        return low < paths.count && paths[low] == path ? low : nil
+    }
+
     /// Relative paths (from the root) of the files in a section folder, in a stable order.
     /// readdir rather than FileManager: a province site lists 40,000 guides on every preview rebuild.
     func files(in section: String, extensions: Set<String>) -> [String] {
         let folder = contentURL.path + "/" + section
-        // A folder's change time moves whenever a file in it is added, removed or renamed.
-        if let cache, let stamp = cache.settled(FileStamp(path: folder)) {
-            return cache.listing(folder, stamp: stamp) { listFiles(folder, section, extensions) }
+        if let cache, let changes, let known = cache.knownListing(folder),
+           listingHolds(known, "Content/" + section, changes) {
+            return known
         }
-        return listFiles(folder, section, extensions)
+        // A folder's change time moves whenever a file in it is added, removed or renamed.
+        if let cache {
+            return cache.listing(folder, stamp: cache.settled(FileStamp(path: folder))) { listFiles(folder, section, extensions) }
+        }
+        return listFiles(folder, section, extensions).files
     }
 
-    private func listFiles(_ folder: String, _ section: String, _ extensions: Set<String>) -> [String] {
+    /// Whether the last listing of a folder still holds after the watcher's changes: the folder itself did
+    /// not change, and every changed file in it was listed and is still there (an edit, not an addition,
+    /// a removal or a rename). Hidden files never reach the watcher's list.
+    func listingHolds(_ listing: [String], _ folder: String, _ changes: KnownChanges) -> Bool {
+        guard !changes.coversWhole(folder) else { return false }
+        for path in changes.entries(of: folder) {
+            guard Self.index(of: path, inSorted: listing) != nil, access(root.path + "/" + path, F_OK) == 0 else { return false }
+        }
+        return true
+    }
+
+    /// The listing, and whether every entry is known to be no symbolic link.
+    private func listFiles(_ folder: String, _ section: String, _ extensions: Set<String>) -> (files: [String], plain: Bool) {
         var names: [String] = []
-        FolderEntries.forEach(in: folder) { name, _ in
+        var plain = true
+        FolderEntries.forEach(in: folder) { name, type in
+            if type == DT_LNK || type == DT_UNKNOWN { plain = false }
             guard !name.hasPrefix("."), let dot = name.lastIndex(of: "."),
                   extensions.contains(name[name.index(after: dot)...].lowercased()) else { return }
             names.append(name)
         }
-        return names.sorted().map { "Content/\(section)/\($0)" }
+        return (names.sorted().map { "Content/\(section)/\($0)" }, plain)
     }
 
     func read(_ path: String, _ diagnostics: inout Diagnostics) -> SourceText? {

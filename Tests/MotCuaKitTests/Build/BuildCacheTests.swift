@@ -12,10 +12,10 @@ import Testing
         try build(site, cache: cache).files
     }
 
-    func build(_ site: TempSite, cache: BuildCache?, expectErrors: Bool = false) throws -> (files: [String: Data], remade: Int, diagnostics: Diagnostics) {
+    func build(_ site: TempSite, cache: BuildCache?, changes: KnownChanges? = nil, expectErrors: Bool = false) throws -> (files: [String: Data], remade: Int, diagnostics: Diagnostics) {
         var report = BuildAction.Report()
         let options = BuildAction.Options(root: site.root, includeDrafts: true, date: CalendarDate(year: 2026, month: 11, day: 20))
-        let rendered = try #require(BuildAction(options: options).render(&report, cache: cache))
+        let rendered = try #require(BuildAction(options: options).render(&report, cache: cache, changes: changes))
         if !expectErrors { #expect(!report.diagnostics.hasErrors, "\(report.diagnostics.lines)") }
         return (Dictionary(uniqueKeysWithValues: rendered.files.map { ($0.path, $0.bytes) }), rendered.remade, report.diagnostics)
     }
@@ -124,5 +124,60 @@ import Testing
         try bytes.write(to: formURL)
         let reformed = try build(site, cache: cache)
         try expectSameAsFresh(site, reformed.files)
+    }
+
+    @Test("with the watcher's list of changes, edits, additions, removals and renames give the fresh site, and only listed files are looked at")
+    func knownChanges() throws {
+        let site = try sampleSite()
+        let cache = BuildCache(settleSeconds: 0)
+        _ = try build(site, cache: cache)
+        let guide = try #require(site.read("Content/huong-dan/tra-cuu-ho-so.md"))
+        try site.write("Content/huong-dan/tra-cuu-ho-so.md", guide.replacingOccurrences(of: "## Mã hồ sơ nằm ở đâu?", with: "## Mã hồ sơ ghi ở đâu?"))
+        let edited = try build(site, cache: cache, changes: KnownChanges(["Content/huong-dan/tra-cuu-ho-so.md"]))
+        #expect(edited.remade == 1)
+        try expectSameAsFresh(site, edited.files)
+
+        try site.write("Content/huong-dan/tra-cuu-ho-so-2.md", guide.replacingOccurrences(of: "tieu_de: Tra cứu tình trạng hồ sơ", with: "tieu_de: Tra cứu hồ sơ lần hai"))
+        let added = try build(site, cache: cache, changes: KnownChanges(["Content/huong-dan/tra-cuu-ho-so-2.md"]))
+        #expect(added.files["huong-dan/tra-cuu-ho-so-2/index.html"] != nil)
+        try expectSameAsFresh(site, added.files)
+
+        let folder = site.root.appendingPathComponent("Content/huong-dan")
+        try FileManager.default.moveItem(at: folder.appendingPathComponent("tra-cuu-ho-so-2.md"), to: folder.appendingPathComponent("tra-cuu-ho-so-3.md"))
+        let renamed = try build(site, cache: cache, changes: KnownChanges(["Content/huong-dan/tra-cuu-ho-so-2.md", "Content/huong-dan/tra-cuu-ho-so-3.md"]))
+        #expect(renamed.files["huong-dan/tra-cuu-ho-so-2/index.html"] == nil)
+        #expect(renamed.files["huong-dan/tra-cuu-ho-so-3/index.html"] != nil)
+        try expectSameAsFresh(site, renamed.files)
+
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("tra-cuu-ho-so-3.md"))
+        let removed = try build(site, cache: cache, changes: KnownChanges(["Content/huong-dan/tra-cuu-ho-so-3.md"]))
+        #expect(removed.files["huong-dan/tra-cuu-ho-so-3/index.html"] == nil)
+        try expectSameAsFresh(site, removed.files)
+
+        // A file the list does not name is taken as unchanged; a rebuild without a list finds the edit,
+        // and so does one whose list names the folder (events were lost in it).
+        let other = try #require(site.read("Content/huong-dan/dang-ky-tai-khoan.md"))
+        try site.write("Content/huong-dan/dang-ky-tai-khoan.md", other + "\nMột đoạn thêm vào cuối.\n")
+        let unlisted = try build(site, cache: cache, changes: KnownChanges([]))
+        #expect(unlisted.files == removed.files)
+        let whole = try build(site, cache: cache, changes: KnownChanges(["Content/huong-dan"]))
+        #expect(whole.files["huong-dan/dang-ky-tai-khoan/index.html"] != removed.files["huong-dan/dang-ky-tai-khoan/index.html"])
+        try expectSameAsFresh(site, whole.files)
+    }
+
+    @Test("a folder holding a symbolic link is always looked at whole: an edit of the link's target names no file in it")
+    func linkedGuideIgnoresTheList() throws {
+        let site = try sampleSite()
+        let cache = BuildCache(settleSeconds: 0)
+        let target = site.root.appendingPathComponent("elsewhere.md")
+        let guide = try #require(site.read("Content/huong-dan/tra-cuu-ho-so.md"))
+        try FileManager.default.moveItem(at: site.root.appendingPathComponent("Content/huong-dan/tra-cuu-ho-so.md"), to: target)
+        try FileManager.default.createSymbolicLink(atPath: site.root.appendingPathComponent("Content/huong-dan/tra-cuu-ho-so.md").path,
+                                                   withDestinationPath: target.path)
+        _ = try build(site, cache: cache)
+        try Data(guide.replacingOccurrences(of: "## Mã hồ sơ nằm ở đâu?", with: "## Mã hồ sơ ghi ở đâu?").utf8).write(to: target)
+        let after = try build(site, cache: cache, changes: KnownChanges([]))
+        #expect(String(decoding: after.files["huong-dan/tra-cuu-ho-so/index.html"] ?? Data(), as: UTF8.self).contains("Mã hồ sơ ghi ở đâu?"))
+        try expectSameAsFresh(site, after.files)
     }
 }
