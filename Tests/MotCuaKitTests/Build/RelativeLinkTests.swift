@@ -1,0 +1,46 @@
+import Testing
+@testable import MotCuaKit
+
+/// Every link in the output is made by `SitePlan.relative`; the byte walk must give what splitting the
+/// paths gives, for every shape of path.
+@Suite struct RelativeLinkTests {
+    /// The plain way: split both paths, drop the shared folders, climb out of the rest.
+    static func splitting(from: String, to target: String) -> String {
+        let file = target.isEmpty || target.hasSuffix("/") ? target + "index.html" : target
+        let fromParts = from.split(separator: "/")
+        let toParts = file.split(separator: "/")
+        var common = 0
+        while common < fromParts.count, common < toParts.count - 1, fromParts[common] == toParts[common] { common += 1 }
+        return String(repeating: "../", count: fromParts.count - common) + toParts[common...].joined(separator: "/")
+    }
+
+    @Test("links between site pages")
+    func knownLinks() {
+        #expect(SitePlan.relative(from: "", to: "") == "index.html")
+        #expect(SitePlan.relative(from: "huong-dan/a/", to: "huong-dan/b/") == "../b/index.html")
+        #expect(SitePlan.relative(from: "huong-dan/a/", to: "") == "../../index.html")
+        #expect(SitePlan.relative(from: "", to: "thu-tuc/ho-tich/khai-sinh/") == "thu-tuc/ho-tich/khai-sinh/index.html")
+        #expect(SitePlan.relative(from: "thu-tuc/ho-tich/", to: "thu-tuc/ho-tich/khai-sinh/") == "khai-sinh/index.html")
+        #expect(SitePlan.relative(from: "thong-bao/lich/", to: "thong-bao/lich/phat-thanh.txt") == "phat-thanh.txt")
+        #expect(SitePlan.relative(from: "huong-dan/đăng-ký/", to: "bieu-mau/tờ khai.docx") == "../../bieu-mau/tờ khai.docx")
+    }
+
+    @Test("the byte walk agrees with splitting on 20,000 random paths")
+    func agreesWithSplitting() {
+        var rng = SystemRandomNumberGenerator()
+        let parts = ["", "a", "ab", "huong-dan", "thu-tuc", "ho-tich", "đ", "index.html", "x.txt", "/", "//"]
+        func path() -> String {
+            (0..<Int.random(in: 0...5, using: &rng)).map { _ in parts.randomElement(using: &rng)! }
+                .joined(separator: Bool.random(using: &rng) ? "/" : "//") + (Bool.random(using: &rng) ? "/" : "")
+        }
+        for _ in 0..<20_000 {
+            let from = path(), to = path()
+            let expected = Self.splitting(from: from, to: to)
+            let got = SitePlan.relative(from: from, to: to)
+            if got != expected {
+                Issue.record("relative(from: \(from.debugDescription), to: \(to.debugDescription)) = \(got.debugDescription), splitting gives \(expected.debugDescription)")
+                return
+            }
+        }
+    }
+}
