@@ -51,8 +51,8 @@ public final class FileWatcher: Sendable {
     private let finished = DispatchSemaphore(value: 0)
     private let started = Locked(false)
 
-    /// `onChange` receives paths relative to the root and runs on the watcher's own thread; changes
-    /// made while it runs are reported in the next batch.
+    /// `onChange` receives each batch (paths relative to the root) and runs on the watcher's own thread;
+    /// changes made while it runs are reported in the next batch.
     public init(root: URL, settings: Settings = Settings(), onChange: @escaping @Sendable (Changes) -> Void) {
         self.root = root.standardizedFileURL
         self.settings = settings

@@ -76,7 +76,7 @@ public final class PreviewServer: Sendable {
         return logger
     }
 
-    /// Builds, then runs the server and the watcher until SIGINT or SIGTERM (or `stop()`).
+    /// Starts the watcher, builds, then runs the server until SIGINT or SIGTERM (or `stop()`).
     /// `onReady` gets the URL once the port is open.
     public func run(handleSignals: Bool = true, onReady: @escaping @Sendable (String) -> Void = { _ in }) async throws {
         // Watching starts before the first build, so an edit made while it runs starts a rebuild too.
