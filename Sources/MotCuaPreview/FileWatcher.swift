@@ -114,9 +114,10 @@ public final class FileWatcher: Sendable {
     }
 
     /// Editors' temporary and backup files: a change to them alone is not a change to the site.
+    /// Emacs autosaves are `#name#`; a name that only begins with `#` is a file the loader reads, so it is watched.
     static func isIgnored(_ name: String) -> Bool {
         name.hasPrefix(".") || name.hasSuffix("~") || name.hasSuffix(".swp") || name.hasSuffix(".swx")
-            || name.hasPrefix("#") || name == "4913"
+            || (name.count > 1 && name.hasPrefix("#") && name.hasSuffix("#")) || name == "4913"
     }
 
     // MARK: - inotify

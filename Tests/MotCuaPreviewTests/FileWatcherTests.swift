@@ -65,10 +65,23 @@ struct FileWatcherTests {
         watcher.start()
         defer { watcher.stop() }
         try await Task.sleep(for: .milliseconds(100))
-        for name in [".lien-he.md.swp", "lien-he.md~", "4913"] {
+        for name in [".lien-he.md.swp", "lien-he.md~", "4913", "#lien-he.md#", ".#lien-he.md"] {
             try Data("x".utf8).write(to: site.url("Content/trang/\(name)"))
         }
         try await Task.sleep(for: .milliseconds(300))
         #expect(batches.all.isEmpty, "\(batches.all)")
+    }
+
+    /// The loader reads `#a.md` as a guide, so its edits must reach the rebuild (only `#a.md#` is an autosave).
+    @Test("a content file whose name begins with # is watched")
+    func watchesHashNamedContent() async throws {
+        let site = try SampleSite()
+        let batches = Batches()
+        let watcher = FileWatcher(root: site.root) { batches.add($0) }
+        watcher.start()
+        defer { watcher.stop() }
+        try await Task.sleep(for: .milliseconds(100))
+        try Data("x".utf8).write(to: site.url("Content/huong-dan/#ghi-chu.md"))
+        #expect(try await eventually { batches.changed.contains("Content/huong-dan/#ghi-chu.md") })
     }
 }

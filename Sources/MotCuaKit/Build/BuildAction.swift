@@ -95,14 +95,16 @@ public struct BuildAction: Sendable {
             copies.append(("bieu-mau/\(name)", options.root.appendingPathComponent(form.sourcePath)))
         }
         phases.mark("validate+plan")
-        let bundles = Self.formBundles(site, root: options.root, cache: cache)
-        phases.mark("form bundles")
+        // One thread each, beside the radio texts' two: alone, each would leave a core idle.
+        let bundlesTask = Background { Self.formBundles(site, root: root, cache: cache) }
+        let ordersTask = Background { SiteRenderer.Orders(site) }
+        let radio = Self.radioTexts(site, cache: cache)
+        for text in radio { report.diagnostics.append(contentsOf: text.diagnostics) }
+        let bundles = bundlesTask.value
+        phases.mark("radio texts, form bundles")
         var staticFiles = Set(copies.map(\.path))
         staticFiles.formUnion(bundles.values.map(\.path))
         staticFiles.formUnion(["sitemap.xml", "robots.txt", "404.html", "search-index.js", "thong-bao/feed.xml"])
-        let radio = Self.radioTexts(site, cache: cache)
-        for text in radio { report.diagnostics.append(contentsOf: text.diagnostics) }
-        phases.mark("radio texts")
         for (i, item) in site.announcements.enumerated() where plan.hasPage(.announcement(i)) {
             staticFiles.insert("thong-bao/\(item.slug.value)/phat-thanh.txt")
         }
@@ -110,8 +112,20 @@ public struct BuildAction: Sendable {
         cache?.useTheme(theme.fingerprint)
         let renderer = SiteRenderer(site: site, plan: plan, theme: theme, staticFiles: staticFiles, cache: cache,
                                     includeDrafts: options.includeDrafts, buildDate: options.date,
-                                    formBundles: bundles.mapValues { ($0.path, $0.bytes.count) }, radioTexts: radio)
+                                    formBundles: bundles.mapValues { ($0.path, $0.bytes.count) }, radioTexts: radio,
+                                    orders: ordersTask.value)
         phases.mark("renderer setup")
+        // The feeds need no page: made while the pages render.
+        let feedsTask = Background { () -> [(path: String, bytes: Data)] in
+            var files: [(path: String, bytes: Data)] = bundles.values.sorted { $0.path < $1.path }.map { ($0.path, $0.bytes) }
+            files.append(("sitemap.xml", Data(SiteFeeds.sitemap(plan: plan, baseURL: site.config.baseURL).utf8)))
+            files.append(("robots.txt", Data(SiteFeeds.robots(baseURL: site.config.baseURL).utf8)))
+            for (i, item) in site.announcements.enumerated() where plan.hasPage(.announcement(i)) {
+                files.append(("thong-bao/\(item.slug.value)/phat-thanh.txt", Data((radio[i].text + "\n").utf8)))
+            }
+            files.append(("thong-bao/feed.xml", Data(SiteFeeds.atom(site: site, plan: plan).utf8)))
+            return files
+        }
         var fixedDiagnostics = Diagnostics()
         for d in report.diagnostics.all[fixedStart...] { fixedDiagnostics.append(d) }
         let results = Self.parallelMap(plan.pages) { page -> SiteRenderer.Result in
@@ -127,13 +141,7 @@ public struct BuildAction: Sendable {
         Self.appendPageDiagnostics(results: results, idsByPage: idsByPage, to: &report.diagnostics)
         phases.mark("anchors")
         var files: [(path: String, bytes: Data)] = sink == nil ? results.map { ($0.file, $0.bytes) } : []
-        files.append(contentsOf: bundles.values.sorted { $0.path < $1.path }.map { ($0.path, $0.bytes) })
-        files.append(("sitemap.xml", Data(SiteFeeds.sitemap(plan: plan, baseURL: site.config.baseURL).utf8)))
-        files.append(("robots.txt", Data(SiteFeeds.robots(baseURL: site.config.baseURL).utf8)))
-        for (i, item) in site.announcements.enumerated() where plan.hasPage(.announcement(i)) {
-            files.append(("thong-bao/\(item.slug.value)/phat-thanh.txt", Data((radio[i].text + "\n").utf8)))
-        }
-        files.append(("thong-bao/feed.xml", Data(SiteFeeds.atom(site: site, plan: plan).utf8)))
+        files.append(contentsOf: feedsTask.value)
         phases.mark("feeds")
         let searchDocuments = SiteSearch.documents(site: site, plan: plan, cache: cache, bodyTexts: results.map(\.bodyText))
         phases.mark("search documents")

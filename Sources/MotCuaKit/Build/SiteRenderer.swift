@@ -50,7 +50,7 @@ struct SiteRenderer: @unchecked Sendable {
     }
 
     init(site: Site, plan: SitePlan, theme: Theme, staticFiles: Set<String>, cache: BuildCache? = nil, includeDrafts: Bool, buildDate: CalendarDate,
-         formBundles: [String: (path: String, size: Int)] = [:], radioTexts: [RadioText] = []) {
+         formBundles: [String: (path: String, size: Int)] = [:], radioTexts: [RadioText] = [], orders: Orders? = nil) {
         self.site = site
         self.cache = cache
         self.radioTexts = radioTexts
@@ -84,8 +84,21 @@ struct SiteRenderer: @unchecked Sendable {
         self.procedureByCode = codes
         self.footerPages = Self.footerPages(site: site, plan: plan)
         self.siteValues = Self.siteContext(site.config)
-        self.guideOrder = Self.guideOrder(site)
-        self.procedureRank = Self.procedureRank(site)
+        let orders = orders ?? Orders(site)
+        self.guideOrder = orders.guideOrder
+        self.procedureRank = orders.procedureRank
+    }
+
+    /// The two sorts by Vietnamese collation the pages share; they need only the site, so a build makes
+    /// them beside other work.
+    struct Orders: Sendable {
+        var guideOrder: [Int]
+        var procedureRank: [[Int]]
+
+        init(_ site: Site) {
+            guideOrder = SiteRenderer.guideOrder(site)
+            procedureRank = SiteRenderer.procedureRank(site)
+        }
     }
 
     /// rank[field][index]: the procedure's place among all procedures by name, ties in catalog order, so that

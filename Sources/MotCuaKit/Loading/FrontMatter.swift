@@ -14,32 +14,32 @@ public struct FrontMatter: Sendable {
                 at: SourceLocation(path: source.path, line: 1, column: 1))
             return nil
         }
+        // On UTF-8 bytes: a walk over Characters was 9% of loading 10,000 guides. Text is CRLF-folded already,
+        // and a line feed is always a grapheme of its own, so the lines are the same.
+        let utf8 = text.utf8
+        let yamlStart = utf8.index(utf8.startIndex, offsetBy: min(4, utf8.count))
+        var lineStart = yamlStart
         var lineNumber = 1
-        var yamlLines: [Substring] = []
-        var rest = text.dropFirst(4)
-        while !rest.isEmpty {
+        while lineStart < utf8.endIndex {
             lineNumber += 1
-            let end = rest.firstIndex(of: "\n") ?? rest.endIndex
-            let line = rest[rest.startIndex..<end]
-            rest = end == rest.endIndex ? rest[end...] : rest[rest.index(after: end)...]
-            let trimmed = line.trimmingTrailingSpaces
-            if trimmed == "---" || trimmed == "..." {
-                return FrontMatter(yaml: yamlLines.joined(separator: "\n"), body: String(rest), bodyLineOffset: lineNumber)
+            let end = utf8[lineStart...].firstIndex(of: 0x0A) ?? utf8.endIndex
+            var trimmedEnd = end
+            while trimmedEnd > lineStart, case let b = utf8[utf8.index(before: trimmedEnd)], b == 0x20 || b == 0x09 {
+                trimmedEnd = utf8.index(before: trimmedEnd)
             }
-            yamlLines.append(line)
+            let line = utf8[lineStart..<trimmedEnd]
+            let next = end == utf8.endIndex ? end : utf8.index(after: end)
+            if line.elementsEqual("---".utf8) || line.elementsEqual("...".utf8) {
+                // The lines before, joined by line feeds: the text up to this line without its last line feed.
+                let yamlEnd = lineStart == yamlStart ? yamlStart : utf8.index(before: lineStart)
+                return FrontMatter(yaml: String(text[yamlStart..<yamlEnd]), body: String(text[next...]), bodyLineOffset: lineNumber)
+            }
+            lineStart = next
         }
         diagnostics.error(
             "unterminated-front-matter",
             "phần khai báo mở bằng `---` ở dòng 1 nhưng không có dòng `---` đóng lại",
             at: SourceLocation(path: source.path, line: 1, column: 1))
         return nil
-    }
-}
-
-extension Substring {
-    var trimmingTrailingSpaces: Substring {
-        var s = self
-        while let last = s.last, last == " " || last == "\t" { s.removeLast() }
-        return s
     }
 }

@@ -25,11 +25,11 @@ public struct RadioText: Sendable {
                 } else if (a | 0x20) >= 0x61 && (a | 0x20) <= 0x7A {
                     hasLetter = true
                 }
+            } else if VietnameseText.isLetter(c) {
+                hasLetter = true
             } else if c.isWhitespace {
                 if hasLetter { count += 1 }
                 hasLetter = false
-            } else if c.isLetter {
-                hasLetter = true
             }
         }
         return hasLetter ? count + 1 : count

@@ -136,7 +136,7 @@ struct SpokenTextWriter {
                 jump(to: match.range.upperBound)
                 continue
             }
-            if c.isLetter, atWordStart || previous?.isNumber == true {
+            if VietnameseText.isLetter(c), atWordStart || previous?.isNumber == true {
                 if atWordStart, Self.chunkContains(text, from: i, where: { $0 == "." || $0 == "-" || $0 == "/" }),
                    let m = text[i...].prefixMatch(of: Self.code), Self.isCode(m.output) {
                     emit(codeReading(m.output), numeric: true)
@@ -157,7 +157,7 @@ struct SpokenTextWriter {
     static func isWordChar(_ c: Character) -> Bool {
         // ASCII without the Unicode property tables: most characters of a notice are.
         if let a = c.asciiValue { return (a >= 0x30 && a <= 0x39) || ((a | 0x20) >= 0x61 && (a | 0x20) <= 0x7A) }
-        return c.isLetter || c.isNumber
+        return VietnameseText.isLetter(c) || c.isNumber
     }
 
     private mutating func emit(_ spoken: String, numeric: Bool = false) {

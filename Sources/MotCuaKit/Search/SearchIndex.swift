@@ -52,15 +52,7 @@ public struct SearchIndex: Sendable {
 
     static func entry(for document: SearchDocument, bodyLimit: Int) -> Entry {
         let title = collapseSpaces(VietnameseText.nfc(document.title))
-        var body = ""
-        var length = 0
-        for token in tokens(fold((document.field ?? "") + " " + document.text)) {
-            let added = token.utf16.count + (body.isEmpty ? 0 : 1)
-            if length + added > bodyLimit { break }
-            if !body.isEmpty { body += " " }
-            body += token
-            length += added
-        }
+        let body = joinedTokens(fold((document.field ?? "") + " " + document.text), limit: bodyLimit)
         var entry = Entry(
             document: document,
             title: title,
@@ -216,23 +208,33 @@ public struct SearchIndex: Sendable {
             var plain = 0  // start of the run not yet copied
             while i < n {
                 let b = bytes[i]
-                var escape: [UInt8]? = nil
+                // Most bytes need nothing: skip them with one test.
+                if b >= 0x20 && b != 0x22 && b != 0x5C && b != 0xE2 {
+                    i += 1
+                    continue
+                }
                 var length = 1
-                if b == 0x22 { escape = [0x5C, 0x22] }
-                else if b == 0x5C { escape = [0x5C, 0x5C] }
-                else if b == 0x0A { escape = [0x5C, 0x6E] }
-                else if b == 0x09 { escape = [0x5C, 0x74] }
-                else if b == 0x0D { escape = [0x5C, 0x72] }
-                else if b < 0x20 { escape = Array("\\u00\(b < 0x10 ? "0" : "")\(String(b, radix: 16))".utf8) }
-                else if b == 0xE2, i + 2 < n, bytes[i + 1] == 0x80, bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9 {
-                    escape = Array("\\u202\(bytes[i + 2] == 0xA8 ? "8" : "9")".utf8)
+                let separator = b == 0xE2 && i + 2 < n && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9)
+                if b == 0xE2 && !separator {
+                    i += 1
+                    continue
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[plain..<i]))
+                out.append(0x5C)  // backslash
+                switch b {
+                case 0x22, 0x5C: out.append(b)
+                case 0x0A: out.append(0x6E)  // n
+                case 0x09: out.append(0x74)  // t
+                case 0x0D: out.append(0x72)  // r
+                case 0xE2:
+                    out.append(contentsOf: "u202".utf8)
+                    out.append(bytes[i + 2] == 0xA8 ? 0x38 : 0x39)
                     length = 3
+                default:
+                    let hex = Array("0123456789abcdef".utf8)
+                    out.append(contentsOf: [0x75, 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0x0F)]])  // u00XX
                 }
-                if let escape {
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[plain..<i]))
-                    out.append(contentsOf: escape)
-                    plain = i + length
-                }
+                plain = i + length
                 i += length
             }
             out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[plain..<n]))

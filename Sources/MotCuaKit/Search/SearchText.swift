@@ -32,25 +32,59 @@ extension SearchIndex {
         var folded = folded
         return folded.withUTF8 { bytes in
             var result: [String] = []
-            var start = -1  // start of the current word, in bytes
-            var last: UInt32 = 0
-            var i = 0
-            let n = bytes.count
-            while i < n {
-                let (v, length) = UTF8Text.decode(bytes, at: i)
-                if isWord(v) {
-                    if start < 0 { start = i }
-                    last = v
-                } else if v == 0x2E, start >= 0, isDigit(last), i + 1 < n, isDigit(UInt32(bytes[i + 1])) {
-                    last = v
-                } else if start >= 0 {
-                    result.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self))
-                    start = -1
-                }
-                i += length
+            forEachToken(bytes) { start, end in
+                result.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
+                return true
             }
-            if start >= 0 { result.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<n]), as: UTF8.self)) }
             return result
+        }
+    }
+
+    /// The byte range of each token, in order, until `body` returns false.
+    @inline(__always)
+    static func forEachToken(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (Int, Int) -> Bool) {
+        var start = -1  // start of the current word, in bytes
+        var last: UInt32 = 0
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let (v, length) = UTF8Text.decode(bytes, at: i)
+            if isWord(v) {
+                if start < 0 { start = i }
+                last = v
+            } else if v == 0x2E, start >= 0, isDigit(last), i + 1 < n, isDigit(UInt32(bytes[i + 1])) {
+                last = v
+            } else if start >= 0 {
+                guard body(start, i) else { return }
+                start = -1
+            }
+            i += length
+        }
+        if start >= 0 { _ = body(start, n) }
+    }
+
+    /// `tokens(folded)` joined by single spaces, whole tokens only and at most `limit` UTF-16 units: the body
+    /// the index keeps, written straight into one string (a String per token and the joins were a third of
+    /// making the index's entries).
+    static func joinedTokens(_ folded: String, limit: Int) -> String {
+        var folded = folded
+        return folded.withUTF8 { bytes in
+            // Each token is followed by at least one byte that is not written, and at most one space is.
+            String(unsafeUninitializedCapacity: bytes.count) { out in
+                var o = 0
+                var units = 0
+                forEachToken(bytes) { start, end in
+                    var tokenUnits = 0
+                    for k in start..<end where bytes[k] & 0xC0 != 0x80 { tokenUnits += bytes[k] >= 0xF0 ? 2 : 1 }
+                    let added = tokenUnits + (o == 0 ? 0 : 1)
+                    guard units + added <= limit else { return false }
+                    if o > 0 { out[o] = 0x20; o += 1 }
+                    for k in start..<end { out[o] = bytes[k]; o += 1 }
+                    units += added
+                    return true
+                }
+                return o
+            }
         }
     }
 

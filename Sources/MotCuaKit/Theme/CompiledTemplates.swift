@@ -330,7 +330,7 @@ struct CompiledTemplates: Sendable {
                 guard let found = lookup(name) else { return false }
                 guard let value = found else { return true }
                 if let items = value as? [[String: Any]] {
-                    for item in items where !push(item, body, indentation, inherited) { return false }
+                    for item in items where !push(frame: .dictionary(item), body, indentation, inherited) { return false }
                 } else if let flag = value as? Bool {
                     return flag ? render(body, indentation: indentation, inherited: inherited) : true
                 } else if value is [String: Any] || value is String || value is Int {
@@ -370,7 +370,12 @@ struct CompiledTemplates: Sendable {
         }
 
         mutating func push(_ value: Any, _ body: [Token], _ indentation: String?, _ inherited: [String: [Token]]?) -> Bool {
-            stack.append(Frame(value))
+            push(frame: Frame(value), body, indentation, inherited)
+        }
+
+        /// A frame whose kind is known already: a list of dictionaries needs no cast per item.
+        mutating func push(frame: Frame, _ body: [Token], _ indentation: String?, _ inherited: [String: [Token]]?) -> Bool {
+            stack.append(frame)
             defer { stack.removeLast() }
             return render(body, indentation: indentation, inherited: inherited)
         }
@@ -417,8 +422,11 @@ struct CompiledTemplates: Sendable {
                 value = found
             } else {
                 value = nil
-                for frame in stack.reversed() {
-                    guard let found = frame.child(name.parts[0]) else { return nil }
+                let first = name.parts[0]
+                var i = stack.count
+                while i > 0 {
+                    i -= 1
+                    guard let found = stack[i].child(first) else { return nil }
                     if let found {
                         value = found
                         break

@@ -90,4 +90,26 @@ struct SearchFoldTests {
             #expect(SearchIndex.snippet(text) == SearchIndex.wholeSnippet(text), "\(text.prefix(80).debugDescription)")
         }
     }
+
+    /// The index's body is written without a String per token; it must be what joining the tokens gave:
+    /// whole tokens, single spaces, and no more UTF-16 units than the limit.
+    @Test func bodyIsTheTokensJoinedUpToTheLimit() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = "ab 1.2\n,dđ😀ệ-".map(String.init) + ["5.000", "  ", "x.y"]
+        for _ in 0..<5_000 {
+            let text = SearchIndex.fold((0..<Int.random(in: 0...30, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }.joined())
+            let limit = Int.random(in: 0...40, using: &generator)
+            var expected = ""
+            var length = 0
+            for token in SearchIndex.tokens(text) {
+                let added = token.utf16.count + (expected.isEmpty ? 0 : 1)
+                if length + added > limit { break }
+                if !expected.isEmpty { expected += " " }
+                expected += token
+                length += added
+            }
+            #expect(SearchIndex.joinedTokens(text, limit: limit) == expected, "\(text.debugDescription) \(limit)")
+        }
+    }
 }
+

@@ -104,4 +104,29 @@ import Testing
         #expect(CalendarDate(dayNumber: date.dayNumber) == date)
         #expect(date.adding(days: 10) == CalendarDate(year: 2026, month: 12, day: 1))
     }
+
+    /// The ranges that answer `isLetter` without Unicode's tables must agree with them everywhere they answer.
+    @Test func letterTestAgreesWithCharacter() {
+        for v in 0..<0x2100 {
+            guard let s = Unicode.Scalar(UInt32(v)) else { continue }
+            let c = Character(s)
+            #expect(VietnameseText.isLetter(c) == c.isLetter, "U+\(String(v, radix: 16))")
+        }
+        for text in ["e\u{301}", "\u{301}", "👍🏽", "ﬁ"] {
+            #expect(VietnameseText.isLetter(Character(text)) == Character(text).isLetter, "\(text)")
+        }
+    }
+
+    /// A name that is already a slug is returned as it is; anything else is folded, as before the shortcut.
+    @Test func slugShortcutGivesWhatFoldingGives() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array("ab0-z9_ .Ăđ-A")
+        var texts = ["", "-", "a", "a-", "-a", "a--b", "ab-12-c", "Ab", "a b", "a_b", "dang-ky-khai-sinh", "dang-ky-"]
+        for _ in 0..<20_000 {
+            texts.append(String((0..<Int.random(in: 0...7, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }))
+        }
+        for text in texts {
+            #expect(VietnameseText.slug(text) == VietnameseText.foldedSlug(text), "\(text)")
+        }
+    }
 }
