@@ -91,6 +91,7 @@ struct SpokenTextWriter {
     /// Words that, among the last three, make the digits after them a phone number whatever their shape
     /// ("gọi ngay số 114" → "một một bốn").
     static let phoneWords = ["gọi", "điện thoại", "đường dây nóng", "hotline", "số máy", "zalo", "fax", "tel"]
+    static let phoneNeedles = phoneWords.map { " \($0) " }
     /// Words after which "d/m" is a day and month rather than a ratio.
     static let dateContext: Set<String> = ["ngày", "từ", "đến", "và", "trước", "sau", "hết", "hạn", "đêm", "sáng", "trưa",
                                            "chiều", "tối", "hôm"]
@@ -167,7 +168,7 @@ struct SpokenTextWriter {
         }
         out += spoken
         lastNumeric = numeric
-        lastDate = numeric && (spoken.hasPrefix("ngày ") || spoken.contains(" tháng "))
+        lastDate = numeric && (spoken.hasPrefix("ngày ") || UTF8Text.contains(spoken, " tháng "))
     }
 
     /// The text written so far ends with `phrase` as whole words (ignoring case, trailing spaces and colons).
@@ -186,7 +187,7 @@ struct SpokenTextWriter {
 
     private var phoneContext: Bool {
         let recent = " " + out.suffix(80).lowercased().split { !Self.isWordChar($0) }.suffix(3).joined(separator: " ") + " "
-        return Self.phoneWords.contains { recent.contains(" \($0) ") }
+        return Self.phoneNeedles.contains { UTF8Text.contains(recent, $0) }
     }
 
     private var lastWord: String {
@@ -253,21 +254,29 @@ struct SpokenTextWriter {
         func followed(_ end: String.Index) -> Bool { boundaryAfter(end, in: text) }
         func notSlash(_ end: String.Index) -> Bool { end == text.endIndex || text[end] != "/" }
 
-        if let m = rest.prefixMatch(of: Self.documentNumber), followed(m.range.upperBound), notSlash(m.range.upperBound) {
+        // What follows the run of digits rules out most patterns before a regex is tried: each of the next five
+        // needs "/" (or, for dates and times, one of ". - h H :" after at most two digits) right after the run.
+        let digitEnd = rest.utf8.firstIndex { $0 < 0x30 || $0 > 0x39 } ?? rest.endIndex
+        let digitCount = rest.utf8.distance(from: rest.startIndex, to: digitEnd)
+        let after: UInt8 = digitEnd < rest.endIndex ? rest.utf8[digitEnd] : 0
+        let slash = after == UInt8(ascii: "/")
+        let shortRun = digitCount <= 2
+        if slash, let m = rest.prefixMatch(of: Self.documentNumber), followed(m.range.upperBound), notSlash(m.range.upperBound) {
             return (m.range.upperBound, documentReading(number: String(m.output.1), year: m.output.2.map(String.init),
                                                         code: String(m.output.3), after: text[m.range.upperBound...]))
         }
-        if let m = rest.prefixMatch(of: Self.fullDate), m.output.2 == m.output.4, followed(m.range.upperBound),
+        if shortRun, slash || after == UInt8(ascii: ".") || after == UInt8(ascii: "-"),
+           let m = rest.prefixMatch(of: Self.fullDate), m.output.2 == m.output.4, followed(m.range.upperBound),
            let date = CalendarDate(year: Int(m.output.5)!, month: Int(m.output.3)!, day: Int(m.output.1)!) {
             let spoken = VietnameseNumberReader.date(date)
             return (m.range.upperBound, tailEnds(with: "ngày") ? String(spoken.dropFirst("ngày ".count)) : spoken)
         }
-        if let m = rest.prefixMatch(of: Self.monthYear), followed(m.range.upperBound), let month = Int(m.output.1),
+        if shortRun, slash, let m = rest.prefixMatch(of: Self.monthYear), followed(m.range.upperBound), let month = Int(m.output.1),
            (1...12).contains(month) {
             let spoken = "\(VietnameseNumberReader.month(month)) năm \(VietnameseNumberReader.words(Int(m.output.2)!))"
             return (m.range.upperBound, tailEnds(with: "tháng") ? spoken : "tháng " + spoken)
         }
-        if let m = rest.prefixMatch(of: Self.dayMonth), followed(m.range.upperBound), notSlash(m.range.upperBound) {
+        if shortRun, slash, let m = rest.prefixMatch(of: Self.dayMonth), followed(m.range.upperBound), notSlash(m.range.upperBound) {
             let day = Int(m.output.1)!, month = Int(m.output.2)!
             let dateLike = (1...31).contains(day) && (1...12).contains(month)
             let rangeFollows = text[m.range.upperBound...].prefixMatch(of: Self.rangeDash)
@@ -279,7 +288,8 @@ struct SpokenTextWriter {
             // Anything else written "a/b" (a house number, a ratio) is read "a trên b".
             return (m.range.upperBound, "\(VietnameseNumberReader.words(day)) trên \(VietnameseNumberReader.words(month))")
         }
-        if let m = rest.prefixMatch(of: Self.time), followed(m.range.upperBound), let hour = Int(m.output.1), hour <= 24 {
+        if shortRun, after == UInt8(ascii: "h") || after == UInt8(ascii: "H") || after == UInt8(ascii: ":"),
+           let m = rest.prefixMatch(of: Self.time), followed(m.range.upperBound), let hour = Int(m.output.1), hour <= 24 {
             let minute = Int(m.output.2 ?? m.output.3 ?? "0") ?? 0
             if minute < 60 {
                 var spoken = VietnameseNumberReader.time(hour: hour, minute: minute)

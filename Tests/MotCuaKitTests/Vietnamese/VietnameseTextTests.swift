@@ -129,4 +129,18 @@ import Testing
             #expect(VietnameseText.slug(text) == VietnameseText.foldedSlug(text), "\(text)")
         }
     }
+
+    /// The byte search the radio uses gives what Foundation's `contains` gives on NFC text.
+    @Test func byteSearchAgreesWithFoundation() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = "ab áạ đ0".map(String.init)
+        func random(_ n: ClosedRange<Int>) -> String {
+            (0..<Int.random(in: n, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }.joined()
+        }
+        for _ in 0..<5_000 {
+            let text = random(0...12), needle = random(0...3)
+            #expect(UTF8Text.contains(text, needle) == (needle.isEmpty || text.contains(needle)), "\(text) \(needle)")
+        }
+    }
 }
+
