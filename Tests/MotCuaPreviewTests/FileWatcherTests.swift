@@ -57,31 +57,34 @@ struct FileWatcherTests {
         #expect(try await eventually { batches.changed.contains("Theme/assets/extra.css") })
     }
 
-    @Test("editor swap and backup files alone change nothing")
-    func ignoresEditorFiles() async throws {
+    /// A watcher with default settings on a fresh copy of the sample site, settled before `body` runs.
+    func watching(_ body: (SampleSite, Batches) async throws -> Void) async throws {
         let site = try SampleSite()
         let batches = Batches()
         let watcher = FileWatcher(root: site.root) { batches.add($0) }
         watcher.start()
         defer { watcher.stop() }
         try await Task.sleep(for: .milliseconds(100))
-        for name in [".lien-he.md.swp", "lien-he.md~", "4913", "#lien-he.md#", ".#lien-he.md"] {
-            try Data("x".utf8).write(to: site.url("Content/trang/\(name)"))
+        try await body(site, batches)
+    }
+
+    @Test("editor swap and backup files alone change nothing")
+    func ignoresEditorFiles() async throws {
+        try await watching { site, batches in
+            for name in [".lien-he.md.swp", "lien-he.md~", "4913", "#lien-he.md#", ".#lien-he.md"] {
+                try Data("x".utf8).write(to: site.url("Content/trang/\(name)"))
+            }
+            try await Task.sleep(for: .milliseconds(300))
+            #expect(batches.all.isEmpty, "\(batches.all)")
         }
-        try await Task.sleep(for: .milliseconds(300))
-        #expect(batches.all.isEmpty, "\(batches.all)")
     }
 
     /// The loader reads `#a.md` as a guide, so its edits must reach the rebuild (only `#a.md#` is an autosave).
     @Test("a content file whose name begins with # is watched")
     func watchesHashNamedContent() async throws {
-        let site = try SampleSite()
-        let batches = Batches()
-        let watcher = FileWatcher(root: site.root) { batches.add($0) }
-        watcher.start()
-        defer { watcher.stop() }
-        try await Task.sleep(for: .milliseconds(100))
-        try Data("x".utf8).write(to: site.url("Content/huong-dan/#ghi-chu.md"))
-        #expect(try await eventually { batches.changed.contains("Content/huong-dan/#ghi-chu.md") })
+        try await watching { site, batches in
+            try Data("x".utf8).write(to: site.url("Content/huong-dan/#ghi-chu.md"))
+            #expect(try await eventually { batches.changed.contains("Content/huong-dan/#ghi-chu.md") })
+        }
     }
 }
