@@ -240,45 +240,45 @@ public final class BuildCache: @unchecked Sendable {
         }
     }
 
-    /// An exact, order-independent serialisation of a template context: equal bytes, equal page.
-    static func fingerprint(template: String, context: [String: Any]) -> [UInt8] {
+    /// An exact serialisation of a template context: equal bytes, equal page. Pages set their values in a fixed
+    /// order, so keys are taken in that order.
+    static func fingerprint(template: String, context: TemplateValues) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(4096)
         out.append(contentsOf: template.utf8)
-        append(context, to: &out)
+        append(.object(context), to: &out)
         return out
     }
 
-    private static func append(_ value: Any, to out: inout [UInt8]) {
-        switch value {
-        case let s as String:
-            out.append(0x01)
-            out.append(contentsOf: String(s.utf8.count).utf8)
+    private static func append(_ value: TemplateValue, to out: inout [UInt8]) {
+        func counted(_ tag: UInt8, _ bytes: some Collection<UInt8>) {
+            out.append(tag)
+            out.append(contentsOf: String(bytes.count).utf8)
             out.append(0x3A)
-            out.append(contentsOf: s.utf8)
-        case let b as Bool:
+            out.append(contentsOf: bytes)
+        }
+        switch value {
+        case .text(let s):
+            counted(0x01, s.utf8)
+        case .flag(let b):
             out.append(b ? 0x02 : 0x03)
-        case let i as Int:
+        case .number(let i):
             out.append(0x04)
             out.append(contentsOf: String(i).utf8)
             out.append(0x3B)
-        case let d as [String: Any]:
+        case .object(let values):
             out.append(0x05)
-            for key in d.keys.sorted() {
-                append(key, to: &out)
-                append(d[key]!, to: &out)
+            for (key, value) in zip(values.keys, values.values) {
+                counted(0x01, key.utf8)
+                append(value, to: &out)
             }
             out.append(0x06)
-        case let a as [Any]:
+        case .list(let items):
             out.append(0x07)
-            for item in a { append(item, to: &out) }
+            for item in items { append(item, to: &out) }
             out.append(0x08)
-        default:
-            out.append(0x09)
-            let text = String(describing: value)
-            out.append(contentsOf: String(text.utf8.count).utf8)
-            out.append(0x3A)
-            out.append(contentsOf: text.utf8)
+        case .html(let bytes):
+            counted(0x09, bytes)
         }
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 
 extension SiteRenderer {
     /// The template and the values for one page.
-    func context(for page: SitePlan.Page, notes: inout PageNotes) -> (String, [String: Any]) {
+    func context(for page: SitePlan.Page, notes: inout PageNotes) -> (String, TemplateValues) {
         switch page.kind {
         case .home: return ("home", home(page))
         case .guideList: return ("guides", guideList(page))
@@ -27,11 +27,11 @@ extension SiteRenderer {
 
     // MARK: - Home
 
-    func home(_ page: SitePlan.Page) -> [String: Any] {
+    func home(_ page: SitePlan.Page) -> TemplateValues {
         var c = base(page, title: site.config.name, description: "Cổng thông tin thủ tục hành chính của \(site.config.name)")
         c["fields"] = site.fields.indices.map { fieldSummary(page, $0) }
         c["procedureCount"] = site.procedures.count
-        c["totals"] = levelCounts(site.procedures).filter { ($0["count"] as? Int ?? 0) > 0 }
+        c["totals"] = levelCounts(site.procedures).filter(Self.hasProcedures)
         let sorted = sortedAnnouncements()
         // An emergency stays pinned while it is on air (or for a week when it has no broadcast plan).
         let onAir = Set(BroadcastSchedule(announcements: site.announcements, week: buildDate).entries.map(\.index))
@@ -62,19 +62,19 @@ extension SiteRenderer {
         }.map(\.element)
     }
 
-    func guideRow(_ page: SitePlan.Page, _ i: Int) -> [String: Any] {
+    func guideRow(_ page: SitePlan.Page, _ i: Int) -> TemplateValues {
         let g = site.guides[i]
-        var row: [String: Any] = ["title": g.title, "href": href(page, .guide(i)), "draft": g.draft]
+        var row: TemplateValues = ["title": g.title, "href": href(page, .guide(i)), "draft": g.draft]
         if let s = g.summary { row["summary"] = s }
         return row
     }
 
     static let guideGroupLabels = ["dang-ky": "Đăng ký tài khoản", "nop-ho-so": "Nộp hồ sơ", "tra-cuu": "Tra cứu hồ sơ", "khac": "Hướng dẫn khác"]
 
-    func guideList(_ page: SitePlan.Page) -> [String: Any] {
+    func guideList(_ page: SitePlan.Page) -> TemplateValues {
         var c = base(page, title: "Hướng dẫn", description: "Hướng dẫn đăng ký tài khoản, nộp và tra cứu hồ sơ trực tuyến")
         c["breadcrumbs"] = breadcrumbs([homeCrumb(page), ("Hướng dẫn", nil)])
-        c["groups"] = Guide.groups.compactMap { key -> [String: Any]? in
+        c["groups"] = Guide.groups.compactMap { key -> TemplateValues? in
             let items = guideOrder.filter { site.guides[$0].group == key }
             guard !items.isEmpty else { return nil }
             return ["label": Self.guideGroupLabels[key] ?? key, "guides": items.map { guideRow(page, $0) }]
@@ -82,7 +82,7 @@ extension SiteRenderer {
         return c
     }
 
-    func guide(_ page: SitePlan.Page, _ i: Int, _ notes: inout PageNotes) -> [String: Any] {
+    func guide(_ page: SitePlan.Page, _ i: Int, _ notes: inout PageNotes) -> TemplateValues {
         let g = site.guides[i]
         var c = base(page, title: g.title, description: g.summary)
         c["breadcrumbs"] = breadcrumbs([homeCrumb(page), ("Hướng dẫn", href(page, .guideList)), (g.title, nil)])
@@ -92,8 +92,8 @@ extension SiteRenderer {
         c["draft"] = g.draft
         if let s = g.summary { c["summary"] = s }
         let toc = headings.filter { $0.level == 2 }
-        if toc.count >= 3 { c["toc"] = block(toc.map { ["text": $0.text, "id": $0.id] }) }
-        c["related"] = block(g.related.compactMap { code -> [String: Any]? in
+        if toc.count >= 3 { c["toc"] = block(toc.map { ["text": $0.text, "id": $0.id] as TemplateValues }) }
+        c["related"] = block(g.related.compactMap { code -> TemplateValues? in
             guard let (f, p) = procedureIndex(code.value) else { return nil }
             return procedureRow(page, field: f, index: p)
         })
@@ -106,8 +106,8 @@ extension SiteRenderer {
 
     // MARK: - Catalog
 
-    func allRows(_ page: SitePlan.Page, where include: (Procedure) -> Bool) -> [[String: Any]] {
-        var rows: [(Int, [String: Any])] = []
+    func allRows(_ page: SitePlan.Page, where include: (Procedure) -> Bool) -> [TemplateValues] {
+        var rows: [(Int, TemplateValues)] = []
         for (f, field) in site.fields.enumerated() {
             for (p, procedure) in field.procedures.enumerated() where include(procedure) && plan.hasPage(.procedure(field: f, index: p)) {
                 rows.append((procedureRank[f][p], procedureRow(page, field: f, index: p)))
@@ -117,7 +117,7 @@ extension SiteRenderer {
     }
 
     /// A field's procedures that have a page, by name.
-    func procedureRows(_ page: SitePlan.Page, field f: Int) -> [[String: Any]] {
+    func procedureRows(_ page: SitePlan.Page, field f: Int) -> [TemplateValues] {
         site.fields[f].procedures.indices
             .filter { plan.hasPage(.procedure(field: f, index: $0)) }
             .sorted { procedureRank[f][$0] < procedureRank[f][$1] }
@@ -128,7 +128,7 @@ extension SiteRenderer {
         Array(site.fields.indices).sortedVietnamese { site.fields[$0].name.value }
     }
 
-    func catalog(_ page: SitePlan.Page) -> [String: Any] {
+    func catalog(_ page: SitePlan.Page) -> TemplateValues {
         var c = base(page, title: "Thủ tục hành chính", description: "Danh mục thủ tục hành chính theo lĩnh vực và mức độ dịch vụ công trực tuyến")
         c["breadcrumbs"] = breadcrumbs([homeCrumb(page), ("Thủ tục hành chính", nil)])
         let fields = sortedFields()
@@ -136,16 +136,16 @@ extension SiteRenderer {
         c["levelHeaders"] = LevelBadge.all(site.config.levelScheme).map { badgeContext($0) }
         c["totals"] = levelCounts(site.procedures)
         c["procedureCount"] = site.procedures.count
-        c["groups"] = fields.map { f -> [String: Any] in
+        c["groups"] = fields.map { f -> TemplateValues in
             var g = fieldSummary(page, f)
             g["procedures"] = procedureRows(page, field: f)
             return g
         }
-        c["tiers"] = Procedure.Tier.allCases.compactMap { t -> [String: Any]? in
+        c["tiers"] = Procedure.Tier.allCases.compactMap { t -> TemplateValues? in
             guard plan.hasPage(.tier(t.rawValue)) else { return nil }
             return ["label": t.label, "href": href(page, .tier(t.rawValue)), "count": site.procedures.filter { $0.tier == t }.count]
         }
-        c["levels"] = LevelBadge.all(site.config.levelScheme).map { b -> [String: Any] in
+        c["levels"] = LevelBadge.all(site.config.levelScheme).map { b -> TemplateValues in
             var e = badgeContext(b)
             e["href"] = href(page, .level(b.key))
             e["count"] = site.procedures.filter { badge($0).key == b.key }.count
@@ -154,7 +154,7 @@ extension SiteRenderer {
         return c
     }
 
-    func field(_ page: SitePlan.Page, _ f: Int) -> [String: Any] {
+    func field(_ page: SitePlan.Page, _ f: Int) -> TemplateValues {
         let field = site.fields[f]
         var c = base(page, title: field.name.value, description: field.summary)
         c["breadcrumbs"] = breadcrumbs([homeCrumb(page), ("Thủ tục", href(page, .catalog)), (field.name.value, nil)])
@@ -163,13 +163,13 @@ extension SiteRenderer {
         return c
     }
 
-    func procedure(_ page: SitePlan.Page, _ f: Int, _ i: Int, _ notes: inout PageNotes) -> [String: Any] {
+    func procedure(_ page: SitePlan.Page, _ f: Int, _ i: Int, _ notes: inout PageNotes) -> TemplateValues {
         let field = site.fields[f]
         let p = field.procedures[i]
         var c = base(page, title: p.name.value, description: "Thủ tục \(p.name.value) – mã \(p.code.value), lĩnh vực \(field.name.value)")
         c["breadcrumbs"] = breadcrumbs([homeCrumb(page), ("Thủ tục", href(page, .catalog)), (field.name.value, href(page, .field(f))), (p.name.value, nil)])
         c["code"] = p.code.value
-        c["field"] = ["name": field.name.value, "href": href(page, .field(f))]
+        c["field"] = ["name": field.name.value, "href": href(page, .field(f))] as TemplateValues
         c["tier"] = p.tier.label
         let b = badge(p)
         c["badge"] = badgeContext(b)
@@ -178,8 +178,8 @@ extension SiteRenderer {
         if !p.applicants.isEmpty { c["applicants"] = p.applicants.joined(separator: "; ") }
         if let v = p.agency { c["agency"] = v }
         if let v = p.submissionAddress { c["address"] = v }
-        c["channels"] = p.channels.map { ch -> [String: Any] in
-            var e: [String: Any] = ["label": ch.method.label]
+        c["channels"] = p.channels.map { ch -> TemplateValues in
+            var e: TemplateValues = ["label": ch.method.label]
             if let t = ch.time { e["time"] = t }
             e["fee"] = ch.fee?.display ?? "Không quy định"
             return e
@@ -193,20 +193,20 @@ extension SiteRenderer {
             let source = MarkdownSource(text: req.value, path: req.location.path, lineOffset: req.location.line)
             c["requirements"] = markdownHTML(source, page: page, notes: &notes).0
         }
-        c["documentGroups"] = p.documentGroups.map { group -> [String: Any] in
-            var g: [String: Any] = ["documents": group.documents.map { documentRow(page, $0) }]
+        c["documentGroups"] = p.documentGroups.map { group -> TemplateValues in
+            var g: TemplateValues = ["documents": group.documents.map { documentRow(page, $0) }]
             if let t = group.title { g["title"] = t }
             return g
         }
         c["hasDocuments"] = p.documentGroups.contains { !$0.documents.isEmpty }
         if let bundle = formBundles[p.code.value] {
             c["bundle"] = ["href": SitePlan.relative(from: page.path, to: bundle.path), "label": "ZIP · \(FormFile.sizeLabel(bundle.size))",
-                           "download": "\(p.name.value) – biểu mẫu.zip", "count": Set(p.forms.map(\.value)).count]
+                           "download": "\(p.name.value) – biểu mẫu.zip", "count": Set(p.forms.map(\.value)).count] as TemplateValues
         }
         if let v = p.result { c["result"] = v }
         c["exemptionBlock"] = block(p.feeExemptions)
-        c["legal"] = p.legalBasis.map { l -> [String: Any] in
-            var e: [String: Any] = ["number": l.number]
+        c["legal"] = p.legalBasis.map { l -> TemplateValues in
+            var e: TemplateValues = ["number": l.number]
             if let v = l.summary { e["summary"] = v }
             if let v = l.date { e["date"] = VietnameseFormat.date(v) }
             if let v = l.issuer { e["issuer"] = v }
@@ -220,8 +220,8 @@ extension SiteRenderer {
         return c
     }
 
-    func documentRow(_ page: SitePlan.Page, _ doc: Procedure.Document) -> [String: Any] {
-        var e: [String: Any] = ["name": doc.name, "originals": doc.originals ?? 0, "copies": doc.copies ?? 0]
+    func documentRow(_ page: SitePlan.Page, _ doc: Procedure.Document) -> TemplateValues {
+        var e: TemplateValues = ["name": doc.name, "originals": doc.originals ?? 0, "copies": doc.copies ?? 0]
         if let note = doc.note { e["note"] = note }
         if let form = doc.form, let file = site.forms[form.value] {
             e["form"] = formLink(page, file, title: doc.name)
@@ -229,7 +229,7 @@ extension SiteRenderer {
         return e
     }
 
-    func formLink(_ page: SitePlan.Page, _ file: FormFile, title: String) -> [String: Any] {
+    func formLink(_ page: SitePlan.Page, _ file: FormFile, title: String) -> TemplateValues {
         let ext = (file.fileName as NSString).pathExtension.lowercased()
         return ["href": SitePlan.relative(from: page.path, to: "bieu-mau/\(file.fileName)"), "label": file.formatLabel,
                 "fileName": file.fileName, "download": "\(title).\(ext)"]
@@ -237,10 +237,10 @@ extension SiteRenderer {
 
     // MARK: - Levels, tiers, forms
 
-    func levels(_ page: SitePlan.Page) -> [String: Any] {
+    func levels(_ page: SitePlan.Page) -> TemplateValues {
         var c = base(page, title: "Mức độ dịch vụ công trực tuyến", description: "Giải thích các mức độ dịch vụ công trực tuyến")
         c["breadcrumbs"] = breadcrumbs([homeCrumb(page), ("Thủ tục", href(page, .catalog)), ("Mức độ", nil)])
-        c["levels"] = LevelBadge.all(site.config.levelScheme).map { b -> [String: Any] in
+        c["levels"] = LevelBadge.all(site.config.levelScheme).map { b -> TemplateValues in
             var e = badgeContext(b)
             e["href"] = href(page, .level(b.key))
             e["count"] = site.procedures.filter { badge($0).key == b.key }.count
@@ -250,7 +250,7 @@ extension SiteRenderer {
         return c
     }
 
-    func levelListing(_ page: SitePlan.Page, _ key: String) -> [String: Any] {
+    func levelListing(_ page: SitePlan.Page, _ key: String) -> TemplateValues {
         let b = LevelBadge.all(site.config.levelScheme).first { $0.key == key }!
         var c = base(page, title: "Thủ tục mức độ \(b.label.lowercased())", description: b.explanation)
         c["breadcrumbs"] = breadcrumbs([homeCrumb(page), ("Thủ tục", href(page, .catalog)), ("Mức độ", href(page, .levels)), (b.label, nil)])
@@ -260,7 +260,7 @@ extension SiteRenderer {
         return c
     }
 
-    func tierListing(_ page: SitePlan.Page, _ key: String) -> [String: Any] {
+    func tierListing(_ page: SitePlan.Page, _ key: String) -> TemplateValues {
         let tier = Procedure.Tier(rawValue: key)!
         var c = base(page, title: "Thủ tục \(tier.label.lowercased())")
         c["breadcrumbs"] = breadcrumbs([homeCrumb(page), ("Thủ tục", href(page, .catalog)), (tier.label, nil)])
@@ -271,10 +271,10 @@ extension SiteRenderer {
         return c
     }
 
-    func forms(_ page: SitePlan.Page) -> [String: Any] {
+    func forms(_ page: SitePlan.Page) -> TemplateValues {
         var c = base(page, title: "Biểu mẫu", description: "Mẫu đơn, tờ khai tải về để điền trước khi nộp hồ sơ")
         c["breadcrumbs"] = breadcrumbs([homeCrumb(page), ("Biểu mẫu", nil)])
-        var users: [String: [(String, [String: Any])]] = [:]
+        var users: [String: [(String, TemplateValues)]] = [:]
         var titles: [String: String] = [:]
         for (f, field) in site.fields.enumerated() {
             for (i, p) in field.procedures.enumerated() where plan.hasPage(.procedure(field: f, index: i)) {
@@ -290,7 +290,7 @@ extension SiteRenderer {
             }
         }
         let names = Array(site.forms.keys)
-        c["forms"] = names.sorted().sortedVietnamese { titles[$0] ?? $0 }.map { name -> [String: Any] in
+        c["forms"] = names.sorted().sortedVietnamese { titles[$0] ?? $0 }.map { name -> TemplateValues in
             let file = site.forms[name]!
             var e = formLink(page, file, title: titles[name] ?? name)
             e["title"] = titles[name] ?? name
@@ -309,9 +309,9 @@ extension SiteRenderer {
         }
     }
 
-    func announcementRow(_ page: SitePlan.Page, _ i: Int) -> [String: Any] {
+    func announcementRow(_ page: SitePlan.Page, _ i: Int) -> TemplateValues {
         let a = site.announcements[i]
-        var row: [String: Any] = [
+        var row: TemplateValues = [
             "title": a.title, "href": href(page, .announcement(i)), "date": VietnameseFormat.date(a.date),
             "isoDate": a.date.description, "priority": a.priority.rawValue, "priorityLabel": a.priority.label,
             "urgent": a.priority != .normal, "draft": a.draft,
@@ -320,7 +320,7 @@ extension SiteRenderer {
         return row
     }
 
-    func announcementList(_ page: SitePlan.Page) -> [String: Any] {
+    func announcementList(_ page: SitePlan.Page) -> TemplateValues {
         var c = base(page, title: "Thông báo", description: "Thông báo của \(site.config.name)")
         c["breadcrumbs"] = breadcrumbs([homeCrumb(page), ("Thông báo", nil)])
         c["announcements"] = sortedAnnouncements().map { announcementRow(page, $0) }
@@ -328,7 +328,7 @@ extension SiteRenderer {
         return c
     }
 
-    func announcement(_ page: SitePlan.Page, _ i: Int, _ notes: inout PageNotes) -> [String: Any] {
+    func announcement(_ page: SitePlan.Page, _ i: Int, _ notes: inout PageNotes) -> TemplateValues {
         let a = site.announcements[i]
         var c = base(page, title: a.title)
         c["breadcrumbs"] = breadcrumbs([homeCrumb(page), ("Thông báo", href(page, .announcementList)), (a.title, nil)])
@@ -342,7 +342,7 @@ extension SiteRenderer {
         if i < radioTexts.count {
             let radio = radioTexts[i]
             let seconds = radio.readingSeconds(syllablesPerMinute: site.config.radioSyllablesPerMinute)
-            var r: [String: Any] = [
+            var r: TemplateValues = [
                 "text": radio.text, "syllables": radio.syllableCount, "duration": Self.durationText(seconds),
                 "rate": site.config.radioSyllablesPerMinute, "txtHref": "phat-thanh.txt",
                 "rows": min(24, max(6, radio.text.count / 60 + radio.text.filter { $0 == "\n" }.count)),
@@ -362,14 +362,14 @@ extension SiteRenderer {
         return s == 0 ? "\(m) phút" : "\(m) phút \(s) giây"
     }
 
-    func schedule(_ page: SitePlan.Page) -> [String: Any] {
+    func schedule(_ page: SitePlan.Page) -> TemplateValues {
         var c = base(page, title: "Lịch phát thanh", description: "Thông báo phát trên Đài truyền thanh xã")
         c["breadcrumbs"] = breadcrumbs([homeCrumb(page), ("Thông báo", href(page, .announcementList)), ("Lịch phát thanh", nil)])
         let visible = site.announcements.indices.map { plan.hasPage(.announcement($0)) }
         let week = BroadcastSchedule(announcements: site.announcements, week: buildDate)
         c["weekStart"] = VietnameseFormat.date(week.monday)
         c["weekEnd"] = VietnameseFormat.date(week.sunday)
-        c["entries"] = week.entries.filter { visible[$0.index] }.map { e -> [String: Any] in
+        c["entries"] = week.entries.filter { visible[$0.index] }.map { e -> TemplateValues in
             var row = announcementRow(page, e.index)
             row["times"] = e.timesThisWeek
             row["until"] = VietnameseFormat.date(e.end)
@@ -384,7 +384,7 @@ extension SiteRenderer {
 
     // MARK: - Pages, search, 404
 
-    func freePage(_ page: SitePlan.Page, _ i: Int, _ notes: inout PageNotes) -> [String: Any] {
+    func freePage(_ page: SitePlan.Page, _ i: Int, _ notes: inout PageNotes) -> TemplateValues {
         let p = site.pages[i]
         var c = base(page, title: p.title, description: p.summary)
         c["breadcrumbs"] = breadcrumbs([homeCrumb(page), (p.title, nil)])
@@ -395,10 +395,10 @@ extension SiteRenderer {
         return c
     }
 
-    func search(_ page: SitePlan.Page) -> [String: Any] {
+    func search(_ page: SitePlan.Page) -> TemplateValues {
         var c = base(page, title: "Tìm kiếm", description: "Tìm thủ tục, hướng dẫn, thông báo")
         c["breadcrumbs"] = breadcrumbs([homeCrumb(page), ("Tìm kiếm", nil)])
-        c["groups"] = sortedFields().map { f -> [String: Any] in
+        c["groups"] = sortedFields().map { f -> TemplateValues in
             var g = fieldSummary(page, f)
             g["procedures"] = procedureRows(page, field: f)
             return g
@@ -406,7 +406,7 @@ extension SiteRenderer {
         return c
     }
 
-    func notFound(_ page: SitePlan.Page) -> [String: Any] {
+    func notFound(_ page: SitePlan.Page) -> TemplateValues {
         var c = base(page, title: "Không tìm thấy trang")
         c["homeHref"] = (site.config.baseURL ?? "") + "index.html"
         c["catalogHref"] = (site.config.baseURL ?? "") + "thu-tuc/index.html"

@@ -22,7 +22,7 @@ struct SiteRenderer: @unchecked Sendable {
     /// The footer's free pages in order and the site's values: the same on every page, so made once
     /// (sorting by Vietnamese collation for each of 10,000 pages showed in the profile).
     let footerPages: [(title: String, path: String)]
-    let siteValues: [String: Any]
+    let siteValues: TemplateValues
     /// Guides in list order, and each procedure's place in the alphabetical order of names (ties in catalog
     /// order): made once, since the home, guide and catalog pages would each sort 10,000 titles again.
     let guideOrder: [Int]
@@ -148,17 +148,17 @@ struct SiteRenderer: @unchecked Sendable {
         LevelBadge.badge(for: procedure.level?.value ?? .informationOnly, scheme: site.config.levelScheme, hasForms: !procedure.forms.isEmpty)
     }
 
-    func badgeContext(_ badge: LevelBadge) -> [String: Any] {
+    func badgeContext(_ badge: LevelBadge) -> TemplateValues {
         ["key": badge.key, "label": badge.label, "explanation": badge.explanation]
     }
 
-    func base(_ page: SitePlan.Page, title: String, description: String? = nil) -> [String: Any] {
+    func base(_ page: SitePlan.Page, title: String, description: String? = nil) -> TemplateValues {
         let config = site.config
         let root = page.file == "404.html" ? (config.baseURL ?? "") : SitePlan.rootPrefix(from: page.path)
-        var nav: [[String: Any]] = []
+        var nav: [TemplateValues] = []
         func addNav(_ label: String, _ kind: SitePlan.Kind, sections: [String]) {
             guard let target = plan.page(kind) else { return }
-            var entry: [String: Any] = ["label": label, "href": root + target.path + "index.html"]
+            var entry: TemplateValues = ["label": label, "href": root + target.path + "index.html"]
             if page.kind != .notFound {
                 if page.path == target.path {
                     entry["current"] = "page"
@@ -176,14 +176,14 @@ struct SiteRenderer: @unchecked Sendable {
         for (i, p) in site.pages.enumerated() where plan.hasPage(.page(i)) && p.slug.value == "lien-he" {
             addNav(p.title, .page(i), sections: [])
         }
-        var context: [String: Any] = [
+        var context: TemplateValues = [
             "title": title,
             "documentTitle": page.kind == .home ? config.name : "\(title) – \(config.name)",
             "root": root,
             "site": siteValues,
             "nav": nav,
             "searchAction": root + "tim-kiem/index.html",
-            "pages": footerPages.map { ["title": $0.title, "href": root + $0.path + "index.html"] },
+            "pages": footerPages.map { ["title": $0.title, "href": root + $0.path + "index.html"] as TemplateValues },
             "feedHref": root + "thong-bao/feed.xml",
         ]
         if let description { context["description"] = description }
@@ -199,8 +199,8 @@ struct SiteRenderer: @unchecked Sendable {
             .map { (site.pages[$0.element].title, plan.page(.page($0.element))!.path) }
     }
 
-    static func siteContext(_ c: SiteConfig) -> [String: Any] {
-        var s: [String: Any] = ["name": c.name]
+    static func siteContext(_ c: SiteConfig) -> TemplateValues {
+        var s: TemplateValues = ["name": c.name]
         if let v = c.province { s["province"] = v }
         if let v = c.address { s["address"] = v }
         if let v = c.phone {
@@ -217,11 +217,11 @@ struct SiteRenderer: @unchecked Sendable {
 
     /// The status look-up as a plain GET form (works without JavaScript) when `{ma_ho_so}` is a query value:
     /// `https://x/tra-cuu?ma={ma_ho_so}` → action `https://x/tra-cuu`, input `ma`.
-    static func lookupForm(_ url: String) -> [String: Any]? {
+    static func lookupForm(_ url: String) -> TemplateValues? {
         guard let q = url.firstIndex(of: "?") else { return nil }
         let action = String(url[..<q])
         var field: String?
-        var hidden: [[String: Any]] = []
+        var hidden: [TemplateValues] = []
         for pair in url[url.index(after: q)...].split(separator: "&") {
             let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
             guard parts.count == 2 else { continue }
@@ -235,21 +235,21 @@ struct SiteRenderer: @unchecked Sendable {
 
     /// Wrapped in a dictionary so templates can test for presence once and loop inside.
     /// nil for an empty list, so a template's `{{#block}}` wraps the heading and the list only when there is something.
-    func block(_ items: [Any]) -> [String: Any]? {
+    func block<T: TemplateConvertible>(_ items: [T]) -> TemplateValues? {
         items.isEmpty ? nil : ["items": items]
     }
 
-    func breadcrumbs(_ items: [(String, String?)]) -> [String: Any] {
-        ["items": items.enumerated().map { i, item -> [String: Any] in
-            var entry: [String: Any] = ["label": item.0, "last": i == items.count - 1]
+    func breadcrumbs(_ items: [(String, String?)]) -> TemplateValues {
+        ["items": items.enumerated().map { i, item -> TemplateValues in
+            var entry: TemplateValues = ["label": item.0, "last": i == items.count - 1]
             if let href = item.1, i < items.count - 1 { entry["href"] = href }
             return entry
         }]
     }
 
-    func procedureRow(_ from: SitePlan.Page, field: Int, index: Int) -> [String: Any] {
+    func procedureRow(_ from: SitePlan.Page, field: Int, index: Int) -> TemplateValues {
         let p = site.fields[field].procedures[index]
-        var row: [String: Any] = [
+        var row: TemplateValues = [
             "name": p.name.value, "code": p.code.value, "href": href(from, .procedure(field: field, index: index)),
             "badge": badgeContext(badge(p)), "levelHref": href(from, .level(badge(p).key)), "tier": p.tier.label, "field": site.fields[field].name.value,
             "fieldHref": href(from, .field(field)),
@@ -271,17 +271,22 @@ struct SiteRenderer: @unchecked Sendable {
     }
 
     /// "Hộ tịch · 12 thủ tục · 7 toàn trình · 3 một phần · 2 thông tin" as structured data.
-    func fieldSummary(_ from: SitePlan.Page, _ f: Int) -> [String: Any] {
+    func fieldSummary(_ from: SitePlan.Page, _ f: Int) -> TemplateValues {
         let field = site.fields[f]
         let counts = levelCounts(field.procedures)
         return [
             "name": field.name.value, "href": href(from, .field(f)), "count": field.procedures.count,
-            "summary": field.summary ?? "", "levels": counts.filter { ($0["count"] as? Int ?? 0) > 0 },
+            "summary": field.summary ?? "", "levels": counts.filter(Self.hasProcedures),
             "allLevels": counts,
         ]
     }
 
-    func levelCounts(_ procedures: [Procedure]) -> [[String: Any]] {
+    static func hasProcedures(_ count: TemplateValues) -> Bool {
+        if case .number(let n)? = count["count"] { return n > 0 }
+        return false
+    }
+
+    func levelCounts(_ procedures: [Procedure]) -> [TemplateValues] {
         LevelBadge.all(site.config.levelScheme).map { b in
             ["key": b.key, "label": b.label, "labelLower": b.label.lowercased(), "explanation": b.explanation,
              "count": procedures.filter { badge($0).key == b.key }.count]
@@ -290,7 +295,7 @@ struct SiteRenderer: @unchecked Sendable {
 
     /// Renders an editor's Markdown for a page, checking and rewriting every link in it; `bodyText` keeps
     /// its plain text in `notes`.
-    func markdownHTML(_ source: MarkdownSource, page: SitePlan.Page, notes: inout PageNotes, bodyText: Bool = false) -> (String, [MarkdownRenderer.Heading]) {
+    func markdownHTML(_ source: MarkdownSource, page: SitePlan.Page, notes: inout PageNotes, bodyText: Bool = false) -> (TemplateValue, [MarkdownRenderer.Heading]) {
         var anchors: [LinkResolver.PendingAnchor] = []
         let output = markdown.render(source, plainText: bodyText) { url, location in
             let (resolution, anchor) = resolver.resolve(url, fromPage: page.path, sourcePath: source.path)
@@ -299,8 +304,8 @@ struct SiteRenderer: @unchecked Sendable {
         }
         notes.diagnostics.append(contentsOf: output.diagnostics)
         notes.pending.append(contentsOf: anchors)
-        if let text = output.plainText { notes.bodyText = SiteSearch.collapseWhitespace(text) }
-        return (output.html, output.headings)
+        notes.bodyText = output.plainText ?? notes.bodyText
+        return (.html(output.htmlBytes), output.headings)
     }
 
     func render(_ page: SitePlan.Page) -> Result {

@@ -12,11 +12,13 @@ public struct MarkdownRenderer: Sendable {
     }
 
     public struct Output: Sendable {
-        public var html: String
+        /// UTF-8 as cmark wrote it (valid, since its input was a Swift string): pages take the bytes as they are.
+        public var htmlBytes: [UInt8]
+        public var html: String { String(decoding: htmlBytes, as: UTF8.self) }
         public var headings: [Heading]
         public var diagnostics: Diagnostics
         /// The visible text, when asked for: `searchText(of:)` of the document as parsed (its first
-        /// `searchTextLimit` bytes).
+        /// `searchTextLimit` bytes, white space collapsed).
         public var plainText: String? = nil
     }
 
@@ -88,7 +90,9 @@ public struct MarkdownRenderer: Sendable {
 
     /// The plain text the search index takes from a parsed body (the page's own parse, or `SiteSearch.plainText`).
     static func searchText(of document: OpaquePointer) -> String {
-        plainText(of: document, limit: searchTextLimit)
+        plainTextBytes(of: document, limit: searchTextLimit).withUnsafeBufferPointer {
+            SearchIndex.collapseSpaces($0, separator: VietnameseText.isWhiteSpace)
+        }
     }
 
     public func render(_ source: MarkdownSource, plainText wantsPlainText: Bool = false, resolveLink: (String, SourceLocation) -> LinkResolution = { _, _ in .keep }) -> Output {
@@ -96,7 +100,7 @@ public struct MarkdownRenderer: Sendable {
         var options = Self.pageOptions
         if allowRawHTML { options |= CMARK_OPT_UNSAFE }
         return Self.withDocument(source.text, options: options) { document, extensions in
-            guard let document else { return Output(html: "", headings: [], diagnostics: diagnostics) }
+            guard let document else { return Output(htmlBytes: [], headings: [], diagnostics: diagnostics) }
             return render(document, extensions, options: options, source: source, plainText: wantsPlainText,
                           diagnostics: &diagnostics, resolveLink: resolveLink)
         }
@@ -164,12 +168,13 @@ public struct MarkdownRenderer: Sendable {
         }
 
         guard let cString = cmark_render_html(document, options, extensions) else {
-            return Output(html: "", headings: headings, diagnostics: diagnostics, plainText: plainText)
+            return Output(htmlBytes: [], headings: headings, diagnostics: diagnostics, plainText: plainText)
         }
-        var html = String(cString: cString)
+        let html = UnsafeRawBufferPointer(start: cString, count: strlen(cString)).withMemoryRebound(to: UInt8.self) {
+            headings.isEmpty ? Array($0) : Self.placeHeadingIDs($0, headings)
+        }
         free(cString)
-        if !headings.isEmpty { html = Self.placeHeadingIDs(html, headings) }
-        return Output(html: html, headings: headings, diagnostics: diagnostics, plainText: plainText)
+        return Output(htmlBytes: html, headings: headings, diagnostics: diagnostics, plainText: plainText)
     }
 
     /// Finds line starts going forward from the last link's line (links come in document order), so a long
@@ -194,8 +199,7 @@ public struct MarkdownRenderer: Sendable {
     }
 
     /// One pass over the bytes: each marker `U+E000 n U+E001` right after `<hN>` becomes `<hN id="…">`.
-    static func placeHeadingIDs(_ html: String, _ headings: [Heading]) -> String {
-        let source = Array(html.utf8)
+    static func placeHeadingIDs(_ source: UnsafeBufferPointer<UInt8>, _ headings: [Heading]) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(source.count + headings.count * 24)
         let markerStart: [UInt8] = [0xEE, 0x80, 0x80]  // U+E000 in UTF-8
@@ -207,12 +211,12 @@ public struct MarkdownRenderer: Sendable {
                 var j = i + 3
                 var index = 0
                 while j < n, source[j] >= 0x30, source[j] <= 0x39 { index = index * 10 + Int(source[j] - 0x30); j += 1 }
-                if j + 2 < n, Array(source[j..<j + 3]) == markerEnd, index < headings.count {
+                if j + 2 < n, source[j] == markerEnd[0], source[j + 1] == markerEnd[1], source[j + 2] == markerEnd[2], index < headings.count {
                     let heading = headings[index]
                     let open = Array("<h\(heading.level)>".utf8)
-                    if out.count >= open.count, Array(out[(out.count - open.count)...]) == open {
+                    if out.count >= open.count, out[(out.count - open.count)...].elementsEqual(open) {
                         out.removeLast(1)
-                        out.append(contentsOf: Array(" id=\"\(heading.id)\">".utf8))
+                        out.append(contentsOf: " id=\"\(heading.id)\">".utf8)
                     }
                     i = j + 3
                     continue
@@ -222,15 +226,19 @@ public struct MarkdownRenderer: Sendable {
             out.append(source[i])
             i += 1
         }
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     /// The visible text of a node and its children (for heading ids and titles); `limit` stops the walk after about
     /// that many UTF-8 bytes (cut at a whole scalar), as the search index keeps only the start of a body.
     public static func plainText(of node: OpaquePointer, limit: Int = .max) -> String {
-        // Bytes, not String appends: this walks every page body once for the search index.
+        String(decoding: plainTextBytes(of: node, limit: limit), as: UTF8.self)
+    }
+
+    /// Bytes, not String appends: this walks every page body once for the search index.
+    static func plainTextBytes(of node: OpaquePointer, limit: Int = .max) -> [UInt8] {
         var text: [UInt8] = []
-        guard let iterator = cmark_iter_new(node) else { return "" }
+        guard let iterator = cmark_iter_new(node) else { return [] }
         defer { cmark_iter_free(iterator) }
         while text.count < limit {
             let event = cmark_iter_next(iterator)
@@ -265,6 +273,6 @@ public struct MarkdownRenderer: Sendable {
             while end > 0, UTF8.isContinuation(text[end]) { end -= 1 }
             text.removeSubrange(end...)
         }
-        return String(decoding: text, as: UTF8.self)
+        return text
     }
 }

@@ -139,26 +139,30 @@ extension SearchIndex {
     @inline(__always)
     static func collapseSpaces(_ text: String, separator: (UInt32) -> Bool = isSpace) -> String {
         var text = text
-        return text.withUTF8 { bytes -> String in
-            let n = bytes.count
-            return String(unsafeUninitializedCapacity: n) { out in
-                var o = 0
-                var pending = false
-                var i = 0
-                while i < n {
-                    let (v, length) = UTF8Text.decode(bytes, at: i)
-                    if separator(v) {
-                        pending = true
-                    } else {
-                        if pending && o > 0 { out[o] = 0x20; o += 1 }
-                        pending = false
-                        for k in 0..<length { out[o + k] = bytes[i + k] }
-                        o += length
-                    }
-                    i += length
+        return text.withUTF8 { collapseSpaces($0, separator: separator) }
+    }
+
+    /// The same from UTF-8 bytes (a Markdown body's plain text), so the text becomes a String once.
+    @inline(__always)
+    static func collapseSpaces(_ bytes: UnsafeBufferPointer<UInt8>, separator: (UInt32) -> Bool = isSpace) -> String {
+        let n = bytes.count
+        return String(unsafeUninitializedCapacity: n) { out in
+            var o = 0
+            var pending = false
+            var i = 0
+            while i < n {
+                let (v, length) = UTF8Text.decode(bytes, at: i)
+                if separator(v) {
+                    pending = true
+                } else {
+                    if pending && o > 0 { out[o] = 0x20; o += 1 }
+                    pending = false
+                    for k in 0..<length { out[o + k] = bytes[i + k] }
+                    o += length
                 }
-                return o
+                i += length
             }
+            return o
         }
     }
 

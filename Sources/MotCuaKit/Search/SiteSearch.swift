@@ -62,7 +62,7 @@ enum SiteSearch {
     /// as its text is, so both ways give the index the same words. Raw HTML is dropped like on the page.
     static func plainText(_ markdown: String) -> String {
         MarkdownRenderer.withDocument(markdown, options: MarkdownRenderer.pageOptions) { doc, _ in
-            doc.map { collapseWhitespace(MarkdownRenderer.searchText(of: $0)) } ?? markdown
+            doc.map { MarkdownRenderer.searchText(of: $0) } ?? markdown
         }
     }
 

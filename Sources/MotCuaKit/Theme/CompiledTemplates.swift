@@ -9,7 +9,7 @@ import Foundation
 /// inheritance) step for step, and a test renders every page of the sample site both ways and compares bytes.
 ///
 /// Not covered (the template, or the page, falls back to swift-mustache): transforms `{{f(x)}}`, set delimiters,
-/// dynamic partials, pragmas, and context values other than strings, integers, booleans, `[String: Any]` and arrays.
+/// dynamic partials, pragmas, and a list or an object written as text.
 struct CompiledTemplates: Sendable {
     indirect enum Token: Sendable {
         case text([UInt8])
@@ -46,10 +46,10 @@ struct CompiledTemplates: Sendable {
         self.templates = templates
     }
 
-    /// The page, or nil when a value is of a kind this renderer does not know (then swift-mustache renders it).
-    func render(_ name: String, _ context: [String: Any]) -> [UInt8]? {
+    /// The page, or nil when the template writes a list or an object as text (then swift-mustache renders it).
+    func render(_ name: String, _ context: TemplateValues) -> [UInt8]? {
         guard let tokens = templates[name] else { return nil }
-        var renderer = Renderer(templates: templates, stack: [.dictionary(context)])
+        var renderer = Renderer(templates: templates, stack: [.object(context)])
         renderer.out.reserveCapacity(16_384)
         guard renderer.render(tokens, indentation: nil, inherited: nil) else { return nil }
         return renderer.out
@@ -293,7 +293,7 @@ struct CompiledTemplates: Sendable {
 
     struct Renderer {
         let templates: [String: [Token]]
-        var stack: [Frame]
+        var stack: [TemplateValue]
         var out: [UInt8] = []
 
         /// A template (or section body) in order; with an indentation, each token's output that starts a line
@@ -323,34 +323,27 @@ struct CompiledTemplates: Sendable {
             case .text(let bytes):
                 out.append(contentsOf: bytes)
             case .variable(let name, let escaped):
-                guard let value = lookup(name) else { return false }
-                guard let value = value else { return true }
+                guard let value = lookup(name) else { return true }
                 return write(value, escaped: escaped)
             case .section(let name, let body):
-                guard let found = lookup(name) else { return false }
-                guard let value = found else { return true }
-                if let items = value as? [[String: Any]] {
-                    for item in items where !push(frame: .dictionary(item), body, indentation, inherited) { return false }
-                } else if let flag = value as? Bool {
+                guard let value = lookup(name) else { return true }
+                switch value {
+                case .flag(let flag):
                     return flag ? render(body, indentation: indentation, inherited: inherited) : true
-                } else if value is [String: Any] || value is String || value is Int {
-                    return push(value, body, indentation, inherited)
-                } else if let items = value as? [Any] {
+                case .list(let items):
                     for item in items where !push(item, body, indentation, inherited) { return false }
-                } else {
-                    return false
+                case .text, .number, .object, .html:
+                    return push(value, body, indentation, inherited)
                 }
             case .inverted(let name, let body):
-                guard let found = lookup(name) else { return false }
-                guard let value = found else { return render(body, indentation: indentation, inherited: inherited) }
-                if let flag = value as? Bool {
+                guard let value = lookup(name) else { return render(body, indentation: indentation, inherited: inherited) }
+                switch value {
+                case .flag(let flag):
                     return flag ? true : render(body, indentation: indentation, inherited: inherited)
-                } else if let items = value as? [Any] {
-                    return items.isEmpty ? push(items, body, indentation, inherited) : true
-                } else if value is [String: Any] || value is String || value is Int {
+                case .list(let items):
+                    return items.isEmpty ? push(value, body, indentation, inherited) : true
+                case .text, .number, .object, .html:
                     return true
-                } else {
-                    return false
                 }
             case .block(let name, let fallback, let own):
                 let indented = (indentation ?? "") + own
@@ -369,88 +362,47 @@ struct CompiledTemplates: Sendable {
             return true
         }
 
-        mutating func push(_ value: Any, _ body: [Token], _ indentation: String?, _ inherited: [String: [Token]]?) -> Bool {
-            push(frame: Frame(value), body, indentation, inherited)
-        }
-
-        /// A frame whose kind is known already: a list of dictionaries needs no cast per item.
-        mutating func push(frame: Frame, _ body: [Token], _ indentation: String?, _ inherited: [String: [Token]]?) -> Bool {
-            stack.append(frame)
+        mutating func push(_ value: TemplateValue, _ body: [Token], _ indentation: String?, _ inherited: [String: [Token]]?) -> Bool {
+            stack.append(value)
             defer { stack.removeLast() }
             return render(body, indentation: indentation, inherited: inherited)
         }
 
-        /// A context object on the stack, its kind found once when it is pushed rather than at every lookup
-        /// (the casts were most of the lookup cost).
-        enum Frame {
-            case dictionary([String: Any])
-            /// Strings, numbers, booleans and arrays: no children.
-            case leaf(Any)
-            /// Something this renderer cannot look into.
-            case opaque(Any)
-
-            init(_ value: Any) {
-                if let dictionary = value as? [String: Any] { self = .dictionary(dictionary) }
-                else if value is String || value is Int || value is Bool || value is [Any] { self = .leaf(value) }
-                else { self = .opaque(value) }
-            }
-
-            var value: Any {
-                switch self {
-                case .dictionary(let d): return d
-                case .leaf(let v), .opaque(let v): return v
-                }
-            }
-
-            /// The named child: dictionaries have them; strings, numbers, booleans and arrays have none (as with
-            /// swift-mustache's mirror). nil for anything else.
-            func child(_ name: String) -> Any?? {
-                switch self {
-                case .dictionary(let d): return .some(d[name])
-                case .leaf: return .some(nil)
-                case .opaque: return nil
-                }
-            }
-        }
-
-        /// `.some(nil)`: not found. nil: a value this renderer cannot look into (the page falls back).
-        func lookup(_ name: Name) -> Any?? {
-            if name.parts.isEmpty { return .some(stack.last?.value) }
-            var value: Any?
+        /// The value a name finds, as swift-mustache finds it: the first object on the stack, from the top, that
+        /// has the first part, then each further part inside it; strings, numbers and lists have no children.
+        func lookup(_ name: Name) -> TemplateValue? {
+            guard let first = name.parts.first else { return stack.last }
+            var value: TemplateValue?
             if name.currentOnly {
-                guard let top = stack.last, let found = top.child(name.parts[0]) else { return nil }
-                value = found
+                value = stack.last?.child(first)
             } else {
-                value = nil
-                let first = name.parts[0]
                 var i = stack.count
                 while i > 0 {
                     i -= 1
-                    guard let found = stack[i].child(first) else { return nil }
-                    if let found {
+                    if let found = stack[i].child(first) {
                         value = found
                         break
                     }
                 }
             }
             for part in name.parts.dropFirst() {
-                guard let current = value else { return .some(nil) }
-                guard let found = Frame(current).child(part) else { return nil }
-                value = found
+                guard let current = value else { return nil }
+                value = current.child(part)
             }
-            return .some(value)
+            return value
         }
 
-        mutating func write(_ value: Any, escaped: Bool) -> Bool {
+        /// false for a list or an object, which swift-mustache writes in its own way.
+        mutating func write(_ value: TemplateValue, escaped: Bool) -> Bool {
             let text: String
-            if let s = value as? String {
-                text = s
-            } else if let n = value as? Int {
-                text = String(n)
-            } else if let b = value as? Bool {
-                text = b ? "true" : "false"
-            } else {
-                return false
+            switch value {
+            case .text(let s): text = s
+            case .number(let n): text = String(n)
+            case .flag(let b): text = b ? "true" : "false"
+            case .html(let bytes):
+                if escaped { FastHTMLEscaping.escape(String(decoding: bytes, as: UTF8.self), into: &out) } else { out.append(contentsOf: bytes) }
+                return true
+            case .list, .object: return false
             }
             guard escaped else {
                 out.append(contentsOf: text.utf8)
@@ -459,5 +411,13 @@ struct CompiledTemplates: Sendable {
             FastHTMLEscaping.escape(text, into: &out)
             return true
         }
+    }
+}
+
+extension TemplateValue {
+    /// A named child: only objects have them.
+    func child(_ name: String) -> TemplateValue? {
+        guard case .object(let values) = self else { return nil }
+        return values[name]
     }
 }

@@ -147,12 +147,12 @@ public struct Theme: Sendable {
     }
 
     /// swift-mustache's rendering, the reference.
-    public func render(_ template: String, _ context: [String: Any]) -> String {
-        library.render(context, withTemplate: template) ?? ""
+    public func render(_ template: String, _ context: TemplateValues) -> String {
+        library.render(context.any, withTemplate: template) ?? ""
     }
 
     /// The page as bytes: through the compiled templates when they cover the page, swift-mustache otherwise.
-    public func renderBytes(_ template: String, _ context: [String: Any]) -> Data {
+    public func renderBytes(_ template: String, _ context: TemplateValues) -> Data {
         if let bytes = compiled?.render(template, context) { return Data(bytes) }
         return Data(render(template, context).utf8)
     }

@@ -34,12 +34,14 @@ struct SearchPlainTextTests {
         [^phi]: Lệ phí nộp khi nhận kết quả.
         """
 
-    @Test func pageParseGivesTheIndexText() {
+    @Test func pageParseGivesTheIndexText() throws {
         let source = MarkdownSource(text: Self.markdown, path: "Content/huong-dan/a.md", lineOffset: 0)
         for allowRawHTML in [false, true] {
             let output = MarkdownRenderer(allowRawHTML: allowRawHTML).render(source, plainText: true)
-            let fromPage = SiteSearch.collapseWhitespace(output.plainText ?? "")
+            let fromPage = try #require(output.plainText)
             #expect(fromPage == SiteSearch.plainText(Self.markdown))
+            #expect(fromPage.contains("Liên hệ: www.anphu.gov.vn hoặc 0220 3 123 456."))
+            #expect(!fromPage.hasPrefix(" ") && !fromPage.hasSuffix(" ") && !fromPage.contains("  "))
             #expect(fromPage.contains("Tờ khai 01 bản Giấy chứng sinh"))
             #expect(fromPage.contains("Đã có tài khoản định danh Chưa nộp lệ phí"))
             #expect(fromPage.contains("Lệ phí nộp khi nhận kết quả."))
@@ -51,7 +53,7 @@ struct SearchPlainTextTests {
         let paragraph = "Hồ sơ đăng ký hộ tịch gồm tờ khai và giấy tờ tùy thân ệệ.\n\n"
         let markdown = String(repeating: paragraph, count: 2_000)
         let source = MarkdownSource(text: markdown, path: "Content/huong-dan/dai.md", lineOffset: 0)
-        let fromPage = SiteSearch.collapseWhitespace(MarkdownRenderer(allowRawHTML: false).render(source, plainText: true).plainText ?? "")
+        let fromPage = MarkdownRenderer(allowRawHTML: false).render(source, plainText: true).plainText ?? ""
         #expect(fromPage == SiteSearch.plainText(markdown))
         #expect(fromPage.utf8.count <= MarkdownRenderer.searchTextLimit)
         #expect(fromPage.utf8.count > MarkdownRenderer.searchTextLimit - 100)

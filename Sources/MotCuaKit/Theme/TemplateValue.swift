@@ -1,0 +1,92 @@
+/// A page's values for the templates, typed. The byte renderer walks them without a cast per lookup: with
+/// `[String: Any]`, casts and the retains of boxed values were two thirds of its time on a 10,000-guide site.
+/// swift-mustache (the reference, and the fallback for syntax the byte renderer leaves to it) gets `any`.
+public enum TemplateValue: Sendable {
+    case text(String)
+    case number(Int)
+    case flag(Bool)
+    case list([TemplateValue])
+    case object(TemplateValues)
+    /// HTML the generator made (a Markdown body), written as it is by `{{{…}}}`: it never becomes a String.
+    case html([UInt8])
+
+    /// The same value as swift-mustache takes it.
+    public var any: Any {
+        switch self {
+        case .text(let s): return s
+        case .number(let n): return n
+        case .flag(let b): return b
+        case .list(let items): return items.map(\.any)
+        case .object(let values): return values.any
+        case .html(let bytes): return String(decoding: bytes, as: UTF8.self)
+        }
+    }
+}
+
+/// An object's values in the order they were set, found by comparing keys one by one: a page has about twenty
+/// short keys, and comparing them is cheaper than hashing them.
+public struct TemplateValues: Sendable, ExpressibleByDictionaryLiteral {
+    private(set) var keys: [String] = []
+    private(set) var values: [TemplateValue] = []
+
+    public init() {}
+
+    public init(dictionaryLiteral elements: (String, any TemplateConvertible)...) {
+        keys.reserveCapacity(elements.count)
+        values.reserveCapacity(elements.count)
+        for (key, value) in elements { self[key] = value.templateValue }
+    }
+
+    public subscript(key: String) -> TemplateValue? {
+        get { keys.firstIndex(of: key).map { values[$0] } }
+        set {
+            if let i = keys.firstIndex(of: key) {
+                if let newValue { values[i] = newValue } else { keys.remove(at: i); values.remove(at: i) }
+            } else if let newValue {
+                keys.append(key)
+                values.append(newValue)
+            }
+        }
+    }
+
+    /// Setting a plain Swift value (`c["title"] = title`); nil removes the key, as with a dictionary.
+    public subscript<T: TemplateConvertible>(key: String) -> T? {
+        get { self[key]?.any as? T }
+        set { self[key] = newValue?.templateValue }
+    }
+
+    public var isEmpty: Bool { keys.isEmpty }
+
+    public var any: [String: Any] {
+        Dictionary(zip(keys, values.map(\.any)), uniquingKeysWith: { _, last in last })
+    }
+}
+
+/// What can stand as a template value in a page's literal (`["title": title, "count": 3]`).
+public protocol TemplateConvertible {
+    var templateValue: TemplateValue { get }
+}
+
+extension TemplateValue: TemplateConvertible {
+    public var templateValue: TemplateValue { self }
+}
+
+extension TemplateValues: TemplateConvertible {
+    public var templateValue: TemplateValue { .object(self) }
+}
+
+extension String: TemplateConvertible {
+    public var templateValue: TemplateValue { .text(self) }
+}
+
+extension Int: TemplateConvertible {
+    public var templateValue: TemplateValue { .number(self) }
+}
+
+extension Bool: TemplateConvertible {
+    public var templateValue: TemplateValue { .flag(self) }
+}
+
+extension Array: TemplateConvertible where Element: TemplateConvertible {
+    public var templateValue: TemplateValue { .list(map(\.templateValue)) }
+}
