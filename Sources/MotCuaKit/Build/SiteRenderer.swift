@@ -22,6 +22,7 @@ struct SiteRenderer: @unchecked Sendable {
     /// The footer's free pages in order and the site's values: the same on every page, so made once
     /// (sorting by Vietnamese collation for each of 10,000 pages showed in the profile).
     let footerPages: [(title: String, path: String)]
+    let chromeByRoot: [String: Chrome]
     let siteValues: TemplateValues
     /// Guides in list order, and each procedure's place in the alphabetical order of names (ties in catalog
     /// order): made once, since the home, guide and catalog pages would each sort 10,000 titles again.
@@ -82,7 +83,11 @@ struct SiteRenderer: @unchecked Sendable {
             }
         }
         self.procedureByCode = codes
-        self.footerPages = Self.footerPages(site: site, plan: plan)
+        let footerPages = Self.footerPages(site: site, plan: plan)
+        self.footerPages = footerPages
+        let nav = Self.navItems(site: site, plan: plan)
+        let roots = Set(plan.pages.lazy.filter { $0.file != "404.html" }.map { SitePlan.rootPrefix(from: $0.path) })
+        self.chromeByRoot = Dictionary(uniqueKeysWithValues: roots.map { ($0, Self.chrome(root: $0, nav: nav, footerPages: footerPages)) })
         self.siteValues = Self.siteContext(site.config)
         let orders = orders ?? Orders(site)
         self.guideOrder = orders.guideOrder
@@ -152,29 +157,56 @@ struct SiteRenderer: @unchecked Sendable {
         ["key": badge.key, "label": badge.label, "explanation": badge.explanation]
     }
 
+    /// The header's menu and the footer's links for pages at one depth: the same on every such page, so made
+    /// once per `root` rather than for each of 10,000 pages.
+    struct Chrome {
+        struct NavItem {
+            var label: String
+            var path: String
+            /// Folders whose pages mark this item as the current section.
+            var sections: [String]
+        }
+
+        var nav: [NavItem]
+        var navValues: [TemplateValues]
+        var pages: TemplateValue
+    }
+
+    static func navItems(site: Site, plan: SitePlan) -> [Chrome.NavItem] {
+        var items: [Chrome.NavItem] = []
+        func add(_ label: String, _ kind: SitePlan.Kind, sections: [String]) {
+            guard let target = plan.page(kind) else { return }
+            items.append(.init(label: label, path: target.path, sections: sections))
+        }
+        add("Trang chủ", .home, sections: [])
+        add("Thủ tục", .catalog, sections: ["thu-tuc/", "linh-vuc/", "muc-do/", "cap/", "tim-kiem/"])
+        add("Hướng dẫn", .guideList, sections: ["huong-dan/"])
+        add("Thông báo", .announcementList, sections: ["thong-bao/", "phat-thanh/"])
+        add("Biểu mẫu", .forms, sections: ["bieu-mau/"])
+        for (i, p) in site.pages.enumerated() where plan.hasPage(.page(i)) && p.slug.value == "lien-he" {
+            add(p.title, .page(i), sections: [])
+        }
+        return items
+    }
+
+    static func chrome(root: String, nav: [Chrome.NavItem], footerPages: [(title: String, path: String)]) -> Chrome {
+        Chrome(nav: nav, navValues: nav.map { ["label": $0.label, "href": root + $0.path + "index.html"] as TemplateValues },
+               pages: footerPages.map { ["title": $0.title, "href": root + $0.path + "index.html"] as TemplateValues }.templateValue)
+    }
+
     func base(_ page: SitePlan.Page, title: String, description: String? = nil) -> TemplateValues {
         let config = site.config
         let root = page.file == "404.html" ? (config.baseURL ?? "") : SitePlan.rootPrefix(from: page.path)
-        var nav: [TemplateValues] = []
-        func addNav(_ label: String, _ kind: SitePlan.Kind, sections: [String]) {
-            guard let target = plan.page(kind) else { return }
-            var entry: TemplateValues = ["label": label, "href": root + target.path + "index.html"]
-            if page.kind != .notFound {
-                if page.path == target.path {
-                    entry["current"] = "page"
-                } else if sections.contains(where: { !$0.isEmpty && page.path.hasPrefix($0) }) {
-                    entry["current"] = "true"
+        let chrome = chromeByRoot[root] ?? Self.chrome(root: root, nav: Self.navItems(site: site, plan: plan), footerPages: footerPages)
+        var nav = chrome.navValues
+        if page.kind != .notFound {
+            for (i, item) in chrome.nav.enumerated() {
+                if page.path == item.path {
+                    nav[i]["current"] = "page"
+                } else if item.sections.contains(where: { !$0.isEmpty && page.path.hasPrefix($0) }) {
+                    nav[i]["current"] = "true"
                 }
             }
-            nav.append(entry)
-        }
-        addNav("Trang chủ", .home, sections: [])
-        addNav("Thủ tục", .catalog, sections: ["thu-tuc/", "linh-vuc/", "muc-do/", "cap/", "tim-kiem/"])
-        addNav("Hướng dẫn", .guideList, sections: ["huong-dan/"])
-        addNav("Thông báo", .announcementList, sections: ["thong-bao/", "phat-thanh/"])
-        addNav("Biểu mẫu", .forms, sections: ["bieu-mau/"])
-        for (i, p) in site.pages.enumerated() where plan.hasPage(.page(i)) && p.slug.value == "lien-he" {
-            addNav(p.title, .page(i), sections: [])
         }
         var context: TemplateValues = [
             "title": title,
@@ -183,7 +215,7 @@ struct SiteRenderer: @unchecked Sendable {
             "site": siteValues,
             "nav": nav,
             "searchAction": root + "tim-kiem/index.html",
-            "pages": footerPages.map { ["title": $0.title, "href": root + $0.path + "index.html"] as TemplateValues },
+            "pages": chrome.pages,
             "feedHref": root + "thong-bao/feed.xml",
         ]
         if let description { context["description"] = description }

@@ -151,6 +151,21 @@ extension SearchIndex {
             var pending = false
             var i = 0
             while i < n {
+                // Printable ASCII is a letter or a space under every definition; the rest is decoded and asked.
+                let byte = bytes[i]
+                if byte > 0x20, byte < 0x7F {
+                    if pending && o > 0 { out[o] = 0x20; o += 1 }
+                    pending = false
+                    out[o] = byte
+                    o += 1
+                    i += 1
+                    continue
+                }
+                if byte == 0x20 {
+                    pending = true
+                    i += 1
+                    continue
+                }
                 let (v, length) = UTF8Text.decode(bytes, at: i)
                 if separator(v) {
                     pending = true

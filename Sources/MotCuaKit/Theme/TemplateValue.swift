@@ -16,7 +16,7 @@ public enum TemplateValue: Sendable {
         case .text(let s): return s
         case .number(let n): return n
         case .flag(let b): return b
-        case .list(let items): return items.map(\.any)
+        case .list(let items): return items.map { $0.any }
         case .object(let values): return values.any
         case .html(let bytes): return String(decoding: bytes, as: UTF8.self)
         }
@@ -31,10 +31,15 @@ public struct TemplateValues: Sendable, ExpressibleByDictionaryLiteral {
 
     public init() {}
 
+    /// A literal's keys are taken as written, without a search for repeats (a repeated key in a dictionary
+    /// literal would stop the program; here the first one wins).
     public init(dictionaryLiteral elements: (String, any TemplateConvertible)...) {
         keys.reserveCapacity(elements.count)
         values.reserveCapacity(elements.count)
-        for (key, value) in elements { self[key] = value.templateValue }
+        for (key, value) in elements {
+            keys.append(key)
+            values.append(value.templateValue)
+        }
     }
 
     public subscript(key: String) -> TemplateValue? {
@@ -58,7 +63,7 @@ public struct TemplateValues: Sendable, ExpressibleByDictionaryLiteral {
     public var isEmpty: Bool { keys.isEmpty }
 
     public var any: [String: Any] {
-        Dictionary(zip(keys, values.map(\.any)), uniquingKeysWith: { _, last in last })
+        Dictionary(zip(keys, values.map { $0.any }), uniquingKeysWith: { _, last in last })
     }
 }
 
@@ -88,5 +93,6 @@ extension Bool: TemplateConvertible {
 }
 
 extension Array: TemplateConvertible where Element: TemplateConvertible {
-    public var templateValue: TemplateValue { .list(map(\.templateValue)) }
+    // A closure, not `\.templateValue`: a key path as a function is built at run time on each call.
+    public var templateValue: TemplateValue { .list(map { $0.templateValue }) }
 }
