@@ -90,9 +90,7 @@ public struct MarkdownRenderer: Sendable {
 
     /// The plain text the search index takes from a parsed body (the page's own parse, or `SiteSearch.plainText`).
     static func searchText(of document: OpaquePointer) -> String {
-        plainTextBytes(of: document, limit: searchTextLimit).withUnsafeBufferPointer {
-            SearchIndex.collapseSpaces($0, separator: VietnameseText.isWhiteSpace)
-        }
+        plainTextBytes(of: document, limit: searchTextLimit).withUnsafeBufferPointer { SiteSearch.collapseWhitespace($0) }
     }
 
     public func render(_ source: MarkdownSource, plainText wantsPlainText: Bool = false, resolveLink: (String, SourceLocation) -> LinkResolution = { _, _ in .keep }) -> Output {

@@ -69,6 +69,12 @@ enum SiteSearch {
     /// Runs of white space to one space, trimmed; by scalar, which is what `Character.isWhitespace` decides for
     /// text (Unicode's White_Space), read straight from the UTF-8 bytes.
     static func collapseWhitespace(_ text: String) -> String {
-        SearchIndex.collapseSpaces(text, separator: VietnameseText.isWhiteSpace)
+        var text = text
+        return text.withUTF8 { collapseWhitespace($0) }
+    }
+
+    /// The same from a body's plain-text bytes, which thus become a String once.
+    static func collapseWhitespace(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        SearchIndex.collapseSpaces(bytes, separator: VietnameseText.isWhiteSpace)
     }
 }

@@ -29,8 +29,6 @@ public struct TemplateValues: Sendable, ExpressibleByDictionaryLiteral {
     private(set) var keys: [String] = []
     private(set) var values: [TemplateValue] = []
 
-    public init() {}
-
     /// A literal's keys are taken as written, without a search for repeats (a repeated key in a dictionary
     /// literal would stop the program; here the first one wins).
     public init(dictionaryLiteral elements: (String, any TemplateConvertible)...) {
@@ -60,10 +58,9 @@ public struct TemplateValues: Sendable, ExpressibleByDictionaryLiteral {
         set { self[key] = newValue?.templateValue }
     }
 
-    public var isEmpty: Bool { keys.isEmpty }
-
+    /// Repeats cannot come from the subscript; from a literal, the first is kept, as lookups find it.
     public var any: [String: Any] {
-        Dictionary(zip(keys, values.map { $0.any }), uniquingKeysWith: { _, last in last })
+        Dictionary(zip(keys, values.map { $0.any }), uniquingKeysWith: { first, _ in first })
     }
 }
 
