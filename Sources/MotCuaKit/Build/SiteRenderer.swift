@@ -22,6 +22,8 @@ struct SiteRenderer: @unchecked Sendable {
     /// The footer's free pages in order and the site's values: the same on every page, so made once
     /// (sorting by Vietnamese collation for each of 10,000 pages showed in the profile).
     let footerPages: [(title: String, path: String)]
+    /// The header's menu, and its values with the footer's links for each page depth.
+    let navItems: [NavItem]
     let chromeByRoot: [String: Chrome]
     let siteValues: TemplateValues
     /// Guides in list order, and each procedure's place in the alphabetical order of names (ties in catalog
@@ -86,6 +88,7 @@ struct SiteRenderer: @unchecked Sendable {
         let footerPages = Self.footerPages(site: site, plan: plan)
         self.footerPages = footerPages
         let nav = Self.navItems(site: site, plan: plan)
+        self.navItems = nav
         let roots = Set(plan.pages.lazy.filter { $0.file != "404.html" }.map { SitePlan.rootPrefix(from: $0.path) })
         self.chromeByRoot = Dictionary(uniqueKeysWithValues: roots.map { ($0, Self.chrome(root: $0, nav: nav, footerPages: footerPages)) })
         self.siteValues = Self.siteContext(site.config)
@@ -157,23 +160,23 @@ struct SiteRenderer: @unchecked Sendable {
         ["key": badge.key, "label": badge.label, "explanation": badge.explanation]
     }
 
+    struct NavItem {
+        var label: String
+        var path: String
+        /// Folders whose pages mark this item as the current section.
+        var sections: [String]
+    }
+
     /// The header's menu and the footer's links for pages at one depth: the same on every such page, so made
     /// once per `root` rather than for each of 10,000 pages.
     struct Chrome {
-        struct NavItem {
-            var label: String
-            var path: String
-            /// Folders whose pages mark this item as the current section.
-            var sections: [String]
-        }
-
-        var nav: [NavItem]
-        var navValues: [TemplateValues]
+        /// `navItems` with their links; the page marks its own section.
+        var nav: [TemplateValues]
         var pages: TemplateValue
     }
 
-    static func navItems(site: Site, plan: SitePlan) -> [Chrome.NavItem] {
-        var items: [Chrome.NavItem] = []
+    static func navItems(site: Site, plan: SitePlan) -> [NavItem] {
+        var items: [NavItem] = []
         func add(_ label: String, _ kind: SitePlan.Kind, sections: [String]) {
             guard let target = plan.page(kind) else { return }
             items.append(.init(label: label, path: target.path, sections: sections))
@@ -189,18 +192,18 @@ struct SiteRenderer: @unchecked Sendable {
         return items
     }
 
-    static func chrome(root: String, nav: [Chrome.NavItem], footerPages: [(title: String, path: String)]) -> Chrome {
-        Chrome(nav: nav, navValues: nav.map { ["label": $0.label, "href": root + $0.path + "index.html"] as TemplateValues },
+    static func chrome(root: String, nav: [NavItem], footerPages: [(title: String, path: String)]) -> Chrome {
+        Chrome(nav: nav.map { ["label": $0.label, "href": root + $0.path + "index.html"] as TemplateValues },
                pages: footerPages.map { ["title": $0.title, "href": root + $0.path + "index.html"] as TemplateValues }.templateValue)
     }
 
     func base(_ page: SitePlan.Page, title: String, description: String? = nil) -> TemplateValues {
         let config = site.config
         let root = page.file == "404.html" ? (config.baseURL ?? "") : SitePlan.rootPrefix(from: page.path)
-        let chrome = chromeByRoot[root] ?? Self.chrome(root: root, nav: Self.navItems(site: site, plan: plan), footerPages: footerPages)
-        var nav = chrome.navValues
+        let chrome = chromeByRoot[root] ?? Self.chrome(root: root, nav: navItems, footerPages: footerPages)
+        var nav = chrome.nav
         if page.kind != .notFound {
-            for (i, item) in chrome.nav.enumerated() {
+            for (i, item) in navItems.enumerated() {
                 if page.path == item.path {
                     nav[i]["current"] = "page"
                 } else if item.sections.contains(where: { !$0.isEmpty && page.path.hasPrefix($0) }) {
