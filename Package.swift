@@ -61,7 +61,8 @@ let package = Package(
         ),
         .testTarget(
             name: "MotCuaKitTests",
-            dependencies: ["MotCuaKit"],
+            // Yams's own composer is the reference the reader's YAML trees are compared with.
+            dependencies: ["MotCuaKit", .product(name: "Yams", package: "Yams")],
             exclude: ["Fixtures", "Search/fold-cases.json"],
             swiftSettings: swiftSettings
         ),

@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// Turns the files in Content/ into a `Site`. Reports every problem it meets and keeps going,
 /// so an editor sees all mistakes from one build.
@@ -172,7 +171,7 @@ public struct ContentLoader: Sendable {
     }
 
     /// Parses a whole-YAML file; an empty file is reported rather than silently skipped.
-    func yamlRoot(_ path: String, _ diagnostics: inout Diagnostics) -> (YAMLReader, Node.Mapping)? {
+    func yamlRoot(_ path: String, _ diagnostics: inout Diagnostics) -> (YAMLReader, YAMLNode.Mapping)? {
         guard let source = read(path, &diagnostics) else { return nil }
         let reader = YAMLReader(path: path)
         defer { diagnostics.append(contentsOf: reader.diagnostics) }
@@ -197,7 +196,7 @@ public struct ContentLoader: Sendable {
             diagnostics.error("missing-site-yml", "không tìm thấy Content/site.yml (tệp cấu hình của trang, tối thiểu có dòng `ten: Ủy ban nhân dân xã …`)", at: SourceLocation(path: path))
             return nil
         }
-        var result: (YAMLReader, Node.Mapping)?
+        var result: (YAMLReader, YAMLNode.Mapping)?
         result = yamlRoot(path, &diagnostics)
         guard let (reader, map) = result else { return nil }
         defer { diagnostics.append(contentsOf: reader.diagnostics) }
@@ -269,7 +268,7 @@ public struct ContentLoader: Sendable {
         return Field(name: name, slug: slug, summary: reader.string(map, "mo_ta")?.value, procedures: procedures, path: path)
     }
 
-    func explicitSlug(_ reader: YAMLReader, _ map: Node.Mapping) -> Located<String>? {
+    func explicitSlug(_ reader: YAMLReader, _ map: YAMLNode.Mapping) -> Located<String>? {
         guard let slug = reader.string(map, "slug") else { return nil }
         if !VietnameseText.isValidSlug(slug.value) {
             reader.diagnostics.error("invalid-slug", "`slug`: `\(slug.value)` chỉ được gồm chữ thường không dấu, số và dấu gạch ngang, ví dụ `\(VietnameseText.slug(slug.value))`", at: slug.location)
@@ -278,7 +277,7 @@ public struct ContentLoader: Sendable {
         return slug
     }
 
-    func loadProcedure(_ node: Node, _ reader: YAMLReader) -> Procedure? {
+    func loadProcedure(_ node: YAMLNode, _ reader: YAMLReader) -> Procedure? {
         guard let map = reader.mapping(node, what: "mỗi thủ tục") else { return nil }
         reader.checkKeys(map, known: Self.procedureKeys, what: "thủ tục")
         let code = reader.string(map, "ma", required: true, what: "thủ tục", example: "\"1.001193\"")
@@ -376,7 +375,7 @@ public struct ContentLoader: Sendable {
             location: reader.location(node))
     }
 
-    func loadDocument(_ node: Node, _ reader: YAMLReader) -> Procedure.Document? {
+    func loadDocument(_ node: YAMLNode, _ reader: YAMLReader) -> Procedure.Document? {
         if node.scalar != nil, let name = reader.string(node, key: "ho_so") {
             return Procedure.Document(name: name.value, location: name.location)
         }
@@ -390,7 +389,7 @@ public struct ContentLoader: Sendable {
 
     // MARK: - Markdown files
 
-    func markdownFile(_ path: String, known: [String], what: String, _ diagnostics: inout Diagnostics) -> (YAMLReader, Node.Mapping, MarkdownSource)? {
+    func markdownFile(_ path: String, known: [String], what: String, _ diagnostics: inout Diagnostics) -> (YAMLReader, YAMLNode.Mapping, MarkdownSource)? {
         guard let source = read(path, &diagnostics), let split = FrontMatter.split(source, diagnostics: &diagnostics) else { return nil }
         let reader = YAMLReader(path: path)
         defer { diagnostics.append(contentsOf: reader.diagnostics) }
@@ -407,7 +406,7 @@ public struct ContentLoader: Sendable {
         return (reader, map, body)
     }
 
-    func markdownSlug(_ path: String, _ reader: YAMLReader, _ map: Node.Mapping) -> Located<String> {
+    func markdownSlug(_ path: String, _ reader: YAMLReader, _ map: YAMLNode.Mapping) -> Located<String> {
         if let s = explicitSlug(reader, map) { return s }
         let base = Self.baseName(path)
         let slug = VietnameseText.slug(base)

@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// Reads typed values out of a YAML tree and records every problem with its line and column.
 /// Content keys are Vietnamese without diacritics (the contract); Swift names stay English.
@@ -16,17 +15,17 @@ final class YAMLReader {
         self.path = path
     }
 
-    func location(_ node: Node?) -> SourceLocation {
+    func location(_ node: YAMLNode?) -> SourceLocation {
         location(node?.mark)
     }
 
-    func location(_ mark: Mark?) -> SourceLocation {
+    func location(_ mark: YAMLNode.Mark?) -> SourceLocation {
         guard let mark else { return SourceLocation(path: path, line: 1 + lineShift, column: 1) }
         return SourceLocation(path: path, line: mark.line + lineShift, column: mark.column)
     }
 
     /// Parses YAML text; `lineOffset` maps front-matter lines back to the file.
-    func parse(_ text: String) -> Node? {
+    func parse(_ text: String) -> YAMLNode? {
         let lineOffset = lineShift
         if let (line, column) = Self.firstIndentationTab(in: text) {
             diagnostics.error(
@@ -47,13 +46,9 @@ final class YAMLReader {
             return nil
         }
         do {
-            // The encoding is given: its default reads the process environment on every call (5% of loading).
-            return try Yams.compose(yaml: text, .basic, .default, .utf8)
-        } catch let error as YamlError {
-            let (mark, message) = Self.describe(error)
-            diagnostics.error("yaml-syntax", "lỗi cú pháp YAML: \(message)", at: location(mark))
+            return try YAMLComposer.compose(text)
         } catch {
-            diagnostics.error("yaml-syntax", "lỗi cú pháp YAML: \(error)", at: SourceLocation(path: path, line: 1 + lineOffset, column: 1))
+            diagnostics.error("yaml-syntax", "lỗi cú pháp YAML: \(Self.describe(error))", at: location(error.mark))
         }
         return nil
     }
@@ -125,19 +120,10 @@ final class YAMLReader {
         return count
     }
 
-    static func describe(_ error: YamlError) -> (Mark?, String) {
-        switch error {
-        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
-            let translated = translate(problem)
-            if let context { return (mark, "\(translated) (\(translate(context.text)) ở dòng \(context.mark.line))") }
-            return (mark, translated)
-        case let .duplicatedKeysInMapping(duplicates, context):
-            return (context.mark, "khóa bị lặp lại: \(duplicates.joined(separator: ", "))")
-        case let .reader(problem, _, _, _):
-            return (nil, problem)
-        default:
-            return (nil, String(describing: error))
-        }
+    static func describe(_ error: YAMLSyntaxError) -> String {
+        let translated = translate(error.problem)
+        guard let context = error.context else { return translated }
+        return "\(translated) (\(translate(context.text)) ở dòng \(context.mark.line))"
     }
 
     /// libyaml speaks English; editors read Vietnamese, so the common messages are translated.
@@ -170,22 +156,22 @@ final class YAMLReader {
         return visited <= Self.nodeBudget
     }
 
-    func mapping(_ node: Node, what: String) -> Node.Mapping? {
+    func mapping(_ node: YAMLNode, what: String) -> YAMLNode.Mapping? {
         guard countVisit() else { return nil }
         if let m = node.mapping { return m }
         diagnostics.error("wrong-type", "\(what) phải là một bảng gồm các dòng `khóa: giá trị`", at: location(node))
         return nil
     }
 
-    func sequence(_ node: Node, key: String) -> [Node]? {
+    func sequence(_ node: YAMLNode, key: String) -> [YAMLNode]? {
         guard countVisit() else { return nil }
-        if let s = node.sequence { return Array(s) }
+        if let s = node.sequence { return s }
         diagnostics.error("wrong-type", "`\(key)` phải là một danh sách (mỗi mục một dòng bắt đầu bằng `- `)", at: location(node))
         return nil
     }
 
     /// Reports keys the schema does not know, with the nearest known key as a suggestion.
-    func checkKeys(_ mapping: Node.Mapping, known: [String], what: String) {
+    func checkKeys(_ mapping: YAMLNode.Mapping, known: [String], what: String) {
         for (key, _) in mapping {
             guard let name = key.scalar?.string else {
                 diagnostics.error("wrong-type", "tên khóa phải là chữ", at: location(key))
@@ -231,13 +217,11 @@ final class YAMLReader {
 
     // MARK: - Values
 
-    func node(_ mapping: Node.Mapping, _ key: String) -> Node? {
-        // By the key's text: Yams's `mapping[key]` builds a node and compares resolved tags with every key,
-        // which was 13% of loading a 2,000-procedure catalog. The last match wins, as in Yams.
-        // By index too: iterating a mapping copies all its pairs into a new array first (7% of loading).
+    func node(_ mapping: YAMLNode.Mapping, _ key: String) -> YAMLNode? {
+        // By the key's text; the composer has refused repeated keys, so there is at most one match.
         guard let index = Self.lastIndex(of: key, in: mapping) else { return nil }
         let value = mapping[index].value
-        if let scalar = value.scalar, scalar.style == .plain {
+        if let scalar = value.scalar, scalar.isPlain {
             switch scalar.string {
             case "", "~", "null", "Null", "NULL": return nil
             default: break
@@ -246,7 +230,7 @@ final class YAMLReader {
         return value
     }
 
-    static func lastIndex(of key: String, in mapping: Node.Mapping) -> Int? {
+    static func lastIndex(of key: String, in mapping: YAMLNode.Mapping) -> Int? {
         var i = mapping.endIndex
         while i > mapping.startIndex {
             i -= 1
@@ -255,18 +239,18 @@ final class YAMLReader {
         return nil
     }
 
-    func keyLocation(_ mapping: Node.Mapping, _ key: String) -> SourceLocation {
+    func keyLocation(_ mapping: YAMLNode.Mapping, _ key: String) -> SourceLocation {
         for (k, _) in mapping where k.scalar?.string == key { return location(k) }
         return location(mapping.mark)
     }
 
-    func missing(_ key: String, in mapping: Node.Mapping, what: String, example: String) {
+    func missing(_ key: String, in mapping: YAMLNode.Mapping, what: String, example: String) {
         diagnostics.error(
             "missing-key", "thiếu khóa bắt buộc `\(key)` trong \(what) (ví dụ: `\(key): \(example)`)",
             at: location(mapping.mark))
     }
 
-    func string(_ mapping: Node.Mapping, _ key: String, required: Bool = false, what: String = "", example: String = "…") -> Located<String>? {
+    func string(_ mapping: YAMLNode.Mapping, _ key: String, required: Bool = false, what: String = "", example: String = "…") -> Located<String>? {
         guard let value = node(mapping, key) else {
             if required { missing(key, in: mapping, what: what, example: example) }
             return nil
@@ -274,7 +258,7 @@ final class YAMLReader {
         return string(value, key: key, required: required, mapping: mapping, what: what, example: example)
     }
 
-    func string(_ value: Node, key: String, required: Bool = false, mapping: Node.Mapping? = nil, what: String = "", example: String = "…") -> Located<String>? {
+    func string(_ value: YAMLNode, key: String, required: Bool = false, mapping: YAMLNode.Mapping? = nil, what: String = "", example: String = "…") -> Located<String>? {
         guard countVisit() else { return nil }
         guard let scalar = value.scalar else {
             diagnostics.error("wrong-type", "`\(key)` phải là một đoạn chữ, không phải danh sách hay bảng", at: location(value))
@@ -289,7 +273,7 @@ final class YAMLReader {
     }
 
     /// A string or a list of strings; a single value is accepted where a list is expected.
-    func stringList(_ mapping: Node.Mapping, _ key: String) -> [Located<String>] {
+    func stringList(_ mapping: YAMLNode.Mapping, _ key: String) -> [Located<String>] {
         guard let value = node(mapping, key) else { return [] }
         if value.scalar != nil {
             return string(value, key: key).map { [$0] } ?? []
@@ -298,7 +282,7 @@ final class YAMLReader {
         return items.compactMap { string($0, key: key) }
     }
 
-    func int(_ mapping: Node.Mapping, _ key: String) -> Located<Int>? {
+    func int(_ mapping: YAMLNode.Mapping, _ key: String) -> Located<Int>? {
         guard let value = string(mapping, key) else { return nil }
         if let n = Self.parseInteger(value.value), n >= 0 { return Located(n, at: value.location) }
         diagnostics.error("wrong-type", "`\(key)` phải là một số nguyên không âm, ví dụ `\(key): 1`", at: value.location)
@@ -316,7 +300,7 @@ final class YAMLReader {
         return nil
     }
 
-    func bool(_ mapping: Node.Mapping, _ key: String) -> Located<Bool>? {
+    func bool(_ mapping: YAMLNode.Mapping, _ key: String) -> Located<Bool>? {
         guard let value = string(mapping, key) else { return nil }
         switch value.value.lowercased() {
         case "true", "yes", "on", "có", "co": return Located(true, at: value.location)
@@ -327,14 +311,14 @@ final class YAMLReader {
         }
     }
 
-    func date(_ mapping: Node.Mapping, _ key: String, required: Bool = false, what: String = "") -> Located<CalendarDate>? {
+    func date(_ mapping: YAMLNode.Mapping, _ key: String, required: Bool = false, what: String = "") -> Located<CalendarDate>? {
         guard let value = string(mapping, key, required: required, what: what, example: "2026-11-02") else { return nil }
         if let date = CalendarDate(parsing: value.value) { return Located(date, at: value.location) }
         diagnostics.error("invalid-date", "`\(key)`: ngày `\(value.value)` không hợp lệ; viết theo dạng năm-tháng-ngày, ví dụ `2026-11-02`", at: value.location)
         return nil
     }
 
-    func url(_ mapping: Node.Mapping, _ key: String) -> Located<String>? {
+    func url(_ mapping: YAMLNode.Mapping, _ key: String) -> Located<String>? {
         guard let value = string(mapping, key) else { return nil }
         let lower = value.value.lowercased()
         if (lower.hasPrefix("https://") || lower.hasPrefix("http://")), URL(string: value.value)?.host != nil {
@@ -345,7 +329,7 @@ final class YAMLReader {
     }
 
     /// One of a fixed set of words; the error lists what is allowed.
-    func choice(_ mapping: Node.Mapping, _ key: String, allowed: [String]) -> Located<String>? {
+    func choice(_ mapping: YAMLNode.Mapping, _ key: String, allowed: [String]) -> Located<String>? {
         guard let value = string(mapping, key) else { return nil }
         let normalized = VietnameseText.slug(value.value)
         if allowed.contains(value.value) { return value }
