@@ -75,6 +75,9 @@ public struct Abbreviations: Sendable {
     public private(set) var entries: [String: Reading]
     /// Entries by first character, longest first, so matching is one short scan per word.
     private var byFirst: [Character: [(written: [Character], reading: Reading)]] = [:]
+    /// The first scalars of the entries (NFC): most words start with none of them, and a scalar is checked far
+    /// more cheaply than a Character is hashed.
+    private var firstScalars: Set<UInt32> = []
 
     /// The built-in lists, extended and overridden by `site` (written → read, from `Content/viet-tat.yml`).
     public init(site: [String: String] = [:]) {
@@ -91,6 +94,7 @@ public struct Abbreviations: Sendable {
         for (written, reading) in entries {
             guard let first = written.first else { continue }
             byFirst[first, default: []].append((Array(written), reading))
+            if let scalar = VietnameseText.nfc(String(first)).unicodeScalars.first { firstScalars.insert(scalar.value) }
         }
         for key in byFirst.keys { byFirst[key]!.sort { $0.written.count > $1.written.count } }
     }
@@ -98,8 +102,9 @@ public struct Abbreviations: Sendable {
     public func reading(of written: String) -> Reading? { entries[written] }
 
     /// The longest entry written at `index` and followed by a word boundary (the caller checks the one before).
+    /// `text` is in NFC, as the radio texts are.
     func match(in text: String, at index: String.Index) -> (written: String, end: String.Index, reading: Reading)? {
-        guard let candidates = byFirst[text[index]] else { return nil }
+        guard firstScalars.contains(text.unicodeScalars[index].value), let candidates = byFirst[text[index]] else { return nil }
         for candidate in candidates {
             var i = index
             var ok = true

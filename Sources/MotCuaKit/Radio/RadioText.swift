@@ -17,17 +17,20 @@ public struct RadioText: Sendable {
     public static func syllables(in text: String) -> Int {
         var count = 0
         var hasLetter = false
-        for c in text {
-            if let a = c.asciiValue {
-                if a == 0x20 || (a >= 0x09 && a <= 0x0D) {
+        // By scalar: a character's letter and space properties are those of its first scalar, and the marks
+        // that may follow one (NFC text has few) are neither letters nor spaces.
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            if v < 0x80 {
+                if v == 0x20 || (v >= 0x09 && v <= 0x0D) {
                     if hasLetter { count += 1 }
                     hasLetter = false
-                } else if (a | 0x20) >= 0x61 && (a | 0x20) <= 0x7A {
+                } else if (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A {
                     hasLetter = true
                 }
-            } else if VietnameseText.isLetter(c) {
+            } else if VietnameseText.isLetter(scalar) {
                 hasLetter = true
-            } else if c.isWhitespace {
+            } else if scalar.properties.isWhitespace {
                 if hasLetter { count += 1 }
                 hasLetter = false
             }
@@ -46,6 +49,7 @@ public struct RadioText: Sendable {
     /// abbreviation from `abbreviations` (ambiguous ones included). Empty means the text is ready for the air;
     /// the site build and the tests both use it.
     public static func leftovers(in text: String, abbreviations: Abbreviations = Abbreviations()) -> [String] {
+        let text = VietnameseText.nfc(text)  // as abbreviations are matched
         var found: [String] = []
         func add(_ s: String) { if !found.contains(s) { found.append(s) } }
         let symbols = Set("*_#|`[]<>~^{}\\$%&=+/@")

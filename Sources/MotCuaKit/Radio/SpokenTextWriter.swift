@@ -162,13 +162,30 @@ struct SpokenTextWriter {
     }
 
     private mutating func emit(_ spoken: String, numeric: Bool = false) {
-        if let last = out.last, let first = spoken.first, Self.isWordChar(last) || last == ")",
-           Self.isWordChar(first) {
+        // A character's kind is its first scalar's, so the spoken text's first scalar is enough.
+        if let first = spoken.unicodeScalars.first, Self.isWordScalar(first), endsWithWordOrParenthesis() {
             out.append(" ")
         }
         out += spoken
         lastNumeric = numeric
         lastDate = numeric && (spoken.hasPrefix("ngày ") || UTF8Text.contains(spoken, " tháng "))
+    }
+
+    static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v < 0x80 { return (v >= 0x30 && v <= 0x39) || ((v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A) }
+        return VietnameseText.isLetter(s) || s.properties.numericType != nil
+    }
+
+    /// The last character written is a letter, a digit or ")". Two ASCII bytes at the end are two characters
+    /// (or CR LF, which is neither), so the Character is looked at only otherwise.
+    private func endsWithWordOrParenthesis() -> Bool {
+        let bytes = out.utf8
+        guard let last = bytes.last else { return false }
+        if last < 0x80, bytes.count == 1 || bytes[bytes.index(bytes.endIndex, offsetBy: -2)] < 0x80 {
+            return last == UInt8(ascii: ")") || Self.isWordScalar(Unicode.Scalar(last))
+        }
+        return out.last.map { Self.isWordChar($0) || $0 == ")" } ?? false
     }
 
     /// The text written so far ends with `phrase` as whole words (ignoring case, trailing spaces and colons).
@@ -308,15 +325,17 @@ struct SpokenTextWriter {
         if phoneContext, let m = rest.prefixMatch(of: Self.digitGroups), cleanEnd(m.range.upperBound, in: text) {
             return (m.range.upperBound, VietnameseNumberReader.phone(m.output))
         }
-        if let m = rest.prefixMatch(of: Self.phone), cleanEnd(m.range.upperBound, in: text) {
+        // Both need what the bytes show first: a phone number starts "0" and three digits, a code has a separator
+        // after its first part.
+        if digitCount >= 3, rest.utf8.first == UInt8(ascii: "0"), let m = rest.prefixMatch(of: Self.phone),
+           cleanEnd(m.range.upperBound, in: text) {
             return (m.range.upperBound, VietnameseNumberReader.phone(m.output))
         }
-        if let m = rest.prefixMatch(of: Self.code), Self.isCode(m.output) {
+        if Self.mayStartCode(rest), let m = rest.prefixMatch(of: Self.code), Self.isCode(m.output) {
             return (m.range.upperBound, codeReading(m.output))
         }
-        let m = rest.prefixMatch(of: Self.number)!
-        var end = m.range.upperBound
-        var spoken = numberReading(String(m.output), followedByMonth: text[end...].hasPrefix(" tháng"))
+        var end = Self.numberEnd(rest) ?? rest.prefixMatch(of: Self.number)!.range.upperBound
+        var spoken = numberReading(String(text[i..<end]), followedByMonth: text[end...].hasPrefix(" tháng"))
         if let p = text[end...].prefixMatch(of: Self.percent) {
             spoken += " phần trăm"
             end = p.range.upperBound
@@ -328,6 +347,52 @@ struct SpokenTextWriter {
             end = u.range.upperBound
         }
         return (end, spoken)
+    }
+
+    /// Whether `code` could match here: after a run of ASCII letters and digits, Đ and đ comes one of . - / and then
+    /// one of those again.
+    static func mayStartCode(_ rest: Substring) -> Bool {
+        var bytes = rest.utf8.makeIterator()
+        func isCodeByte(_ b: UInt8, _ bytes: inout Substring.UTF8View.Iterator) -> Bool {
+            if (b >= 0x30 && b <= 0x39) || ((b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A) { return true }
+            // Đ and đ are C4 90 and C4 91; any other lead byte ends the run.
+            return b == 0xC4 && bytes.next().map { $0 == 0x90 || $0 == 0x91 } == true
+        }
+        while let b = bytes.next() {
+            if isCodeByte(b, &bytes) { continue }
+            guard b == UInt8(ascii: ".") || b == UInt8(ascii: "-") || b == UInt8(ascii: "/") else { return false }
+            guard let after = bytes.next() else { return false }
+            return isCodeByte(after, &bytes)
+        }
+        return false
+    }
+
+    /// The end of `number` (digits, groups after dots, one comma part) read on bytes; nil when the match would end
+    /// before a non-ASCII scalar (perhaps a mark on the last digit), where the regex decides.
+    static func numberEnd(_ rest: Substring) -> String.Index? {
+        let bytes = rest.utf8
+        var i = bytes.startIndex
+        func digits(from start: Substring.UTF8View.Index) -> Substring.UTF8View.Index {
+            var j = start
+            while j < bytes.endIndex, bytes[j] >= 0x30, bytes[j] <= 0x39 { j = bytes.index(after: j) }
+            return j
+        }
+        i = digits(from: i)
+        guard i > bytes.startIndex else { return nil }
+        // Groups after dots, then one part after a comma: each separator counts only with a digit after it.
+        while i < bytes.endIndex, bytes[i] == UInt8(ascii: ".") {
+            let next = bytes.index(after: i)
+            let end = digits(from: next)
+            guard end > next else { break }
+            i = end
+        }
+        if i < bytes.endIndex, bytes[i] == UInt8(ascii: ",") {
+            let next = bytes.index(after: i)
+            let end = digits(from: next)
+            if end > next { i = end }
+        }
+        if i < bytes.endIndex, bytes[i] >= 0x80 { return nil }
+        return i
     }
 
     /// Starting with a digit: a later part starts with a capital ("000.00.12.H23"), or there are four or more parts
@@ -473,7 +538,7 @@ struct SpokenTextWriter {
             }
             return match.end
         }
-        let end = text[i...].firstIndex { !Self.isWordChar($0) } ?? text.endIndex
+        let (end, hasDigit) = Self.wordEnd(in: text, from: i)
         let word = String(text[i..<end])
         if let value = Self.romanValue(word),
            Self.romanContext.contains(lastWord)
@@ -481,7 +546,7 @@ struct SpokenTextWriter {
             emit(VietnameseNumberReader.words(value), numeric: true)
             return end
         }
-        if word.contains(where: \.isASCIIDigit) {
+        if hasDigit {
             // "H5N1": letters as written, digits in words.
             var run = ""
             var runIsDigits = false
@@ -507,13 +572,42 @@ struct SpokenTextWriter {
         return end
     }
 
+    /// Where the run of word characters from `i` ends, and whether it has an ASCII digit. By scalar while the run is
+    /// ASCII letters and digits or Latin letters and ends at ASCII (each scalar is then a whole character);
+    /// by Character otherwise: walking Characters was the largest part of reading words.
+    static func wordEnd(in text: String, from i: String.Index) -> (String.Index, Bool) {
+        let scalars = text.unicodeScalars
+        var j = i
+        var hasDigit = false
+        while j < scalars.endIndex {
+            let v = scalars[j].value
+            if v < 0x80 {
+                if v >= 0x30 && v <= 0x39 {
+                    hasDigit = true
+                } else if (v | 0x20) < 0x61 || (v | 0x20) > 0x7A {
+                    return (j, hasDigit)
+                }
+            } else if !((v >= 0xC0 && v <= 0x24F && v != 0xD7 && v != 0xF7) || (v >= 0x1E00 && v <= 0x1EFF)) {
+                // Perhaps a mark that belongs to the letter before it.
+                let end = text[i...].firstIndex { !isWordChar($0) } ?? text.endIndex
+                return (end, text[i..<end].contains(where: \.isASCIIDigit))
+            }
+            j = scalars.index(after: j)
+        }
+        return (j, hasDigit)
+    }
+
     /// Two or more capitals that do not spell a Vietnamese syllable ("UBND", "BCĐ"; not "XÃ", "AN").
     static func looksLikeAbbreviation(_ word: String) -> Bool {
         // By scalar when no combining mark is present (NFC text: one scalar per letter); Characters otherwise.
-        let capitals = word.unicodeScalars.contains { $0.value >= 0x300 && $0.value <= 0x36F }
-            ? word.lazy.filter(\.isUppercase).prefix(2).count
-            : word.unicodeScalars.lazy.filter { $0.value < 0x80 ? ($0.value >= 0x41 && $0.value <= 0x5A) : $0.properties.isUppercase }
-                .prefix(2).count
+        var capitals = 0
+        for scalar in word.unicodeScalars {
+            if scalar.value >= 0x300 && scalar.value <= 0x36F {
+                capitals = word.lazy.filter(\.isUppercase).prefix(2).count
+                break
+            }
+            if VietnameseText.isUppercase(scalar) { capitals += 1 }
+        }
         guard capitals >= 2 else { return false }
         return !SpokenAddress.isSyllable(VietnameseText.fold(word))
     }
@@ -540,17 +634,22 @@ struct SpokenTextWriter {
     // MARK: Symbols
 
     private mutating func symbol(_ c: Character, in text: String, at i: String.Index, previous prevChar: Character?) {
-        let next = text.index(after: i)
-        let nextChar = next < text.endIndex ? text[next] : nil
-        switch c {
-        case "*", "_", "#", "|", "`", "[", "]", "<", ">", "~", "^", "{", "}", "\\", "$", "•", "►", "→", "✓":
+        // Only "/" and dashes look at the next character; finding it for every space and comma showed in the profile.
+        var next: String.Index { text.index(after: i) }
+        var nextChar: Character? { next < text.endIndex ? text[next] : nil }
+        // By scalar value: comparing a Character with twenty string literals, one by one, was a tenth of a
+        // radio text's cost. A character of several scalars is none of these.
+        var scalars = c.unicodeScalars.makeIterator()
+        let first = scalars.next()?.value ?? 0
+        switch scalars.next() == nil ? first : 0 {
+        case 0x2A, 0x5F, 0x23, 0x7C, 0x60, 0x5B, 0x5D, 0x3C, 0x3E, 0x7E, 0x5E, 0x7B, 0x7D, 0x5C, 0x24,  // * _ # | ` [ ] < > ~ ^ { } \ $
+             0x2022, 0x25BA, 0x2192, 0x2713:  // • ► → ✓
             out.append(" ")
-        case "%": emit("phần trăm")
-        case "&": emit("và")
-        case "=": emit("bằng")
-        case "+": emit("và")
-        case "@": emit("a còng")
-        case "/":
+        case 0x25: emit("phần trăm")  // %
+        case 0x26, 0x2B: emit("và")  // & +
+        case 0x3D: emit("bằng")  // =
+        case 0x40: emit("a còng")  // @
+        case 0x2F:  // /
             if tailEnds(with: "đồng"), nextChar?.isLetter == true {
                 emit("một")  // "8.000 đồng/bản" → "tám nghìn đồng một bản"
             } else if prevChar?.isLowercase == true, nextChar?.isLowercase == true, !text[next...].hasPrefix("hoặc") {
@@ -558,7 +657,7 @@ struct SpokenTextWriter {
             } else {
                 out.append(" ")
             }
-        case "-", "–", "—":
+        case 0x2D, 0x2013, 0x2014:  // - – —
             let after = text[next...].drop { $0 == " " }
             if lastNumeric, after.first?.isASCIIDigit == true {
                 emit("đến")
@@ -570,7 +669,7 @@ struct SpokenTextWriter {
             }
         default:
             out.append(c)
-            if !c.isWhitespace { lastNumeric = false }
+            if !(c.asciiValue.map { $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) } ?? c.isWhitespace) { lastNumeric = false }
         }
     }
 

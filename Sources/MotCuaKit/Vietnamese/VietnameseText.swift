@@ -37,13 +37,30 @@ public enum VietnameseText {
     static func isLetter(_ c: Character) -> Bool {
         var scalars = c.unicodeScalars.makeIterator()
         guard let first = scalars.next() else { return false }
-        if scalars.next() == nil {
-            let v = first.value
-            if v < 0x80 { return (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A }
-            if v >= 0xC0 && v <= 0x24F { return v != 0xD7 && v != 0xF7 }
-            if v >= 0x1E00 && v <= 0x1EFF { return true }
-        }
+        if scalars.next() == nil { return isLetter(first) }
         return c.isLetter
+    }
+
+    /// `Unicode.Scalar.Properties.isUppercase`, answered without the tables for ASCII and the Vietnamese letters.
+    static func isUppercase(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        if v < 0x80 { return v >= 0x41 && v <= 0x5A }
+        if v >= 0x1EA0 && v <= 0x1EF9 { return v & 1 == 0 }  // Ạ ạ Ả ả … Ỹ ỹ alternate
+        switch v {
+        case 0xC0...0xDE: return v != 0xD7
+        case 0xDF...0xFF, 0x103, 0x111, 0x129, 0x169, 0x1A1, 0x1B0: return false  // ă đ ĩ ũ ơ ư
+        case 0x102, 0x110, 0x128, 0x168, 0x1A0, 0x1AF: return true  // Ă Đ Ĩ Ũ Ơ Ư
+        default: return scalar.properties.isUppercase
+        }
+    }
+
+    /// `Character.isLetter` of a character that starts with this scalar, with the Latin ranges checked first.
+    static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        if v < 0x80 { return (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A }
+        if v >= 0xC0 && v <= 0x24F { return v != 0xD7 && v != 0xF7 }
+        if v >= 0x1E00 && v <= 0x1EFF { return true }
+        return scalar.properties.isAlphabetic
     }
 
     /// `trimmingCharacters(in: .whitespacesAndNewlines)` without the trip through NSString, which showed up

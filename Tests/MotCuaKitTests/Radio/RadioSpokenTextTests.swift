@@ -190,6 +190,44 @@ struct RadioSpokenTextTests {
         }
     }
 
+    /// The scalar walk to a word's end stops where the walk over Characters stops, marks and all.
+    @Test func wordEndAgreesWithCharacters() {
+        let alphabet = ["a", "Z", "7", "đ", "Ư", "ệ", "\u{301}", "\u{323}", " ", ".", "-", "/", "\r\n", "”", "\u{A0}", "👍🏽", "α", "٣", "ǅ", "\u{200D}", "ﬁ"]
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<20_000 {
+            let text = (0..<Int.random(in: 1...8, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! }.joined()
+            var i = text.startIndex
+            while i < text.endIndex {
+                if SpokenTextWriter.isWordChar(text[i]) {
+                    let reference = text[i...].firstIndex { !SpokenTextWriter.isWordChar($0) } ?? text.endIndex
+                    let (end, hasDigit) = SpokenTextWriter.wordEnd(in: text, from: i)
+                    #expect(end == reference, "\(text.debugDescription)")
+                    #expect(hasDigit == text[i..<reference].contains(where: \.isASCIIDigit), "\(text.debugDescription)")
+                }
+                i = text.index(after: i)
+            }
+        }
+    }
+
+    /// The byte checks in front of the number patterns: the number's end is where its regex stops (or nil, and
+    /// the regex decides), and no code the regex finds is ruled out.
+    @Test func numberShortcutsAgreeWithTheirPatterns() {
+        let number = #/[0-9]+(?:\.[0-9]+)*(?:,[0-9]+)?/#
+        let code = #/[0-9A-Za-zĐđ]+(?:[.\-/][0-9A-Za-zĐđ]+)+/#
+        let alphabet = ["0", "1", "9", ".", ",", "-", "/", " ", "A", "h", "Đ", "đ", "ĉ", "\u{301}", "ệ", "%"]
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<20_000 {
+            let text = Substring("1" + (0..<Int.random(in: 0...9, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! }.joined())
+            guard text.first?.isASCIIDigit == true else { continue }
+            if let end = SpokenTextWriter.numberEnd(text) {
+                #expect(end == text.prefixMatch(of: number)?.range.upperBound, "\(text.debugDescription)")
+            }
+            if text.prefixMatch(of: code) != nil {
+                #expect(SpokenTextWriter.mayStartCode(text), "\(text.debugDescription)")
+            }
+        }
+    }
+
     /// The scalar shortcut counts capitals as Character.isUppercase does.
     @Test func abbreviationShortcutCountsCapitalsLikeCharacters() {
         let words = ["UBND", "BCĐ", "XÃ", "AN", "Ủy", "ĐĂNG", "ÉÈ", "E\u{301}E", "e\u{301}E\u{301}", "ǅX", "ΣΑ", "ⅫⅫ", "aB", "abc",

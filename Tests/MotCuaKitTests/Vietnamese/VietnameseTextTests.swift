@@ -105,12 +105,17 @@ import Testing
         #expect(date.adding(days: 10) == CalendarDate(year: 2026, month: 12, day: 1))
     }
 
-    /// The ranges that answer `isLetter` without Unicode's tables must agree with them everywhere they answer.
+    /// The ranges that answer `isLetter` and `isUppercase` without Unicode's tables must agree with them everywhere they answer.
     @Test func letterTestAgreesWithCharacter() {
         for v in 0..<0x2100 {
             guard let s = Unicode.Scalar(UInt32(v)) else { continue }
             let c = Character(s)
             #expect(VietnameseText.isLetter(c) == c.isLetter, "U+\(String(v, radix: 16))")
+        }
+        for v in 0..<0x20000 {
+            guard let s = Unicode.Scalar(UInt32(v)) else { continue }
+            #expect(VietnameseText.isLetter(s) == Character(s).isLetter, "U+\(String(v, radix: 16))")
+            #expect(VietnameseText.isUppercase(s) == s.properties.isUppercase, "U+\(String(v, radix: 16))")
         }
         for text in ["e\u{301}", "\u{301}", "👍🏽", "ﬁ"] {
             #expect(VietnameseText.isLetter(Character(text)) == Character(text).isLetter, "\(text)")
