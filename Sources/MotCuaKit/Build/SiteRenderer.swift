@@ -30,6 +30,9 @@ struct SiteRenderer: @unchecked Sendable {
     /// order): made once, since the home, guide and catalog pages would each sort 10,000 titles again.
     let guideOrder: [Int]
     let procedureRank: [[Int]]
+    /// Each procedure's row in lists, links left empty, and its level's key: a 10,000-guide site lists
+    /// procedures about 36,000 times, and only the links depend on the page.
+    let procedureRowValues: [[(values: TemplateValues, level: String)]]
 
     struct Result: Sendable {
         var file: String
@@ -95,6 +98,17 @@ struct SiteRenderer: @unchecked Sendable {
         let orders = orders ?? Orders(site)
         self.guideOrder = orders.guideOrder
         self.procedureRank = orders.procedureRank
+        self.procedureRowValues = site.fields.map { field in
+            field.procedures.map { p in
+                let badge = Self.badge(p, scheme: site.config.levelScheme)
+                var row: TemplateValues = [
+                    "name": p.name.value, "code": p.code.value, "href": "", "badge": Self.badgeContext(badge), "levelHref": "",
+                    "tier": p.tier.label, "field": field.name.value, "fieldHref": "",
+                ]
+                if let fee = Self.summaryFee(p) { row["fee"] = fee }
+                return (row, badge.key)
+            }
+        }
     }
 
     /// The two sorts by Vietnamese collation the pages share; they need only the site, so a build makes
@@ -153,10 +167,18 @@ struct SiteRenderer: @unchecked Sendable {
     }
 
     func badge(_ procedure: Procedure) -> LevelBadge {
-        LevelBadge.badge(for: procedure.level?.value ?? .informationOnly, scheme: site.config.levelScheme, hasForms: !procedure.forms.isEmpty)
+        Self.badge(procedure, scheme: site.config.levelScheme)
+    }
+
+    static func badge(_ procedure: Procedure, scheme: LevelScheme) -> LevelBadge {
+        LevelBadge.badge(for: procedure.level?.value ?? .informationOnly, scheme: scheme, hasForms: !procedure.forms.isEmpty)
     }
 
     func badgeContext(_ badge: LevelBadge) -> TemplateValues {
+        Self.badgeContext(badge)
+    }
+
+    static func badgeContext(_ badge: LevelBadge) -> TemplateValues {
         ["key": badge.key, "label": badge.label, "explanation": badge.explanation]
     }
 
@@ -283,18 +305,15 @@ struct SiteRenderer: @unchecked Sendable {
     }
 
     func procedureRow(_ from: SitePlan.Page, field: Int, index: Int) -> TemplateValues {
-        let p = site.fields[field].procedures[index]
-        var row: TemplateValues = [
-            "name": p.name.value, "code": p.code.value, "href": href(from, .procedure(field: field, index: index)),
-            "badge": badgeContext(badge(p)), "levelHref": href(from, .level(badge(p).key)), "tier": p.tier.label, "field": site.fields[field].name.value,
-            "fieldHref": href(from, .field(field)),
-        ]
-        if let fee = summaryFee(p) { row["fee"] = fee }
+        var (row, level) = procedureRowValues[field][index]
+        row["href"] = href(from, .procedure(field: field, index: index))
+        row["levelHref"] = href(from, .level(level))
+        row["fieldHref"] = href(from, .field(field))
         return row
     }
 
     /// The lowest fee across channels, for lists ("Miễn lệ phí", "từ 10.000 đồng").
-    func summaryFee(_ p: Procedure) -> String? {
+    static func summaryFee(_ p: Procedure) -> String? {
         let fees = p.channels.compactMap(\.fee)
         guard !fees.isEmpty else { return nil }
         if fees.allSatisfy(\.isFree) { return "Miễn lệ phí" }
