@@ -48,7 +48,7 @@ final class YAMLReader {
         do {
             return try YAMLComposer.compose(text)
         } catch {
-            diagnostics.error("yaml-syntax", "lỗi cú pháp YAML: \(Self.describe(error))", at: location(error.mark))
+            diagnostics.error("yaml-syntax", "lỗi cú pháp YAML: \(Self.describe(error, lineShift: lineOffset))", at: location(error.mark))
         }
         return nil
     }
@@ -120,10 +120,11 @@ final class YAMLReader {
         return count
     }
 
-    static func describe(_ error: YAMLSyntaxError) -> String {
+    /// The message; the line libyaml names in its context is a line of the file (front matter starts on line 2).
+    static func describe(_ error: YAMLSyntaxError, lineShift: Int = 0) -> String {
         let translated = translate(error.problem)
         guard let context = error.context else { return translated }
-        return "\(translated) (\(translate(context.text)) ở dòng \(context.mark.line))"
+        return "\(translated) (\(translate(context.text)) ở dòng \(context.mark.line + lineShift))"
     }
 
     /// libyaml speaks English; editors read Vietnamese, so the common messages are translated.
