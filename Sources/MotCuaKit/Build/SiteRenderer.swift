@@ -305,9 +305,10 @@ struct SiteRenderer: @unchecked Sendable {
     }
 
     func procedureRow(_ from: SitePlan.Page, field: Int, index: Int) -> TemplateValues {
-        var (row, level) = procedureRowValues[field][index]
+        let values = procedureRowValues[field][index]
+        var row = values.values
         row["href"] = href(from, .procedure(field: field, index: index))
-        row["levelHref"] = href(from, .level(level))
+        row["levelHref"] = href(from, .level(values.level))
         row["fieldHref"] = href(from, .field(field))
         return row
     }

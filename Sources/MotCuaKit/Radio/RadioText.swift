@@ -17,8 +17,8 @@ public struct RadioText: Sendable {
     public static func syllables(in text: String) -> Int {
         var count = 0
         var hasLetter = false
-        // By scalar: a character's letter and space properties are those of its first scalar, and the marks
-        // that may follow one (NFC text has few) are neither letters nor spaces.
+        // By scalar: a character's letter and space properties are those of its first scalar, and the marks that
+        // may follow one in Vietnamese (U+0300–U+0323, rare after NFC) are neither letters nor spaces.
         for scalar in text.unicodeScalars {
             let v = scalar.value
             if v < 0x80 {
