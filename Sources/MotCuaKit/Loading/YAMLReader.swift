@@ -240,11 +240,6 @@ final class YAMLReader {
         return nil
     }
 
-    func keyLocation(_ mapping: YAMLNode.Mapping, _ key: String) -> SourceLocation {
-        for (k, _) in mapping where k.scalar?.string == key { return location(k) }
-        return location(mapping.mark)
-    }
-
     func missing(_ key: String, in mapping: YAMLNode.Mapping, what: String, example: String) {
         diagnostics.error(
             "missing-key", "thiếu khóa bắt buộc `\(key)` trong \(what) (ví dụ: `\(key): \(example)`)",

@@ -155,10 +155,9 @@ struct SpokenTextWriter {
         return Self.tidy(out)
     }
 
+    /// A letter or a digit. `Character.isLetter` and `isNumber` look at the first scalar only, so this does too.
     static func isWordChar(_ c: Character) -> Bool {
-        // ASCII without the Unicode property tables: most characters of a notice are.
-        if let a = c.asciiValue { return (a >= 0x30 && a <= 0x39) || ((a | 0x20) >= 0x61 && (a | 0x20) <= 0x7A) }
-        return VietnameseText.isLetter(c) || c.isNumber
+        isWordScalar(c.unicodeScalars.first!)
     }
 
     private mutating func emit(_ spoken: String, numeric: Bool = false) {
@@ -173,6 +172,7 @@ struct SpokenTextWriter {
 
     static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
+        // ASCII without the Unicode property tables: most characters of a notice are.
         if v < 0x80 { return (v >= 0x30 && v <= 0x39) || ((v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A) }
         return VietnameseText.isLetter(s) || s.properties.numericType != nil
     }
@@ -587,7 +587,7 @@ struct SpokenTextWriter {
                 } else if (v | 0x20) < 0x61 || (v | 0x20) > 0x7A {
                     return (j, hasDigit)
                 }
-            } else if !((v >= 0xC0 && v <= 0x24F && v != 0xD7 && v != 0xF7) || (v >= 0x1E00 && v <= 0x1EFF)) {
+            } else if !VietnameseText.isLatinLetter(v) {
                 // Perhaps a mark that belongs to the letter before it.
                 let end = text[i...].firstIndex { !isWordChar($0) } ?? text.endIndex
                 return (end, text[i..<end].contains(where: \.isASCIIDigit))

@@ -31,14 +31,10 @@ public enum VietnameseText {
         }
     }
 
-    /// `Character.isLetter`, answered from ranges for one-scalar ASCII and Latin letters (U+00C0–U+024F but
-    /// × and ÷, and U+1E00–U+1EFF, where every Vietnamese letter lies): the property lookup was 10% of
-    /// making radio texts.
+    /// `Character.isLetter`, which is its first scalar's `isAlphabetic`, answered from ranges for ASCII and Latin
+    /// letters: the property lookup was 10% of making radio texts.
     static func isLetter(_ c: Character) -> Bool {
-        var scalars = c.unicodeScalars.makeIterator()
-        guard let first = scalars.next() else { return false }
-        if scalars.next() == nil { return isLetter(first) }
-        return c.isLetter
+        isLetter(c.unicodeScalars.first!)
     }
 
     /// `Unicode.Scalar.Properties.isUppercase`, answered without the tables for ASCII and the Vietnamese letters.
@@ -58,9 +54,12 @@ public enum VietnameseText {
     static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
         let v = scalar.value
         if v < 0x80 { return (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A }
-        if v >= 0xC0 && v <= 0x24F { return v != 0xD7 && v != 0xF7 }
-        if v >= 0x1E00 && v <= 0x1EFF { return true }
-        return scalar.properties.isAlphabetic
+        return isLatinLetter(v) || scalar.properties.isAlphabetic
+    }
+
+    /// U+00C0–U+024F but × and ÷, and U+1E00–U+1EFF: every one a letter, and every Vietnamese letter is ASCII or here.
+    static func isLatinLetter(_ v: UInt32) -> Bool {
+        (v >= 0xC0 && v <= 0x24F && v != 0xD7 && v != 0xF7) || (v >= 0x1E00 && v <= 0x1EFF)
     }
 
     /// `trimmingCharacters(in: .whitespacesAndNewlines)` without the trip through NSString, which showed up
