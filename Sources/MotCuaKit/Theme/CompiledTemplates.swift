@@ -33,7 +33,7 @@ struct CompiledTemplates: Sendable {
         }
     }
 
-    let templates: [String: [Token]]
+    let program: Program
 
     /// nil when a template uses something outside the subset: the whole theme then renders with swift-mustache.
     init?(sources: [String: String]) {
@@ -43,15 +43,16 @@ struct CompiledTemplates: Sendable {
             guard let tokens = try? Self.parse(&parser, state: State()) else { return nil }
             templates[name] = tokens
         }
-        self.templates = templates
+        program = Program(templates)
     }
 
     /// The page, or nil when the template writes a list or an object as text (then swift-mustache renders it).
     func render(_ name: String, _ context: TemplateValues) -> [UInt8]? {
-        guard let tokens = templates[name] else { return nil }
-        var renderer = Renderer(templates: templates, stack: [.object(context)])
+        guard let template = program.templateIndex[name] else { return nil }
+        let range = program.templateRanges[template]
+        var renderer = Renderer(program: program, stack: [.object(context)])
         renderer.out.reserveCapacity(16_384)
-        guard renderer.render(tokens, indentation: nil, inherited: nil) else { return nil }
+        guard renderer.run(range.lowerBound, range.upperBound, indentation: "", inherited: []) else { return nil }
         return renderer.out
     }
 
@@ -291,87 +292,214 @@ struct CompiledTemplates: Sendable {
 
     // MARK: - Rendering (swift-mustache's Template+Render)
 
+    /// The token trees flattened into one array of plain operations, with texts and names in tables: walking
+    /// the trees retained and released every token's payload, two thirds of the template time on a large site.
+    /// A section, block or partial operation is followed by its body; `end` is where the operation after it starts.
+    struct Program: Sendable {
+        enum Kind: UInt8, Sendable { case text, escaped, raw, section, inverted, block, partial }
+
+        struct Operation: Sendable {
+            var kind: Kind
+            /// text: start in `bytes`; variable or section: index in `names`; block: block number; partial: template.
+            var a: Int32
+            /// text: byte count; partial: index in `inherits`, or -1.
+            var b: Int32 = 0
+            /// block and partial: index in `indentations`, or -1 (a partial not standing alone).
+            var indentation: Int32 = -1
+            var end: Int32 = 0
+        }
+
+        /// A name's parts in `parts`: "." has none (the current value).
+        struct Name: Sendable {
+            var start: Int32
+            var count: Int32
+            var currentOnly: Bool
+        }
+
+        /// A block body given by a parent's child: `{{$name}}…{{/name}}` inside `{{<parent}}`.
+        struct Override: Sendable {
+            var block: Int32
+            var start: Int32
+            var end: Int32
+        }
+
+        var operations: [Operation] = []
+        var bytes: [UInt8] = []
+        var names: [Name] = []
+        var parts: [String] = []
+        var indentations: [String] = []
+        var inherits: [[Override]] = []
+        var templateIndex: [String: Int] = [:]
+        var templateRanges: [Range<Int>] = []
+        private var blockNumbers: [String: Int32] = [:]
+
+        init(_ templates: [String: [Token]]) {
+            // Numbered first, so a partial can name a template laid out after it.
+            for name in templates.keys.sorted() {
+                templateIndex[name] = templateRanges.count
+                templateRanges.append(0..<0)
+            }
+            for name in templates.keys.sorted() {
+                let start = operations.count
+                emit(templates[name]!)
+                templateRanges[templateIndex[name]!] = start..<operations.count
+            }
+        }
+
+        private mutating func block(_ name: String) -> Int32 {
+            if let n = blockNumbers[name] { return n }
+            let n = Int32(blockNumbers.count)
+            blockNumbers[name] = n
+            return n
+        }
+
+        private mutating func name(_ name: CompiledTemplates.Name) -> Int32 {
+            names.append(Name(start: Int32(parts.count), count: Int32(name.parts.count), currentOnly: name.currentOnly))
+            parts.append(contentsOf: name.parts)
+            return Int32(names.count - 1)
+        }
+
+        private mutating func indentation(_ text: String?) -> Int32 {
+            guard let text else { return -1 }
+            indentations.append(text)
+            return Int32(indentations.count - 1)
+        }
+
+        private mutating func emit(_ tokens: [Token]) {
+            for token in tokens {
+                let at = operations.count
+                switch token {
+                case .text(let text):
+                    operations.append(Operation(kind: .text, a: Int32(bytes.count), b: Int32(text.count)))
+                    bytes.append(contentsOf: text)
+                case .variable(let n, let escaped):
+                    operations.append(Operation(kind: escaped ? .escaped : .raw, a: name(n)))
+                case .section(let n, let body), .inverted(let n, let body):
+                    if case .section = token {
+                        operations.append(Operation(kind: .section, a: name(n)))
+                    } else {
+                        operations.append(Operation(kind: .inverted, a: name(n)))
+                    }
+                    emit(body)
+                case .block(let n, let fallback, let own):
+                    operations.append(Operation(kind: .block, a: block(n), indentation: indentation(own)))
+                    emit(fallback)
+                case .partial(let n, let own, let given):
+                    let template = templateIndex[n].map(Int32.init) ?? -1
+                    operations.append(Operation(kind: .partial, a: template, b: -1, indentation: indentation(own)))
+                    if let given {
+                        var overrides: [Override] = []
+                        for (blockName, body) in given.sorted(by: { $0.key < $1.key }) {
+                            let start = operations.count
+                            emit(body)
+                            overrides.append(Override(block: block(blockName), start: Int32(start), end: Int32(operations.count)))
+                        }
+                        operations[at].b = Int32(inherits.count)
+                        inherits.append(overrides)
+                    }
+                case .blockDefinition:
+                    // Only inside a parent's body, where the parser collects it; anywhere else cannot be rendered.
+                    operations.append(Operation(kind: .partial, a: -2))
+                }
+                operations[at].end = Int32(operations.count)
+            }
+        }
+    }
+
     struct Renderer {
-        let templates: [String: [Token]]
+        let program: Program
         var stack: [TemplateValue]
         var out: [UInt8] = []
 
-        /// A template (or section body) in order; with an indentation, each token's output that starts a line
+        /// Operations `start..<end` in order; with an indentation, each operation's output that starts a line
         /// is indented, judged on this template's own output, as swift-mustache does.
-        mutating func render(_ tokens: [Token], indentation: String?, inherited: [String: [Token]]?) -> Bool {
-            guard let indentation, !indentation.isEmpty else {
-                for token in tokens where !render(token, indentation: indentation, inherited: inherited) { return false }
+        mutating func run(_ start: Int, _ end: Int, indentation: String, inherited: [Program.Override]) -> Bool {
+            var i = start
+            guard !indentation.isEmpty else {
+                while i < end {
+                    guard render(i, indentation: indentation, inherited: inherited) else { return false }
+                    i = Int(program.operations[i].end)
+                }
                 return true
             }
-            let outer = out
+            var outer: [UInt8] = []
+            swap(&outer, &out)
             var local: [UInt8] = []
-            for token in tokens {
+            while i < end {
                 out = []
-                guard render(token, indentation: indentation, inherited: inherited) else { return false }
+                guard render(i, indentation: indentation, inherited: inherited) else { return false }
                 if !out.isEmpty, local.last == 0x0A, local.count < 2 || local[local.count - 2] != 0x0D {
                     local.append(contentsOf: indentation.utf8)
                 }
                 local.append(contentsOf: out)
+                i = Int(program.operations[i].end)
             }
-            out = outer
+            swap(&outer, &out)
             out.append(contentsOf: local)
             return true
         }
 
-        mutating func render(_ token: Token, indentation: String?, inherited: [String: [Token]]?) -> Bool {
-            switch token {
-            case .text(let bytes):
-                out.append(contentsOf: bytes)
-            case .variable(let name, let escaped):
-                guard let value = lookup(name) else { return true }
-                return write(value, escaped: escaped)
-            case .section(let name, let body):
-                guard let value = lookup(name) else { return true }
+        mutating func render(_ i: Int, indentation: String, inherited: [Program.Override]) -> Bool {
+            let op = program.operations[i]
+            let body = i + 1
+            let end = Int(op.end)
+            switch op.kind {
+            case .text:
+                let start = Int(op.a)
+                program.bytes.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[start..<(start + Int(op.b))])) }
+            case .escaped, .raw:
+                guard let value = lookup(op.a) else { return true }
+                return write(value, escaped: op.kind == .escaped)
+            case .section:
+                guard let value = lookup(op.a) else { return true }
                 switch value {
                 case .flag(let flag):
-                    return flag ? render(body, indentation: indentation, inherited: inherited) : true
+                    return flag ? run(body, end, indentation: indentation, inherited: inherited) : true
                 case .list(let items):
-                    for item in items where !push(item, body, indentation, inherited) { return false }
+                    for item in items where !push(item, body, end, indentation, inherited) { return false }
                 case .text, .number, .object, .html:
-                    return push(value, body, indentation, inherited)
+                    return push(value, body, end, indentation, inherited)
                 }
-            case .inverted(let name, let body):
-                guard let value = lookup(name) else { return render(body, indentation: indentation, inherited: inherited) }
+            case .inverted:
+                guard let value = lookup(op.a) else { return run(body, end, indentation: indentation, inherited: inherited) }
                 switch value {
                 case .flag(let flag):
-                    return flag ? true : render(body, indentation: indentation, inherited: inherited)
+                    return flag ? true : run(body, end, indentation: indentation, inherited: inherited)
                 case .list(let items):
-                    return items.isEmpty ? push(value, body, indentation, inherited) : true
+                    return items.isEmpty ? push(value, body, end, indentation, inherited) : true
                 case .text, .number, .object, .html:
                     return true
                 }
-            case .block(let name, let fallback, let own):
-                let indented = (indentation ?? "") + own
-                return render(inherited?[name] ?? fallback, indentation: indented, inherited: inherited)
-            case .partial(let name, let own, let inherits):
-                guard let tokens = templates[name] else { return true }
-                let indented = own.map { (indentation ?? "") + $0 } ?? indentation
-                var merged = inherited
-                if let inherits {
-                    merged = inherited.map { $0.merging(inherits) { outer, _ in outer } } ?? inherits
+            case .block:
+                let indented = op.indentation < 0 ? indentation : indentation + program.indentations[Int(op.indentation)]
+                if let given = inherited.first(where: { $0.block == op.a }) {
+                    return run(Int(given.start), Int(given.end), indentation: indented, inherited: inherited)
                 }
-                return render(tokens, indentation: indented, inherited: merged)
-            case .blockDefinition:
-                return false
+                return run(body, end, indentation: indented, inherited: inherited)
+            case .partial:
+                if op.a == -2 { return false }
+                guard op.a >= 0 else { return true }
+                let indented = op.indentation < 0 ? indentation : indentation + program.indentations[Int(op.indentation)]
+                let range = program.templateRanges[Int(op.a)]
+                // The outer template's blocks win over the parent's own: they come first.
+                let merged = op.b < 0 ? inherited : inherited + program.inherits[Int(op.b)]
+                return run(range.lowerBound, range.upperBound, indentation: indented, inherited: merged)
             }
             return true
         }
 
-        mutating func push(_ value: TemplateValue, _ body: [Token], _ indentation: String?, _ inherited: [String: [Token]]?) -> Bool {
+        mutating func push(_ value: TemplateValue, _ start: Int, _ end: Int, _ indentation: String, _ inherited: [Program.Override]) -> Bool {
             stack.append(value)
             defer { stack.removeLast() }
-            return render(body, indentation: indentation, inherited: inherited)
+            return run(start, end, indentation: indentation, inherited: inherited)
         }
 
         /// The value a name finds, as swift-mustache finds it: the first object on the stack, from the top, that
         /// has the first part, then each further part inside it; strings, numbers and lists have no children.
-        func lookup(_ name: Name) -> TemplateValue? {
-            guard let first = name.parts.first else { return stack.last }
+        func lookup(_ index: Int32) -> TemplateValue? {
+            let name = program.names[Int(index)]
+            guard name.count > 0 else { return stack.last }
+            let first = program.parts[Int(name.start)]
             var value: TemplateValue?
             if name.currentOnly {
                 value = stack.last?.child(first)
@@ -385,9 +513,11 @@ struct CompiledTemplates: Sendable {
                     }
                 }
             }
-            for part in name.parts.dropFirst() {
+            var part = Int(name.start) + 1
+            while part < Int(name.start + name.count) {
                 guard let current = value else { return nil }
-                value = current.child(part)
+                value = current.child(program.parts[part])
+                part += 1
             }
             return value
         }
