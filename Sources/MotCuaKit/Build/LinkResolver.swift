@@ -43,7 +43,7 @@ struct LinkResolver: Sendable {
         }
         // A link to a content file.
         if target.hasSuffix(".md") {
-            let sourceFolder = (sourcePath as NSString).deletingLastPathComponent
+            let sourceFolder = SitePath.folder(of: sourcePath)
             guard let resolved = Self.normalize(target, base: sourceFolder + "/"), let page = sourcePages[resolved] else {
                 return (.broken("liên kết `\(url)` trỏ tới tệp nội dung không có (hoặc đang là bản nháp)"), nil)
             }

@@ -116,7 +116,7 @@ public struct OutputWriter: Sendable {
         private func run(_ path: String, _ write: (String?) throws -> Bool) {
             guard lock.withLock({ problem == nil }) else { return }
             do {
-                let folder = (path as NSString).deletingLastPathComponent
+                let folder = SitePath.folder(of: path)
                 if !folder.isEmpty, !lock.withLock({ folders.contains(folder) }) {
                     try OutputWriter.makeFolders(writer.stagingPath + "/" + folder)
                     lock.withLock { _ = folders.insert(folder) }

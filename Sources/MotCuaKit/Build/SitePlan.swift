@@ -113,7 +113,8 @@ public struct SitePlan: Sendable {
 
     /// Prefix from a page's folder back to the site root ("../../" for "thu-tuc/x/").
     public static func rootPrefix(from path: String) -> String {
-        String(repeating: "../", count: path.reduce(0) { $1 == "/" ? $0 + 1 : $0 })
+        // Counted on bytes: walking Characters here was 1% of a large build.
+        String(repeating: "../", count: path.utf8.reduce(0) { $1 == 0x2F ? $0 + 1 : $0 })
     }
 
     /// A link from the page at `from` to a site file or folder; folders get `index.html` so file:// works.

@@ -230,7 +230,7 @@ extension SiteRenderer {
     }
 
     func formLink(_ page: SitePlan.Page, _ file: FormFile, title: String) -> TemplateValues {
-        let ext = (file.fileName as NSString).pathExtension.lowercased()
+        let ext = SitePath.fileExtension(of: file.fileName).lowercased()
         return ["href": SitePlan.relative(from: page.path, to: "bieu-mau/\(file.fileName)"), "label": file.formatLabel,
                 "fileName": file.fileName, "download": "\(title).\(ext)"]
     }
@@ -342,10 +342,11 @@ extension SiteRenderer {
         if i < radioTexts.count {
             let radio = radioTexts[i]
             let seconds = radio.readingSeconds(syllablesPerMinute: site.config.radioSyllablesPerMinute)
+            let (characters, lines) = VietnameseText.characterAndLineCount(radio.text)
             var r: TemplateValues = [
                 "text": radio.text, "syllables": radio.syllableCount, "duration": Self.durationText(seconds),
                 "rate": site.config.radioSyllablesPerMinute, "txtHref": "phat-thanh.txt",
-                "rows": min(24, max(6, radio.text.count / 60 + radio.text.filter { $0 == "\n" }.count)),
+                "rows": min(24, max(6, characters / 60 + lines)),
             ]
             if let plan = a.broadcast {
                 r["plan"] = "Phát \(plan.timesPerWeek) lần mỗi tuần trong \(plan.weeks) tuần, từ \(VietnameseFormat.date(plan.start ?? a.date))"

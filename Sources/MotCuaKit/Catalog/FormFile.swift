@@ -11,7 +11,7 @@ public struct FormFile: Sendable, Equatable {
 
     /// "DOCX · 24 KB": what a citizen on a slow connection wants to know before tapping.
     public var formatLabel: String {
-        let ext = (fileName as NSString).pathExtension.uppercased()
+        let ext = SitePath.fileExtension(of: fileName).uppercased()
         return "\(ext) · \(FormFile.sizeLabel(byteCount))"
     }
 

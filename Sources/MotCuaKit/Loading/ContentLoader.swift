@@ -494,7 +494,7 @@ public struct ContentLoader: Sendable {
             }
             var isDir: ObjCBool = false
             guard fm.fileExists(atPath: resolved, isDirectory: &isDir), !isDir.boolValue else { continue }
-            let ext = (name as NSString).pathExtension.lowercased()
+            let ext = SitePath.fileExtension(of: name).lowercased()
             guard FormFile.allowedExtensions.contains(ext) else {
                 diagnostics.warning("form-type", "tệp `\(name)` không phải biểu mẫu (chấp nhận: \(FormFile.allowedExtensions.joined(separator: ", "))); tệp không được xuất bản", at: SourceLocation(path: path))
                 continue

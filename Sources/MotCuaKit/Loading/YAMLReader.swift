@@ -27,19 +27,20 @@ final class YAMLReader {
     /// Parses YAML text; `lineOffset` maps front-matter lines back to the file.
     func parse(_ text: String) -> YAMLNode? {
         let lineOffset = lineShift
-        if let (line, column) = Self.firstIndentationTab(in: text) {
+        let scan = Self.prescan(text)
+        if let (line, column) = scan.firstIndentationTab {
             diagnostics.error(
                 "yaml-tab", "dùng phím Tab để thụt lề; YAML chỉ chấp nhận dấu cách",
                 at: SourceLocation(path: path, line: line + lineOffset, column: column))
             return nil
         }
-        if let line = Self.excessiveNesting(in: text) {
+        if let line = scan.excessiveNesting {
             diagnostics.error(
                 "yaml-too-deep", "cấu trúc lồng nhau quá sâu (hơn \(Self.maxDepth) cấp); hãy viết phẳng hơn",
                 at: SourceLocation(path: path, line: line + lineOffset, column: 1))
             return nil
         }
-        if Self.aliasCount(in: text) > 100 {
+        if scan.aliasCount > 100 {
             diagnostics.error(
                 "yaml-aliases", "tệp dùng quá nhiều bí danh YAML (`*tên`); hãy viết giá trị ra trực tiếp",
                 at: SourceLocation(path: path, line: 1 + lineOffset, column: 1))
@@ -53,71 +54,90 @@ final class YAMLReader {
         return nil
     }
 
-    static func firstIndentationTab(in text: String) -> (Int, Int)? {
-        var line = 1
-        var atLineStart = true
-        var column = 1
-        // On bytes, counting a column for each byte that starts a scalar: a walk over scalars was 2% of loading.
-        for ch in text.utf8 {
-            if ch == 0x0A { line += 1; column = 1; atLineStart = true; continue }
-            if atLineStart {
-                if ch == 0x09 { return (line, column) }
-                if ch != 0x20 && ch != 0x2D { atLineStart = false }
-            }
-            if ch & 0xC0 != 0x80 { column += 1 }
-        }
-        return nil
-    }
-
     static let maxDepth = 64
 
-    /// The YAML composer recurses once per level; a pathological file must not exhaust the stack.
-    /// Flow brackets are counted outside quotes; block nesting is bounded by indentation width.
-    static func excessiveNesting(in text: String) -> Int? {
-        // On bytes: every character that matters is ASCII, and a walk over Characters was 2% of a large build.
-        var depth = 0
-        var line = 1
-        var quote: UInt8 = 0
-        var atLineStart = true
-        var indent = 0
-        for ch in text.utf8 {
-            if ch == 0x0A { line += 1; atLineStart = true; indent = 0; if quote == 0x27 { quote = 0 }; continue }
-            if atLineStart {
-                if ch == 0x20 { indent += 1; if indent > maxDepth * 8 { return line }; continue }
-                atLineStart = false
-            }
-            if quote != 0 {
-                if ch == quote { quote = 0 }
-                continue
-            }
-            switch ch {
-            case 0x22, 0x27: quote = ch  // " '
-            case 0x5B, 0x7B:  // [ {
-                depth += 1
-                if depth > maxDepth { return line }
-            case 0x5D, 0x7D: depth = max(0, depth - 1)  // ] }
-            default: break
-            }
+    /// What is refused before parsing, found in one pass over the bytes (three passes over `text.utf8` were 3% of
+    /// a large build's instructions); every character that matters is ASCII.
+    struct Prescan: Equatable {
+        /// Line and column (in scalars) of the first tab among a line's leading spaces and dashes.
+        var firstIndentationTab: (Int, Int)?
+        /// The first line deeper than `maxDepth`: the composer recurses once per level, and a pathological file
+        /// must not exhaust the stack. Flow brackets are counted outside quotes; block nesting is bounded by
+        /// indentation width.
+        var excessiveNesting: Int?
+        /// `*alias` tokens (a `*` after a space, `[`, `,` or a line break, followed by a name character);
+        /// `**bold**` in Markdown blocks is not one. Only a flood of them matters.
+        var aliasCount = 0
+
+        static func == (a: Prescan, b: Prescan) -> Bool {
+            a.firstIndentationTab?.0 == b.firstIndentationTab?.0 && a.firstIndentationTab?.1 == b.firstIndentationTab?.1
+                && a.excessiveNesting == b.excessiveNesting && a.aliasCount == b.aliasCount
         }
-        return nil
     }
 
-    /// Counts `*alias` tokens (a `*` after a space, `[`, `,` or `-`, followed by a name character);
-    /// `**bold**` in Markdown blocks is not one. Only a flood of them matters.
-    static func aliasCount(in text: String) -> Int {
-        var count = 0
-        var before = UInt8(ascii: " ")
-        var afterBoundary = false
-        for byte in text.utf8 {
-            if afterBoundary {
-                let isName = (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte == UInt8(ascii: "_")
-                if isName { count += 1 }
+    static func prescan(_ text: String) -> Prescan {
+        var result = Prescan()
+        var text = text
+        text.withUTF8 { bytes in
+            var line = 1
+            // The tab check.
+            var tabAtLineStart = true
+            var column = 1
+            // The depth check.
+            var depth = 0
+            var quote: UInt8 = 0
+            var depthAtLineStart = true
+            var indent = 0
+            // The alias count.
+            var before = UInt8(ascii: " ")
+            var afterBoundary = false
+            for ch in bytes {
+                if afterBoundary {
+                    let isName = (ch >= 0x30 && ch <= 0x39) || (ch >= 0x41 && ch <= 0x5A) || (ch >= 0x61 && ch <= 0x7A) || ch == 0x5F
+                    if isName { result.aliasCount += 1 }
+                }
+                afterBoundary = ch == 0x2A && (before == 0x20 || before == 0x5B || before == 0x2C || before == 0x0A)  // * after space [ , newline
+                before = ch
+                if ch == 0x0A {
+                    line += 1
+                    column = 1
+                    tabAtLineStart = true
+                    depthAtLineStart = true
+                    indent = 0
+                    if quote == 0x27 { quote = 0 }
+                    continue
+                }
+                if result.firstIndentationTab == nil {
+                    if tabAtLineStart {
+                        if ch == 0x09 { result.firstIndentationTab = (line, column) }
+                        if ch != 0x20 && ch != 0x2D { tabAtLineStart = false }
+                    }
+                    if ch & 0xC0 != 0x80 { column += 1 }
+                }
+                guard result.excessiveNesting == nil else { continue }
+                if depthAtLineStart {
+                    if ch == 0x20 {
+                        indent += 1
+                        if indent > maxDepth * 8 { result.excessiveNesting = line }
+                        continue
+                    }
+                    depthAtLineStart = false
+                }
+                if quote != 0 {
+                    if ch == quote { quote = 0 }
+                    continue
+                }
+                switch ch {
+                case 0x22, 0x27: quote = ch  // " '
+                case 0x5B, 0x7B:  // [ {
+                    depth += 1
+                    if depth > maxDepth { result.excessiveNesting = line }
+                case 0x5D, 0x7D: depth = max(0, depth - 1)  // ] }
+                default: break
+                }
             }
-            afterBoundary = byte == UInt8(ascii: "*")
-                && (before == UInt8(ascii: " ") || before == UInt8(ascii: "[") || before == UInt8(ascii: ",") || before == UInt8(ascii: "\n"))
-            before = byte
         }
-        return count
+        return result
     }
 
     /// The message; the line libyaml names in its context is a line of the file (front matter starts on line 2).

@@ -196,34 +196,44 @@ public struct MarkdownRenderer: Sendable {
         }
     }
 
-    /// One pass over the bytes: each marker `U+E000 n U+E001` right after `<hN>` becomes `<hN id="…">`.
+    /// One pass over the bytes: each marker `U+E000 n U+E001` right after `<hN>` becomes `<hN id="…">`. The text
+    /// between markers is copied in runs found with `memchr` (a byte-by-byte copy was 2% of a large build).
     static func placeHeadingIDs(_ source: UnsafeBufferPointer<UInt8>, _ headings: [Heading]) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(source.count + headings.count * 24)
-        let markerStart: [UInt8] = [0xEE, 0x80, 0x80]  // U+E000 in UTF-8
-        let markerEnd: [UInt8] = [0xEE, 0x80, 0x81]  // U+E001
-        var i = 0
+        guard let base = source.baseAddress else { return out }
         let n = source.count
-        while i < n {
-            if source[i] == 0xEE, i + 2 < n, source[i + 1] == 0x80, source[i + 2] == 0x80 {
-                var j = i + 3
-                var index = 0
-                while j < n, source[j] >= 0x30, source[j] <= 0x39 { index = index * 10 + Int(source[j] - 0x30); j += 1 }
-                if j + 2 < n, source[j] == markerEnd[0], source[j + 1] == markerEnd[1], source[j + 2] == markerEnd[2], index < headings.count {
-                    let heading = headings[index]
-                    let open = Array("<h\(heading.level)>".utf8)
-                    if out.count >= open.count, out[(out.count - open.count)...].elementsEqual(open) {
-                        out.removeLast(1)
-                        out.append(contentsOf: " id=\"\(heading.id)\">".utf8)
-                    }
-                    i = j + 3
-                    continue
-                }
-                _ = markerStart
+        var copied = 0  // start of the run not yet copied
+        var i = 0
+        while i < n, let found = memchr(base + i, 0xEE, n - i) {
+            i = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
+            // U+E000 is EE 80 80 in UTF-8, U+E001 is EE 80 81.
+            guard i + 2 < n, source[i + 1] == 0x80, source[i + 2] == 0x80 else {
+                i += 1
+                continue
             }
-            out.append(source[i])
-            i += 1
+            var j = i + 3
+            var index = 0
+            while j < n, source[j] >= 0x30, source[j] <= 0x39 {
+                // An editor's own marker with a long number must not overflow: past the headings it is no marker.
+                if index <= headings.count { index = index * 10 + Int(source[j] - 0x30) }
+                j += 1
+            }
+            guard j + 2 < n, source[j] == 0xEE, source[j + 1] == 0x80, source[j + 2] == 0x81, index < headings.count else {
+                i += 1
+                continue
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: source[copied..<i]))
+            let heading = headings[index]
+            let open = Array("<h\(heading.level)>".utf8)
+            if out.count >= open.count, out[(out.count - open.count)...].elementsEqual(open) {
+                out.removeLast(1)
+                out.append(contentsOf: " id=\"\(heading.id)\">".utf8)
+            }
+            i = j + 3
+            copied = i
         }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: source[copied..<n]))
         return out
     }
 

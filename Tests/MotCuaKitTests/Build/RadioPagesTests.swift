@@ -69,4 +69,11 @@ import Testing
         #expect(feed.contains("<updated>2026-11-02T00:00:00+07:00</updated>"))
         #expect(try #require(site.read("Output/index.html")).contains("thong-bao/feed.xml"))
     }
+
+    /// Titles are escaped for XML; an ampersand stays escaped when a combining mark follows it.
+    @Test func feedTextIsEscapedForXML() {
+        #expect(SiteFeeds.xmlEscape("Họp <thôn> & \"tổ\" 'x'") == "Họp &lt;thôn&gt; &amp; &quot;tổ&quot; 'x'")
+        #expect(SiteFeeds.xmlEscape("&\u{301}") == "&amp;\u{301}")
+        #expect(SiteFeeds.xmlEscape("Thông báo") == "Thông báo")
+    }
 }

@@ -102,4 +102,68 @@ import Yams
         #expect(compared > 800)
         #expect(trees > 200)
     }
+
+    /// The reader's one-pass check before parsing gives what the three separate scans it replaced gave.
+    @Test func prescanAgreesWithSeparateScans() throws {
+        func tab(_ text: String) -> (Int, Int)? {
+            var line = 1, atLineStart = true, column = 1
+            for ch in text.utf8 {
+                if ch == 0x0A { line += 1; column = 1; atLineStart = true; continue }
+                if atLineStart {
+                    if ch == 0x09 { return (line, column) }
+                    if ch != 0x20 && ch != 0x2D { atLineStart = false }
+                }
+                if ch & 0xC0 != 0x80 { column += 1 }
+            }
+            return nil
+        }
+        func nesting(_ text: String) -> Int? {
+            var depth = 0, line = 1, quote: UInt8 = 0, atLineStart = true, indent = 0
+            for ch in text.utf8 {
+                if ch == 0x0A { line += 1; atLineStart = true; indent = 0; if quote == 0x27 { quote = 0 }; continue }
+                if atLineStart {
+                    if ch == 0x20 { indent += 1; if indent > YAMLReader.maxDepth * 8 { return line }; continue }
+                    atLineStart = false
+                }
+                if quote != 0 { if ch == quote { quote = 0 }; continue }
+                switch ch {
+                case 0x22, 0x27: quote = ch
+                case 0x5B, 0x7B: depth += 1; if depth > YAMLReader.maxDepth { return line }
+                case 0x5D, 0x7D: depth = max(0, depth - 1)
+                default: break
+                }
+            }
+            return nil
+        }
+        func aliases(_ text: String) -> Int {
+            var count = 0, before = UInt8(ascii: " "), afterBoundary = false
+            for byte in text.utf8 {
+                if afterBoundary, byte == 0x5F || (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) {
+                    count += 1
+                }
+                afterBoundary = byte == 0x2A && [0x20, 0x5B, 0x2C, 0x0A].contains(before)
+                before = byte
+            }
+            return count
+        }
+        var texts = Self.cases + [
+            "a:\n  - b\n\t- c\n", "- - \tx\n", "ờ: \t1\n\tb: 2\n", String(repeating: "[", count: 70) + "\n",
+            "a: '[[[[\n" + String(repeating: "{", count: 65), String(repeating: " ", count: 513) + "a: 1\n\tb\n",
+            "a: *x\nb: [*y,*z]\nc: **bold**\n*q\n", "\"" + String(repeating: "[", count: 80) + "\"\n\t",
+        ]
+        let repo = Fixtures.root.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let seed = Array(try Data(contentsOf: repo.appendingPathComponent("Content/thu-tuc/ho-tich.yml")))
+        var rng = LoaderFuzzTests.Generator(state: 20261123)
+        let fuzz = LoaderFuzzTests()
+        for _ in 0..<500 {
+            var bytes = fuzz.mutate(seed, &rng)
+            for _ in 0..<8 { bytes.insert([0x09, 0x5B, 0x7B, 0x2A, 0x27, 0x22][Int(rng.next() % 6)], at: Int(rng.next() % UInt64(bytes.count + 1))) }
+            texts.append(String(decoding: bytes, as: UTF8.self))
+        }
+        for text in texts {
+            let scan = YAMLReader.prescan(text)
+            let expected = YAMLReader.Prescan(firstIndentationTab: tab(text), excessiveNesting: nesting(text), aliasCount: aliases(text))
+            #expect(scan == expected, "\(text.debugDescription)")
+        }
+    }
 }

@@ -37,4 +37,42 @@ import Testing
         ) { url, _ in url == "nowhere" ? .broken("liên kết hỏng") : .keep }
         #expect(out.diagnostics.lines == ["Content/huong-dan/a.md:7:5: error: liên kết hỏng"])
     }
+
+    /// The id placement copies runs between markers; it must give what a copy byte by byte gave, and an editor's
+    /// own private-use characters, however many digits follow, stay text.
+    @Test func headingIDsArePlacedAsByteByByte() {
+        func reference(_ source: [UInt8], _ headings: [MarkdownRenderer.Heading]) -> [UInt8] {
+            var out: [UInt8] = []
+            var i = 0
+            while i < source.count {
+                if source[i] == 0xEE, i + 2 < source.count, source[i + 1] == 0x80, source[i + 2] == 0x80 {
+                    var j = i + 3, index = 0
+                    while j < source.count, (0x30...0x39).contains(source[j]) { index = min(index * 10 + Int(source[j] - 0x30), 1_000_000); j += 1 }
+                    if j + 2 < source.count, source[j...].starts(with: [0xEE, 0x80, 0x81]), index < headings.count {
+                        let open = Array("<h\(headings[index].level)>".utf8)
+                        if out.count >= open.count, out.suffix(open.count).elementsEqual(open) {
+                            out.removeLast()
+                            out.append(contentsOf: " id=\"\(headings[index].id)\">".utf8)
+                        }
+                        i = j + 3
+                        continue
+                    }
+                }
+                out.append(source[i])
+                i += 1
+            }
+            return out
+        }
+        let headings = (1...12).map { MarkdownRenderer.Heading(level: $0 % 6 + 1, text: "t\($0)", id: "muc-\($0)") }
+        let pieces = ["<h2>", "<h3>", "\u{E000}", "\u{E001}", "\u{E000}1\u{E001}", "\u{E000}11\u{E001}", "\u{E000}99999999999999999999999\u{E001}",
+                      "\u{EE00}", "ế", "x", "</h2>\n", "\u{E000}12\u{E001}", "\u{E000}"].map { Array($0.utf8) }
+        var rng = LoaderFuzzTests.Generator(state: 7)
+        for _ in 0..<3_000 {
+            var source: [UInt8] = []
+            for _ in 0..<Int(rng.next() % 12) { source += pieces[Int(rng.next() % UInt64(pieces.count))] }
+            let placed = source.withUnsafeBufferPointer { MarkdownRenderer.placeHeadingIDs($0, headings) }
+            #expect(placed == reference(source, headings), "\(String(decoding: source, as: UTF8.self).debugDescription)")
+        }
+        #expect(render("## A \u{E000}99999999999999999999999\u{E001}").html.contains("\u{E000}99999999999999999999999"))
+    }
 }

@@ -53,6 +53,54 @@ import Testing
         }
     }
 
+    /// The radio box's size counts Characters and line feeds; the scalar shortcut must count the same, also
+    /// for every scalar below U+2100 next to letters, marks and CR LF.
+    @Test func characterCountShortcutAgreesWithCharacters() {
+        var cases = ["", "a", "\r\n", "Kính thưa bà con!\nXin trân trọng thông báo.\n", "e\u{301}", "👨‍👩‍👧", "🇻🇳"]
+        for v in 0..<0x2100 {
+            guard let s = Unicode.Scalar(UInt32(v)) else { continue }
+            cases.append("a" + String(Character(s)) + "ư\n" + String(Character(s)) + "\u{1EA1}")
+        }
+        let pieces = ["a", "Đ", "ộ", "\n", "\r", "\r\n", "\u{300}", "\u{200D}", "😀", " ", "\u{AD}", "ỹ"]
+        var rng = LoaderFuzzTests.Generator(state: 11)
+        for _ in 0..<3_000 {
+            cases.append((0..<Int(rng.next() % 10)).map { _ in pieces[Int(rng.next() % UInt64(pieces.count))] }.joined())
+        }
+        for text in cases {
+            let counted = VietnameseText.characterAndLineCount(text)
+            #expect(counted.characters == text.count && counted.lineFeeds == text.filter { $0 == "\n" }.count, "\(text.debugDescription)")
+        }
+    }
+
+    /// Folder and extension of a path, on bytes. The table's answers are `NSString`'s (checked once by hand: it
+    /// stops the program on some paths, so it cannot be the reference here); random paths are compared with a
+    /// split into components.
+    @Test func sitePathGivesFolderAndExtension() {
+        let table: [(String, String, String)] = [
+            ("Content/huong-dan/a.md", "Content/huong-dan", "md"), ("mau.docx", "", "docx"), (".an", "", ""),
+            ("a.b/c", "a.b", ""), ("x/.y", "x", ""), ("x/y.", "x", ""), ("huong-dan/x/index.html", "huong-dan/x", "html"),
+            ("index.html", "", "html"), ("/c", "/", ""), ("a.tar.gz", "", "gz"), ("Content/bieu-mau/Tờ khai.DOCX", "Content/bieu-mau", "DOCX"),
+            ("", "", ""), ("ế", "", ""),
+        ]
+        for (path, folder, ext) in table {
+            #expect(SitePath.folder(of: path) == folder, "\(path)")
+            #expect(SitePath.fileExtension(of: path) == ext, "\(path)")
+        }
+        let pieces = ["a", ".", "md", "huong-dan", "ế", "..", "index.html", "~", " ", "Tờ khai"]
+        var rng = LoaderFuzzTests.Generator(state: 12)
+        for _ in 0..<3_000 {
+            let components = (0..<Int(rng.next() % 4 + 1)).map { _ in
+                (0..<Int(rng.next() % 3 + 1)).map { _ in pieces[Int(rng.next() % UInt64(pieces.count))] }.joined()
+            }
+            let path = components.joined(separator: "/")
+            #expect(SitePath.folder(of: path) == components.dropLast().joined(separator: "/"), "\(path)")
+            let name = components.last!
+            let parts = name.split(separator: ".", omittingEmptySubsequences: false)
+            let expected = name.hasPrefix(".") && parts.count == 2 ? "" : parts.count > 1 ? String(parts.last!) : ""
+            #expect(SitePath.fileExtension(of: path) == expected, "\(path)")
+        }
+    }
+
     /// The byte-level shortcut may only say "already NFC" for text the normaliser would leave alone.
     @Test func nfcShortcutNeverSkipsTextThatNeedsNormalising() {
         for v in Array(0..<0x400) + Array(0x1D00..<0x2100) + [0x3000, 0xAC00, 0x1F600] {
