@@ -87,7 +87,7 @@ public struct SearchIndex: Sendable {
             var end = text.utf8.index(text.utf8.startIndex, offsetBy: headBytes)
             while end < text.utf8.endIndex, UTF8.isContinuation(text.utf8[end]) { end = text.utf8.index(after: end) }
             let head = collapseSpaces(VietnameseText.nfc(String(text[..<end])))
-            if let cut = head.index(head.startIndex, offsetBy: snippetLength + 1, limitedBy: head.endIndex), cut < head.endIndex {
+            if let cut = VietnameseText.characterIndex(head, offsetBy: snippetLength + 1), cut < head.endIndex {
                 return wordCut(head[..<head.index(before: cut)])
             }
         }
@@ -98,9 +98,8 @@ public struct SearchIndex: Sendable {
     static func wholeSnippet(_ text: String) -> String {
         let plain = collapseSpaces(VietnameseText.nfc(text))
         // Counting every character of a long body would cost more than the snippet itself.
-        guard plain.index(plain.startIndex, offsetBy: snippetLength, limitedBy: plain.endIndex).map({ $0 < plain.endIndex }) ?? false
-        else { return plain }
-        return wordCut(plain.prefix(snippetLength))
+        guard let cut = VietnameseText.characterIndex(plain, offsetBy: snippetLength), cut < plain.endIndex else { return plain }
+        return wordCut(plain[..<cut])
     }
 
     private static func wordCut(_ head: Substring) -> String {

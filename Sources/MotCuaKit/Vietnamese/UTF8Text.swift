@@ -57,39 +57,55 @@ enum UTF8Text {
 enum FoldTable {
     static let notCovered = UInt64.max
 
-    /// Per-scalar results of a slow fold for U+0000–U+024F, U+0300–U+036F, U+1E00–U+1EFF and U+2000–U+206F,
-    /// packed as up to two scalars (low, high; 0 = none); `notCovered` elsewhere or for longer results.
+    /// Per-scalar results of a slow fold for U+0000–U+024F, U+0300–U+036F, U+1E00–U+1EFF and U+2000–U+206F, as
+    /// UTF-8: up to seven bytes in the low bits, their count in the top byte. `notCovered` elsewhere, for results
+    /// longer than two scalars, or longer in bytes than twice the scalar's own (so a text's fold fits in twice
+    /// its size).
     static func make(_ slowFold: (String) -> String) -> [UInt64] {
         (0..<0x2070).map { v -> UInt64 in
-            // 0 means "no scalar" in an entry, so U+0000 itself takes the slow path.
+            // U+0000 takes the slow path, as it always has.
             guard v > 0, v < 0x250 || (0x300...0x36F).contains(v) || (0x1E00...0x1EFF).contains(v) || v >= 0x2000,
                   let scalar = Unicode.Scalar(UInt32(v)) else { return notCovered }
-            let folded = slowFold(String(Character(scalar))).unicodeScalars.map(\.value)
-            switch folded.count {
-            case 0: return 0
-            case 1: return UInt64(folded[0])
-            case 2: return UInt64(folded[0]) | UInt64(folded[1]) << 32
-            default: return notCovered
-            }
+            let folded = slowFold(String(Character(scalar)))
+            let bytes = Array(folded.utf8)
+            guard folded.unicodeScalars.count <= 2, bytes.count <= 2 * String(scalar).utf8.count, bytes.count <= 7 else { return notCovered }
+            var entry = UInt64(bytes.count) << 56
+            for (k, byte) in bytes.enumerated() { entry |= UInt64(byte) << (8 * UInt64(k)) }
+            return entry
         }
     }
 
     /// When every scalar is in the table (ASCII, Latin, Vietnamese letters, general punctuation), each folds on
     /// its own and none yields a combining mark that survives, so the result equals the slow fold's; nil otherwise.
+    /// Bytes in, bytes out, into the string's own storage: decoding to scalars and appending them was 3% of a
+    /// large build.
     static func apply(_ table: [UInt64], to text: String) -> String? {
-        var fast: [UInt8] = []
-        fast.reserveCapacity(text.utf8.count)
-        let covered = table.withUnsafeBufferPointer { table -> Bool in
-            for scalar in text.unicodeScalars {
-                let v = Int(scalar.value)
-                guard v < table.count else { return false }
-                let entry = table[v]
-                if entry == notCovered { return false }
-                if entry & 0xFFFF_FFFF != 0 { UTF8Text.append(UInt32(truncatingIfNeeded: entry), to: &fast) }
-                if entry >> 32 != 0 { UTF8Text.append(UInt32(truncatingIfNeeded: entry >> 32), to: &fast) }
+        var text = text
+        return text.withUTF8 { source -> String? in
+            table.withUnsafeBufferPointer { table -> String? in
+                var covered = true
+                let folded = String(unsafeUninitializedCapacity: 2 * source.count) { out -> Int in
+                    var o = 0
+                    var i = 0
+                    while i < source.count {
+                        let (v, length) = UTF8Text.decode(source, at: i)
+                        let entry = Int(v) < table.count ? table[Int(v)] : notCovered
+                        guard entry != notCovered else {
+                            covered = false
+                            return 0
+                        }
+                        var bytes = entry
+                        for _ in 0..<Int(entry >> 56) {
+                            out[o] = UInt8(truncatingIfNeeded: bytes)
+                            bytes >>= 8
+                            o += 1
+                        }
+                        i += length
+                    }
+                    return o
+                }
+                return covered ? folded : nil
             }
-            return true
         }
-        return covered ? String(decoding: fast, as: UTF8.self) : nil
     }
 }

@@ -43,4 +43,37 @@ import Testing
             }
         }
     }
+
+    /// Links written in Markdown are joined to their folder on bytes; the result is what splitting into Strings gave.
+    @Test("joining a written link to its folder agrees with splitting")
+    func normalizeAgreesWithSplitting() {
+        func splitting(_ path: String, base: String) -> String? {
+            var parts = base.split(separator: "/").map(String.init)
+            for piece in path.split(separator: "/") {
+                if piece == "." { continue }
+                if piece == ".." {
+                    guard !parts.isEmpty else { return nil }
+                    parts.removeLast()
+                    continue
+                }
+                parts.append(String(piece))
+            }
+            let joined = parts.joined(separator: "/")
+            return path.hasSuffix("/") && !joined.isEmpty ? joined + "/" : joined
+        }
+        var rng = LoaderFuzzTests.Generator(state: 5)
+        let pieces = ["", ".", "..", "a", "huong-dan", "đăng-ký", "x.md", "...", ".a", "a."]
+        func path() -> String {
+            (0..<Int(rng.next() % 5)).map { _ in pieces[Int(rng.next() % UInt64(pieces.count))] }.joined(separator: rng.next() % 4 == 0 ? "//" : "/")
+                + (rng.next() % 2 == 0 ? "/" : "")
+        }
+        for _ in 0..<20_000 {
+            let (target, base) = (path(), path())
+            #expect(LinkResolver.normalize(target, base: base) == splitting(target, base: base), "\(target.debugDescription) from \(base.debugDescription)")
+        }
+        #expect(LinkResolver.hasScheme("HTTPS://dichvucong.gov.vn", "https:"))
+        #expect(LinkResolver.hasScheme("JavaScript:alert(1)", "javascript:"))
+        #expect(!LinkResolver.hasScheme("http", "http:"))
+        #expect(!LinkResolver.hasScheme("thu-tuc/", "tel:"))
+    }
 }

@@ -53,8 +53,8 @@ import Testing
         }
     }
 
-    /// The radio box's size counts Characters and line feeds; the scalar shortcut must count the same, also
-    /// for every scalar below U+2100 next to letters, marks and CR LF.
+    /// The radio box's size and the search snippet's cut count Characters; the scalar shortcuts must count the
+    /// same, also for every scalar below U+2100 next to letters, marks and CR LF.
     @Test func characterCountShortcutAgreesWithCharacters() {
         var cases = ["", "a", "\r\n", "Kính thưa bà con!\nXin trân trọng thông báo.\n", "e\u{301}", "👨‍👩‍👧", "🇻🇳"]
         for v in 0..<0x2100 {
@@ -69,6 +69,10 @@ import Testing
         for text in cases {
             let counted = VietnameseText.characterAndLineCount(text)
             #expect(counted.characters == text.count && counted.lineFeeds == text.filter { $0 == "\n" }.count, "\(text.debugDescription)")
+            for n in 0...(text.count + 1) {
+                #expect(VietnameseText.characterIndex(text, offsetBy: n) == text.index(text.startIndex, offsetBy: n, limitedBy: text.endIndex),
+                        "\(text.debugDescription) offset \(n)")
+            }
         }
     }
 
