@@ -296,16 +296,22 @@ struct CompiledTemplates: Sendable {
     /// the trees retained and released every token's payload, two thirds of the template time on a large site.
     /// A section, block or partial operation is followed by its body; `end` is where the operation after it starts.
     struct Program: Sendable {
-        enum Kind: UInt8, Sendable { case text, escaped, raw, section, inverted, block, partial }
+        enum Kind: UInt8, Sendable {
+            case text, escaped, raw, section, inverted, block, partial
+            /// A block definition outside a parent's body: the page goes to swift-mustache.
+            case unrenderable
+        }
 
         struct Operation: Sendable {
             var kind: Kind
-            /// text: start in `bytes`; variable or section: index in `names`; block: block number; partial: template.
+            /// text: start in `bytes`; variable or section: index in `names`; block: block number; partial: the
+            /// template, or -1 when the theme has none of that name (it writes nothing, as in swift-mustache).
             var a: Int32
             /// text: byte count; partial: index in `inherits`, or -1.
             var b: Int32 = 0
             /// block and partial: index in `indentations`, or -1 (a partial not standing alone).
             var indentation: Int32 = -1
+            /// Where the next operation at this level starts (after the body).
             var end: Int32 = 0
         }
 
@@ -398,8 +404,8 @@ struct CompiledTemplates: Sendable {
                         inherits.append(overrides)
                     }
                 case .blockDefinition:
-                    // Only inside a parent's body, where the parser collects it; anywhere else cannot be rendered.
-                    operations.append(Operation(kind: .partial, a: -2))
+                    // Only inside a parent's body, where the parser collects it.
+                    operations.append(Operation(kind: .unrenderable, a: 0))
                 }
                 operations[at].end = Int32(operations.count)
             }
@@ -476,8 +482,9 @@ struct CompiledTemplates: Sendable {
                     return run(Int(given.start), Int(given.end), indentation: indented, inherited: inherited)
                 }
                 return run(body, end, indentation: indented, inherited: inherited)
+            case .unrenderable:
+                return false
             case .partial:
-                if op.a == -2 { return false }
                 guard op.a >= 0 else { return true }
                 let indented = op.indentation < 0 ? indentation : indentation + program.indentations[Int(op.indentation)]
                 let range = program.templateRanges[Int(op.a)]
