@@ -62,9 +62,6 @@ public enum VietnameseText {
         (v >= 0xC0 && v <= 0x24F && v != 0xD7 && v != 0xF7) || (v >= 0x1E00 && v <= 0x1EFF)
     }
 
-    /// `trimmingCharacters(in: .whitespacesAndNewlines)` without the trip through NSString, which showed up
-    /// as 5% of a large build; returns the text itself when there is nothing to trim.
-    /// Foundation's sets are White_Space plus U+200B ZERO WIDTH SPACE, kept so trimming behaves as it did.
     /// A scalar that is a Character of its own next to any other such scalar: ASCII but CR, Latin-1, Latin
     /// Extended, Vietnamese precomposed letters, general punctuation but the two joiners. No pair of them joins
     /// (none extends, prepends or pairs), so over such text Characters can be counted as scalars.
@@ -109,6 +106,9 @@ public enum VietnameseText {
         return offset.map { text.utf8.index(text.utf8.startIndex, offsetBy: $0) }
     }
 
+    /// `trimmingCharacters(in: .whitespacesAndNewlines)` without the trip through NSString, which showed up
+    /// as 5% of a large build; returns the text itself when there is nothing to trim.
+    /// Foundation's sets are White_Space plus U+200B ZERO WIDTH SPACE, kept so trimming behaves as it did.
     static func trimmed(_ text: String) -> String {
         trim(text, isFoundationWhitespaceOrNewline)
     }
