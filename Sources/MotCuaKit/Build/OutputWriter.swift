@@ -191,7 +191,7 @@ public struct OutputWriter: Sendable {
     static func makeFolders(_ path: String) throws {
         if mkdir(path, 0o755) == 0 || errno == EEXIST { return }
         guard errno == ENOENT else { throw failure(path, errno) }
-        let parent = (path as NSString).deletingLastPathComponent
+        let parent = SitePath.folder(of: path)
         guard !parent.isEmpty, parent != path else { throw failure(path, ENOENT) }
         try makeFolders(parent)
         if mkdir(path, 0o755) != 0 && errno != EEXIST { throw failure(path, errno) }
