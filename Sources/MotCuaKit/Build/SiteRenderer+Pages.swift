@@ -30,8 +30,8 @@ extension SiteRenderer {
     func home(_ page: SitePlan.Page) -> TemplateValues {
         var c = base(page, title: site.config.name, description: "Cổng thông tin thủ tục hành chính của \(site.config.name)")
         c["fields"] = site.fields.indices.map { fieldSummary(page, $0) }
-        c["procedureCount"] = site.procedures.count
-        c["totals"] = levelCounts(site.procedures).filter(Self.hasProcedures)
+        c["procedureCount"] = site.procedureCount
+        c["totals"] = levelCounts().filter(Self.hasProcedures)
         let sorted = sortedAnnouncements()
         // An emergency stays pinned while it is on air (or for a week when it has no broadcast plan).
         let onAir = Set(BroadcastSchedule(announcements: site.announcements, week: buildDate).entries.map(\.index))
@@ -63,9 +63,9 @@ extension SiteRenderer {
     }
 
     func guideRow(_ page: SitePlan.Page, _ i: Int) -> TemplateValues {
-        let g = site.guides[i]
-        var row: TemplateValues = ["title": g.title, "href": href(page, .guide(i)), "draft": g.draft]
-        if let s = g.summary { row["summary"] = s }
+        // Field by field: a local copy of the guide would retain each of its strings and arrays.
+        var row: TemplateValues = ["title": site.guides[i].title, "href": href(page, .guide(i)), "draft": site.guides[i].draft]
+        if let s = site.guides[i].summary { row["summary"] = s }
         return row
     }
 
@@ -134,8 +134,8 @@ extension SiteRenderer {
         let fields = sortedFields()
         c["fields"] = fields.map { fieldSummary(page, $0) }
         c["levelHeaders"] = LevelBadge.all(site.config.levelScheme).map { badgeContext($0) }
-        c["totals"] = levelCounts(site.procedures)
-        c["procedureCount"] = site.procedures.count
+        c["totals"] = levelCounts()
+        c["procedureCount"] = site.procedureCount
         c["groups"] = fields.map { f -> TemplateValues in
             var g = fieldSummary(page, f)
             g["procedures"] = procedureRows(page, field: f)
@@ -143,12 +143,12 @@ extension SiteRenderer {
         }
         c["tiers"] = Procedure.Tier.allCases.compactMap { t -> TemplateValues? in
             guard plan.hasPage(.tier(t.rawValue)) else { return nil }
-            return ["label": t.label, "href": href(page, .tier(t.rawValue)), "count": site.procedures.filter { $0.tier == t }.count]
+            return ["label": t.label, "href": href(page, .tier(t.rawValue)), "count": site.fields.reduce(0) { $0 + $1.procedures.lazy.filter { $0.tier == t }.count }]
         }
         c["levels"] = LevelBadge.all(site.config.levelScheme).map { b -> TemplateValues in
             var e = badgeContext(b)
             e["href"] = href(page, .level(b.key))
-            e["count"] = site.procedures.filter { badge($0).key == b.key }.count
+            e["count"] = procedureCount(level: b.key)
             return e
         }
         return c
@@ -187,7 +187,8 @@ extension SiteRenderer {
         c["hasChannels"] = !p.channels.isEmpty
         if let steps = p.steps {
             let source = MarkdownSource(text: steps.value, path: steps.location.path, lineOffset: steps.location.line)
-            c["steps"] = markdownHTML(source, page: page, notes: &notes).0
+            // Its plain text is the search document's: taken from this parse rather than a second one.
+            c["steps"] = markdownHTML(source, page: page, notes: &notes, bodyText: true).0
         }
         if let req = p.requirements {
             let source = MarkdownSource(text: req.value, path: req.location.path, lineOffset: req.location.line)
@@ -243,7 +244,7 @@ extension SiteRenderer {
         c["levels"] = LevelBadge.all(site.config.levelScheme).map { b -> TemplateValues in
             var e = badgeContext(b)
             e["href"] = href(page, .level(b.key))
-            e["count"] = site.procedures.filter { badge($0).key == b.key }.count
+            e["count"] = procedureCount(level: b.key)
             return e
         }
         c["legacyScheme"] = site.config.levelScheme == .legacy

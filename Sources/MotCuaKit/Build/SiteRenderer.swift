@@ -328,7 +328,7 @@ struct SiteRenderer: @unchecked Sendable {
     /// "Hộ tịch · 12 thủ tục · 7 toàn trình · 3 một phần · 2 thông tin" as structured data.
     func fieldSummary(_ from: SitePlan.Page, _ f: Int) -> TemplateValues {
         let field = site.fields[f]
-        let counts = levelCounts(field.procedures)
+        let counts = levelCounts(field: f)
         return [
             "name": field.name.value, "href": href(from, .field(f)), "count": field.procedures.count,
             "summary": field.summary ?? "", "levels": counts.filter(Self.hasProcedures),
@@ -341,11 +341,22 @@ struct SiteRenderer: @unchecked Sendable {
         return false
     }
 
-    func levelCounts(_ procedures: [Procedure]) -> [TemplateValues] {
+    /// Level counts of one field, or of the whole catalog when `field` is nil.
+    func levelCounts(field: Int? = nil) -> [TemplateValues] {
         LevelBadge.all(site.config.levelScheme).map { b in
             ["key": b.key, "label": b.label, "labelLower": b.label.lowercased(), "explanation": b.explanation,
-             "count": procedures.filter { badge($0).key == b.key }.count]
+             "count": procedureCount(level: b.key, field: field)]
         }
+    }
+
+    /// Counted from the rows' level keys: `site.procedures` copies every procedure, which the list pages did
+    /// once per level.
+    func procedureCount(level key: String, field: Int? = nil) -> Int {
+        var count = 0
+        for f in field.map({ $0..<($0 + 1) }) ?? procedureRowValues.indices {
+            for row in procedureRowValues[f] where row.level == key { count += 1 }
+        }
+        return count
     }
 
     /// Renders an editor's Markdown for a page, checking and rewriting every link in it; `bodyText` keeps
@@ -366,6 +377,8 @@ struct SiteRenderer: @unchecked Sendable {
     func render(_ page: SitePlan.Page) -> Result {
         var notes = PageNotes()
         let (template, context) = self.context(for: page, notes: &notes)
+        // Captures the theme alone: capturing `self` would copy the whole renderer for each page.
+        let theme = self.theme
         let make = { () -> (Data, Set<String>) in
             let bytes = theme.renderBytes(template, context)
             // Template sections have ids too (#ho-so on a procedure page): take every id actually written.

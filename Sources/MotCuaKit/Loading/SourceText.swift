@@ -12,36 +12,39 @@ public struct SourceText: Sendable {
 
     /// Decodes bytes an editor saved, on any system; invalid UTF-8 is reported at its line and column.
     public static func decode(_ data: Data, path: String, diagnostics: inout Diagnostics) -> SourceText? {
-        var bytes = [UInt8](data)
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        // The standard library's check is much faster than ours; ours runs only to say where the bad byte is.
-        guard var text = String(validating: bytes, as: UTF8.self) else {
-            let bad = firstInvalidUTF8(bytes) ?? (0, 1, 1)
-            diagnostics.error(
-                "invalid-utf8",
-                "tệp không phải văn bản UTF-8 (byte 0x\(String(bytes[bad.offset], radix: 16, uppercase: true))); hãy lưu lại tệp với bảng mã UTF-8",
-                at: SourceLocation(path: path, line: bad.line, column: bad.column))
-            return nil
-        }
-        var mayBeDecomposed = false
-        var hasReturn = false
-        for b in bytes where b >= 0xCC || b == 0x0D {
-            // Only text with combining marks (lead bytes 0xCC/0xCD for U+0300–U+036F) can change under NFC.
-            if b == 0xCC || b == 0xCD { mayBeDecomposed = true }
-            if b == 0x0D { hasReturn = true }
-        }
-        if hasReturn {
-            var folded: [UInt8] = []
-            folded.reserveCapacity(bytes.count)
-            for (i, b) in bytes.enumerated() {
-                if b != 0x0D { folded.append(b); continue }
-                // CRLF → LF (drop the CR); a lone CR (old Mac) → LF.
-                if i + 1 < bytes.count && bytes[i + 1] == 0x0A { continue }
-                folded.append(0x0A)
+        data.withUnsafeBytes { raw in
+            var bytes = UnsafeBufferPointer(start: raw.baseAddress?.assumingMemoryBound(to: UInt8.self), count: raw.count)
+            if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = UnsafeBufferPointer(rebasing: bytes.dropFirst(3)) }
+            // The standard library's check is much faster than ours; ours runs only to say where the bad byte is.
+            guard var text = String(validating: bytes, as: UTF8.self) else {
+                let bad = firstInvalidUTF8(Array(bytes)) ?? (0, 1, 1)
+                diagnostics.error(
+                    "invalid-utf8",
+                    "tệp không phải văn bản UTF-8 (byte 0x\(String(bytes[bad.offset], radix: 16, uppercase: true))); hãy lưu lại tệp với bảng mã UTF-8",
+                    at: SourceLocation(path: path, line: bad.line, column: bad.column))
+                return nil
             }
-            text = String(decoding: folded, as: UTF8.self)
+            // Only text with combining marks (lead bytes 0xCC/0xCD for U+0300–U+036F) can change under NFC.
+            // Flags without an early exit or a branch, so the loop runs on whole vectors.
+            var marks: UInt8 = 0
+            var returns: UInt8 = 0
+            for b in bytes {
+                marks |= b & 0xFE == 0xCC ? 1 : 0
+                returns |= b == 0x0D ? 1 : 0
+            }
+            if returns != 0 {
+                var folded: [UInt8] = []
+                folded.reserveCapacity(bytes.count)
+                for (i, b) in bytes.enumerated() {
+                    if b != 0x0D { folded.append(b); continue }
+                    // CRLF → LF (drop the CR); a lone CR (old Mac) → LF.
+                    if i + 1 < bytes.count && bytes[i + 1] == 0x0A { continue }
+                    folded.append(0x0A)
+                }
+                text = String(decoding: folded, as: UTF8.self)
+            }
+            return SourceText(path: path, text: marks != 0 ? VietnameseText.nfc(text) : text)
         }
-        return SourceText(path: path, text: mayBeDecomposed ? VietnameseText.nfc(text) : text)
     }
 
     static func firstInvalidUTF8(_ bytes: [UInt8]) -> (offset: Int, line: Int, column: Int)? {

@@ -75,6 +75,10 @@ struct SpokenTextWriter {
         "BB": "Biên bản", "KL": "Kết luận", "GP": "Giấy phép", "GXN": "Giấy xác nhận",
     ]
 
+    /// The document types' names as the tail of the text is matched against them.
+    static let typeNames = documentTypes.values.map { $0.lowercased() } + ["văn bản"]
+    static let numberedTypeNames = typeNames.map { $0 + " số" }
+
     /// Issuers, the parts after the type ("CP" in "42/2022/NĐ-CP"); other codes are looked up as abbreviations.
     static let issuers: [String: String] = [
         "CP": "Chính phủ", "TTg": "Thủ tướng Chính phủ", "UBND": "Ủy ban nhân dân", "HĐND": "Hội đồng nhân dân",
@@ -190,16 +194,19 @@ struct SpokenTextWriter {
 
     /// The text written so far ends with `phrase` as whole words (ignoring case, trailing spaces and colons).
     private func tailEnds(with phrase: String) -> Bool {
-        // Only the end matters; looking at a bounded tail keeps the scan linear.
-        let trimmed = out.suffix(80).lowercased().reversed().drop { $0 == " " || $0 == ":" }
-        let tail = String(trimmed.reversed())
-        guard tail.hasSuffix(phrase) else { return false }
-        let before = tail.dropLast(phrase.count)
-        return before.last.map { !Self.isWordChar($0) } ?? true
+        Self.tail(loweredTail, endsWith: phrase)
     }
 
-    private func tailEnds(withAnyOf phrases: some Sequence<String>) -> Bool {
-        phrases.contains { tailEnds(with: $0) }
+    /// The end of what has been written, lowercased, without trailing spaces and colons. Only the end matters;
+    /// looking at a bounded tail keeps the scan linear.
+    private var loweredTail: String {
+        String(out.suffix(80).lowercased().reversed().drop { $0 == " " || $0 == ":" }.reversed())
+    }
+
+    private static func tail(_ tail: String, endsWith phrase: String) -> Bool {
+        guard tail.hasSuffix(phrase) else { return false }
+        let before = tail.dropLast(phrase.count)
+        return before.last.map { !isWordChar($0) } ?? true
     }
 
     private var phoneContext: Bool {
@@ -451,6 +458,7 @@ struct SpokenTextWriter {
         let intPart = written.split(separator: ",").first.map(String.init) ?? written
         if !written.contains(","), !written.contains("."), let value = Int(written) {
             if written.count >= 8 { return VietnameseNumberReader.digits(written) }  // IDs, hotlines
+            let lastWord = self.lastWord
             if lastWord == "ngày", followedByMonth { return VietnameseNumberReader.day(value) }
             if lastWord == "tháng", (1...12).contains(value) { return VietnameseNumberReader.month(value) }
             if lastWord == "thứ", value == 1 { return "nhất" }
@@ -491,9 +499,11 @@ struct SpokenTextWriter {
         let clause = after.prefix(60).prefix { !".;\n".contains($0) }.lowercased()
         let namedAfter = clause.contains(ofIssuers.lowercased())
         if !issuers.isEmpty, !namedAfter { reading += " " + ofIssuers }
-        let typeNames = Self.documentTypes.values.map { $0.lowercased() } + ["văn bản"]
-        if tailEnds(withAnyOf: typeNames.map { $0 + " số" }) || tailEnds(with: "số") { return reading }
-        if tailEnds(withAnyOf: typeNames) { return "số " + reading }
+        let tail = loweredTail
+        if Self.numberedTypeNames.contains(where: { Self.tail(tail, endsWith: $0) }) || Self.tail(tail, endsWith: "số") {
+            return reading
+        }
+        if Self.typeNames.contains(where: { Self.tail(tail, endsWith: $0) }) { return "số " + reading }
         return (type ?? "văn bản") + " số " + reading
     }
 

@@ -52,7 +52,7 @@ public struct SearchIndex: Sendable {
 
     static func entry(for document: SearchDocument, bodyLimit: Int) -> Entry {
         let title = collapseSpaces(VietnameseText.nfc(document.title))
-        let body = joinedTokens(fold((document.field ?? "") + " " + document.text), limit: bodyLimit)
+        let body = foldedBody(field: document.field ?? "", text: document.text, limit: bodyLimit)
         var entry = Entry(
             document: document,
             title: title,

@@ -63,28 +63,50 @@ extension SearchIndex {
         if start >= 0 { _ = body(start, n) }
     }
 
+    /// `joinedTokens(fold(field + " " + text), limit:)` without the folded string between: the two texts fold
+    /// into one byte buffer that the tokens are taken from. The fold of a joined text is the join of the folds
+    /// whenever every scalar is in the fold table; otherwise the slow way.
+    static func foldedBody(field: String, text: String, limit: Int) -> String {
+        var field = field, text = text
+        let bytes = field.withUTF8 { f in
+            text.withUTF8 { t in
+                [UInt8](unsafeUninitializedCapacity: 2 * (f.count + 1 + t.count)) { out, count in
+                    guard let n = FoldTable.apply(foldTable, to: f, into: out) else { return }
+                    out[n] = 0x20
+                    let rest = UnsafeMutableBufferPointer(rebasing: out[(n + 1)...])
+                    guard let m = FoldTable.apply(foldTable, to: t, into: rest) else { return }
+                    count = n + 1 + m
+                }
+            }
+        }
+        guard !bytes.isEmpty else { return joinedTokens(fold(field + " " + text), limit: limit) }
+        return bytes.withUnsafeBufferPointer { joinedTokens($0, limit: limit) }
+    }
+
     /// `tokens(folded)` joined by single spaces, whole tokens only and at most `limit` UTF-16 units: the body
     /// the index keeps, written straight into one string (a String per token and the joins were a third of
     /// making the index's entries).
     static func joinedTokens(_ folded: String, limit: Int) -> String {
         var folded = folded
-        return folded.withUTF8 { bytes in
-            // Each token is followed by at least one byte that is not written, and at most one space is.
-            String(unsafeUninitializedCapacity: bytes.count) { out in
-                var o = 0
-                var units = 0
-                forEachToken(bytes) { start, end in
-                    var tokenUnits = 0
-                    for k in start..<end where bytes[k] & 0xC0 != 0x80 { tokenUnits += bytes[k] >= 0xF0 ? 2 : 1 }
-                    let added = tokenUnits + (o == 0 ? 0 : 1)
-                    guard units + added <= limit else { return false }
-                    if o > 0 { out[o] = 0x20; o += 1 }
-                    for k in start..<end { out[o] = bytes[k]; o += 1 }
-                    units += added
-                    return true
-                }
-                return o
+        return folded.withUTF8 { joinedTokens($0, limit: limit) }
+    }
+
+    static func joinedTokens(_ bytes: UnsafeBufferPointer<UInt8>, limit: Int) -> String {
+        // Each token is followed by at least one byte that is not written, and at most one space is.
+        String(unsafeUninitializedCapacity: bytes.count) { out in
+            var o = 0
+            var units = 0
+            forEachToken(bytes) { start, end in
+                var tokenUnits = 0
+                for k in start..<end where bytes[k] & 0xC0 != 0x80 { tokenUnits += bytes[k] >= 0xF0 ? 2 : 1 }
+                let added = tokenUnits + (o == 0 ? 0 : 1)
+                guard units + added <= limit else { return false }
+                if o > 0 { out[o] = 0x20; o += 1 }
+                for k in start..<end { out[o] = bytes[k]; o += 1 }
+                units += added
+                return true
             }
+            return o
         }
     }
 

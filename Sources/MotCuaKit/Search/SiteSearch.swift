@@ -12,19 +12,20 @@ enum SiteSearch {
             guard !bodyTexts.isEmpty, let position = plan.index(of: kind) else { return nil }
             return bodyTexts[position]
         }
-        // Each document is made on its own, in parallel (procedure steps are still parsed here for their text).
+        // Each document is made on its own, in parallel.
         var jobs: [@Sendable () -> SearchDocument] = []
         let scheme = site.config.levelScheme
         for (f, field) in site.fields.enumerated() {
             for (i, p) in field.procedures.enumerated() {
                 guard let page = plan.page(.procedure(field: f, index: i)) else { continue }
                 let fieldName = field.name.value
+                let stepsText = bodyText(.procedure(field: f, index: i))
                 jobs.append {
                     let badge = LevelBadge.badge(for: p.level?.value ?? .informationOnly, scheme: scheme, hasForms: !p.forms.isEmpty)
                     // Documents and result first: the snippet shows the start of this text.
                     var parts: [String] = p.documentGroups.flatMap { $0.documents.map(\.name) }
                     if let r = p.result { parts.append(r) }
-                    if let steps = p.steps { parts.append(plainText(steps.value)) }
+                    if let steps = p.steps { parts.append(stepsText ?? plainText(steps.value)) }
                     parts.append(contentsOf: p.applicants)
                     return SearchDocument(
                         kind: .procedure, title: p.name.value, url: page.file, field: fieldName,

@@ -9,5 +9,7 @@ public struct Site: Sendable, Equatable {
     /// Site abbreviations for the radio text (from viet-tat.yml), with where each was defined.
     public var abbreviations: [String: Located<String>]
 
+    /// A copy of every procedure: for checks that run once. Pages count with `procedureCount`.
     public var procedures: [Procedure] { fields.flatMap(\.procedures) }
+    public var procedureCount: Int { fields.reduce(0) { $0 + $1.procedures.count } }
 }

@@ -82,30 +82,38 @@ enum FoldTable {
     static func apply(_ table: [UInt64], to text: String) -> String? {
         var text = text
         return text.withUTF8 { source -> String? in
-            table.withUnsafeBufferPointer { table -> String? in
-                var covered = true
-                let folded = String(unsafeUninitializedCapacity: 2 * source.count) { out -> Int in
-                    var o = 0
-                    var i = 0
-                    while i < source.count {
-                        let (v, length) = UTF8Text.decode(source, at: i)
-                        let entry = Int(v) < table.count ? table[Int(v)] : notCovered
-                        guard entry != notCovered else {
-                            covered = false
-                            return 0
-                        }
-                        var bytes = entry
-                        for _ in 0..<Int(entry >> 56) {
-                            out[o] = UInt8(truncatingIfNeeded: bytes)
-                            bytes >>= 8
-                            o += 1
-                        }
-                        i += length
-                    }
-                    return o
+            var covered = true
+            let folded = String(unsafeUninitializedCapacity: 2 * source.count) { out -> Int in
+                guard let count = apply(table, to: source, into: out) else {
+                    covered = false
+                    return 0
                 }
-                return covered ? folded : nil
+                return count
             }
+            return covered ? folded : nil
+        }
+    }
+
+    /// The fold of `source` written into `out` (room for twice its bytes): the number of bytes written, or nil
+    /// when a scalar is not in the table.
+    @inline(__always)
+    static func apply(_ table: [UInt64], to source: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>) -> Int? {
+        table.withUnsafeBufferPointer { table -> Int? in
+            var o = 0
+            var i = 0
+            while i < source.count {
+                let (v, length) = UTF8Text.decode(source, at: i)
+                let entry = Int(v) < table.count ? table[Int(v)] : notCovered
+                guard entry != notCovered else { return nil }
+                var bytes = entry
+                for _ in 0..<Int(entry >> 56) {
+                    out[o] = UInt8(truncatingIfNeeded: bytes)
+                    bytes >>= 8
+                    o += 1
+                }
+                i += length
+            }
+            return o
         }
     }
 }

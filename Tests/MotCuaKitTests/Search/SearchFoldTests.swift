@@ -111,5 +111,18 @@ struct SearchFoldTests {
             #expect(SearchIndex.joinedTokens(text, limit: limit) == expected, "\(text.debugDescription) \(limit)")
         }
     }
-}
 
+    /// The field and the body fold into one buffer; the result must be what folding their join gave, also when
+    /// a scalar outside the fold table sends either part down the slow way.
+    @Test func foldedBodyEqualsFoldingTheJoin() {
+        let texts = Self.randomTexts(count: 2000, pieces: 8) + ["", " ", "Hộ tịch", "Σ", "e\u{301}"]
+        var generator = SystemRandomNumberGenerator()
+        for text in texts {
+            let field = texts.randomElement(using: &generator)!
+            let limit = Int.random(in: 0...60, using: &generator)
+            #expect(SearchIndex.foldedBody(field: field, text: text, limit: limit)
+                        == SearchIndex.joinedTokens(SearchIndex.fold(field + " " + text), limit: limit),
+                    "\(field.debugDescription) \(text.debugDescription) \(limit)")
+        }
+    }
+}
