@@ -179,8 +179,11 @@ struct FastHTMLEscaping: MustacheContentType {
         text.withUTF8 { bytes in
             var plain = 0  // start of the run not yet copied
             for i in bytes.indices {
+                // Letters and every byte of a multi-byte character are above ">": one test for most bytes.
+                let byte = bytes[i]
+                if byte > 0x3E { continue }
                 let entity: StaticString
-                switch bytes[i] {
+                switch byte {
                 case 0x3C: entity = "&lt;"
                 case 0x3E: entity = "&gt;"
                 case 0x26: entity = "&amp;"

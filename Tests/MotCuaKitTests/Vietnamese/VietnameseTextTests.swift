@@ -136,6 +136,23 @@ import Testing
         #expect(words.sortedVietnamese { $0 } == ["ma", "mà", "mả", "mã", "má", "mạ", "mác"])
     }
 
+    /// The table of scalar weights must give the key that decomposing the text gives, and leave to it the texts
+    /// where the two could differ (marks typed apart, scripts beyond the table).
+    @Test func collationTableAgreesWithDecomposing() {
+        let pieces = ["Việt", "ĐƯỜNG", "đ", "Ð", "ă", "Ắ", "e\u{0323}\u{0302}", "\u{0301}", "o\u{031B}", "İ", "ß", "Σ", "ǅ",
+                      "Å", "\u{0344}", "ཱི", "😀", "한", " ", "-", "7", "ﬁ", "Ǖ", "ȁ", "ờ", "Ỹ", "x"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<3_000 {
+            let text = (0..<Int.random(in: 0...6, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            #expect(VietnameseSortKey(text) == VietnameseSortKey(decomposing: text), "\(text.debugDescription)")
+        }
+        for v in 0..<0x1F00 {
+            guard let scalar = Unicode.Scalar(UInt32(v)) else { continue }
+            let text = "a" + String(scalar) + "B"
+            #expect(VietnameseSortKey(text) == VietnameseSortKey(decomposing: text), "U+\(String(v, radix: 16))")
+        }
+    }
+
     @Test func moneyAndDatesAreWrittenTheVietnameseWay() {
         #expect(VietnameseFormat.fee(8000) == "8.000 đồng")
         #expect(VietnameseFormat.fee(0) == "Miễn lệ phí")
