@@ -78,6 +78,7 @@ struct SpokenTextWriter {
     /// The document types' names as the tail of the text is matched against them.
     static let typeNames = documentTypes.values.map { $0.lowercased() } + ["văn bản"]
     static let numberedTypeNames = typeNames.map { $0 + " số" }
+    static let longestTypeName = numberedTypeNames.map(\.count).max()!
 
     /// Issuers, the parts after the type ("CP" in "42/2022/NĐ-CP"); other codes are looked up as abbreviations.
     static let issuers: [String: String] = [
@@ -192,15 +193,32 @@ struct SpokenTextWriter {
         return out.last.map { Self.isWordChar($0) || $0 == ")" } ?? false
     }
 
-    /// The text written so far ends with `phrase` as whole words (ignoring case, trailing spaces and colons).
+    /// The text written so far ends with `phrase` as whole words (ignoring case, trailing spaces and colons,
+    /// within its last 80 characters).
     private func tailEnds(with phrase: String) -> Bool {
-        Self.tail(loweredTail, endsWith: phrase)
+        Self.tail(loweredTail(phrase.count + 1), endsWith: phrase)
     }
 
-    /// The end of what has been written, lowercased, without trailing spaces and colons. Only the end matters;
-    /// looking at a bounded tail keeps the scan linear.
-    private var loweredTail: String {
-        String(out.suffix(80).lowercased().reversed().drop { $0 == " " || $0 == ":" }.reversed())
+    /// The last `count` characters before the trailing spaces and colons, within the last 80 characters,
+    /// lowercased: all that `tail(_:endsWith:)` looks at for a phrase one character shorter. Walking back only
+    /// that far: lowercasing and reversing the whole window was a sixth of making a radio text.
+    private func loweredTail(_ count: Int) -> String {
+        var end = out.endIndex
+        var walked = 0
+        while end > out.startIndex, walked < 80 {
+            let before = out.index(before: end)
+            guard out[before] == " " || out[before] == ":" else { break }
+            end = before
+            walked += 1
+        }
+        var start = end
+        var taken = 0
+        while start > out.startIndex, taken < count, walked < 80 {
+            start = out.index(before: start)
+            taken += 1
+            walked += 1
+        }
+        return out[start..<end].lowercased()
     }
 
     private static func tail(_ tail: String, endsWith phrase: String) -> Bool {
@@ -209,19 +227,43 @@ struct SpokenTextWriter {
         return before.last.map { !isWordChar($0) } ?? true
     }
 
+    /// One of `phoneWords` is among the last three words (within the last 80 characters).
     private var phoneContext: Bool {
-        let recent = " " + out.suffix(80).lowercased().split { !Self.isWordChar($0) }.suffix(3).joined(separator: " ") + " "
+        // Backwards from the end, word by word, rather than lowercasing and splitting the whole window.
+        var words: [Substring] = []
+        var i = out.endIndex
+        var wordEnd: String.Index?
+        var walked = 0
+        while i > out.startIndex, walked < 80, words.count < 3 {
+            let before = out.index(before: i)
+            if Self.isWordChar(out[before]) {
+                if wordEnd == nil { wordEnd = i }
+            } else if let end = wordEnd {
+                words.append(out[i..<end])
+                wordEnd = nil
+            }
+            i = before
+            walked += 1
+        }
+        if let end = wordEnd, words.count < 3 { words.append(out[i..<end]) }
+        let recent = " " + words.reversed().map { $0.lowercased() }.joined(separator: " ") + " "
         return Self.phoneNeedles.contains { UTF8Text.contains(recent, $0) }
     }
 
+    /// The last run of word characters, lowercased (within the last 40 characters).
     private var lastWord: String {
-        // Backwards from the end: the last run of word characters (within the last 40 characters).
-        let tail = out.suffix(40)
-        var end = tail.endIndex
-        while end > tail.startIndex, !Self.isWordChar(tail[tail.index(before: end)]) { end = tail.index(before: end) }
+        var end = out.endIndex
+        var walked = 0
+        while end > out.startIndex, walked < 40, !Self.isWordChar(out[out.index(before: end)]) {
+            end = out.index(before: end)
+            walked += 1
+        }
         var start = end
-        while start > tail.startIndex, Self.isWordChar(tail[tail.index(before: start)]) { start = tail.index(before: start) }
-        return tail[start..<end].lowercased()
+        while start > out.startIndex, walked < 40, Self.isWordChar(out[out.index(before: start)]) {
+            start = out.index(before: start)
+            walked += 1
+        }
+        return out[start..<end].lowercased()
     }
 
     // MARK: Addresses
@@ -499,7 +541,7 @@ struct SpokenTextWriter {
         let clause = after.prefix(60).prefix { !".;\n".contains($0) }.lowercased()
         let namedAfter = clause.contains(ofIssuers.lowercased())
         if !issuers.isEmpty, !namedAfter { reading += " " + ofIssuers }
-        let tail = loweredTail
+        let tail = loweredTail(Self.longestTypeName + 1)
         if Self.numberedTypeNames.contains(where: { Self.tail(tail, endsWith: $0) }) || Self.tail(tail, endsWith: "số") {
             return reading
         }
@@ -688,36 +730,43 @@ struct SpokenTextWriter {
     /// expression: `\s+` → " ", ` +([,.;:!?…)”])` → "$1", `([(“]) +` → "$1", `\(\s*\)` → "",
     /// `([,;:])(?=[^\s\d])` → "$1 ", `\s+` → " "; a test still compares with them), then trimmed.
     static func tidy(_ text: String) -> String {
-        var s = Array(text.unicodeScalars)
-        var out: [Unicode.Scalar] = []
-        out.reserveCapacity(s.count + 16)
-        // Six passes, each reading `s` and writing `out`; plain locals (no closures) so no access checks.
+        let scalars = Array(text.unicodeScalars)
+        // Two buffers the passes write into in turn; only the last pass adds scalars (a space after each , ; :),
+        // so twice the text's length is room enough. Raw buffers: an Array append checked uniqueness each time.
+        let capacity = 2 * scalars.count + 1
+        let a = UnsafeMutableBufferPointer<Unicode.Scalar>.allocate(capacity: capacity)
+        let b = UnsafeMutableBufferPointer<Unicode.Scalar>.allocate(capacity: capacity)
+        defer { a.deallocate(); b.deallocate() }
+        _ = a.initialize(from: scalars)
+        var s = a, out = b
+        var n = scalars.count
         for step in 0..<6 {
-            out.removeAll(keepingCapacity: true)
+            var o = 0
             var i = 0
-            let n = s.count
             while i < n {
                 switch step {
                 case 0, 5:  // runs of white space → one space
                     if isSpace(s[i]) {
                         while i < n, isSpace(s[i]) { i += 1 }
-                        out.append(" ")
+                        out[o] = " "; o += 1
                     } else {
-                        out.append(s[i])
+                        out[o] = s[i]; o += 1
                         i += 1
                     }
                 case 1:  // no space before closing punctuation
                     if s[i] == " " {
                         var j = i
                         while j < n, s[j] == " " { j += 1 }
-                        if j == n || !closesTight(s[j]) { out.append(contentsOf: s[i..<j]) }
+                        if j == n || !closesTight(s[j]) {
+                            for k in i..<j { out[o] = s[k]; o += 1 }
+                        }
                         i = j
                     } else {
-                        out.append(s[i])
+                        out[o] = s[i]; o += 1
                         i += 1
                     }
                 case 2:  // no space after an opening bracket or quote
-                    out.append(s[i])
+                    out[o] = s[i]; o += 1
                     i += 1
                     if s[i - 1] == "(" || s[i - 1] == "“" { while i < n, s[i] == " " { i += 1 } }
                 case 3:  // empty brackets go
@@ -729,26 +778,27 @@ struct SpokenTextWriter {
                             continue
                         }
                     }
-                    out.append(s[i])
+                    out[o] = s[i]; o += 1
                     i += 1
                 default:  // a space after , ; : unless a digit follows
-                    out.append(s[i])
+                    out[o] = s[i]; o += 1
                     if s[i] == "," || s[i] == ";" || s[i] == ":", i + 1 < n, !isSpace(s[i + 1]),
                        s[i + 1].properties.numericType != .decimal {
-                        out.append(" ")
+                        out[o] = " "; o += 1
                     }
                     i += 1
                 }
             }
             swap(&s, &out)
+            n = o
         }
         // Trimmed as `trimmingCharacters(in: .whitespaces)` did.
-        var start = 0, end = s.count
+        var start = 0, end = n
         while start < end, VietnameseText.isFoundationWhitespace(s[start].value) { start += 1 }
         while end > start, VietnameseText.isFoundationWhitespace(s[end - 1].value) { end -= 1 }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(4 * (end - start))
-        for c in s[start..<end] { UTF8Text.append(c.value, to: &bytes) }
+        for k in start..<end { UTF8Text.append(s[k].value, to: &bytes) }
         return String(decoding: bytes, as: UTF8.self)
     }
 
