@@ -731,8 +731,9 @@ struct SpokenTextWriter {
     /// `([,;:])(?=[^\s\d])` → "$1 ", `\s+` → " "; a test still compares with them), then trimmed.
     static func tidy(_ text: String) -> String {
         let scalars = Array(text.unicodeScalars)
-        // Two buffers the passes write into in turn; only the last pass adds scalars (a space after each , ; :),
-        // so twice the text's length is room enough. Raw buffers: an Array append checked uniqueness each time.
+        // Two buffers the passes write into in turn; only the fifth pass adds scalars (a space after each , ; :),
+        // and the others never lengthen the text, so twice its length is room enough. Raw buffers: an Array
+        // append checked uniqueness each time.
         let capacity = 2 * scalars.count + 1
         let a = UnsafeMutableBufferPointer<Unicode.Scalar>.allocate(capacity: capacity)
         let b = UnsafeMutableBufferPointer<Unicode.Scalar>.allocate(capacity: capacity)

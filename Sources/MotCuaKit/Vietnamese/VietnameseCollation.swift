@@ -15,16 +15,28 @@ public struct VietnameseSortKey: Sendable, Comparable, Hashable {
         self.tertiary = tertiary
     }
 
-    /// Each scalar's weights below U+1F00, from `init(decomposing:)` on the scalar alone: (primary, tone << 16,
+    /// Each scalar's weights for Latin (U+0000–U+024F), Vietnamese letters (U+1E00–U+1EFF) and general
+    /// punctuation (U+2000–U+206F), from `init(decomposing:)` on the scalar alone: (primary, tone << 16,
     /// upper << 24), or `UInt32.max` where that would not agree with decomposing a whole text (a combining mark,
-    /// a scalar whose decomposition starts with one, or one that gives other than one letter).
-    static let scalarTable: [UInt32] = (0..<0x1F00).map { v -> UInt32 in
+    /// a scalar whose decomposition starts with one, or one that gives other than one letter). Only these
+    /// ranges: making an entry costs a decomposition, and a small site must not pay for thousands.
+    static let scalarTable: [UInt32] = (0..<0x3C0).map { slot -> UInt32 in
+        let v = slot < 0x250 ? slot : slot < 0x350 ? 0x1E00 + slot - 0x250 : 0x2000 + slot - 0x350
         guard let scalar = Unicode.Scalar(UInt32(v)), scalar.properties.canonicalCombiningClass == .notReordered,
               String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars.first?.properties.canonicalCombiningClass == .notReordered
         else { return .max }
         let key = VietnameseSortKey(decomposing: String(scalar))
         guard key.primary.count == 1 else { return .max }
         return UInt32(key.primary[0]) | UInt32(key.secondary[0]) << 16 | UInt32(key.tertiary[0]) << 24
+    }
+
+    /// A scalar's slot in `scalarTable`, nil outside its ranges.
+    @inline(__always)
+    static func tableSlot(_ v: UInt32) -> Int? {
+        if v < 0x250 { return Int(v) }
+        if v >= 0x1E00 && v < 0x1F00 { return Int(v - 0x1E00 + 0x250) }
+        if v >= 0x2000 && v < 0x2070 { return Int(v - 0x2000 + 0x350) }
+        return nil
     }
 
     /// The key from `scalarTable` when every scalar is in it: sorting 10,000 titles decomposed each one with
@@ -39,11 +51,10 @@ public struct VietnameseSortKey: Sendable, Comparable, Hashable {
         tertiary.reserveCapacity(text.utf8.count)
         let covered = scalarTable.withUnsafeBufferPointer { table -> Bool in
             for scalar in text.unicodeScalars {
-                let v = Int(scalar.value)
-                guard v < table.count, table[v] != .max else { return false }
-                primary.append(UInt16(truncatingIfNeeded: table[v]))
-                secondary.append(UInt8(truncatingIfNeeded: table[v] >> 16))
-                tertiary.append(UInt8(truncatingIfNeeded: table[v] >> 24))
+                guard let slot = tableSlot(scalar.value), table[slot] != .max else { return false }
+                primary.append(UInt16(truncatingIfNeeded: table[slot]))
+                secondary.append(UInt8(truncatingIfNeeded: table[slot] >> 16))
+                tertiary.append(UInt8(truncatingIfNeeded: table[slot] >> 24))
             }
             return true
         }
