@@ -229,12 +229,24 @@ struct SpokenTextWriter {
 
     /// One of `phoneWords` is among the last three words (within the last 80 characters).
     private var phoneContext: Bool {
-        // Backwards from the end, word by word, rather than lowercasing and splitting the whole window.
+        let recent = " " + lastWords(3, within: 80).reversed().map { $0.lowercased() }.joined(separator: " ") + " "
+        return Self.phoneNeedles.contains { UTF8Text.contains(recent, $0) }
+    }
+
+    /// The last run of word characters, lowercased (within the last 40 characters).
+    private var lastWord: String {
+        lastWords(1, within: 40).first?.lowercased() ?? ""
+    }
+
+    /// Up to `count` runs of word characters, last first, within the last `limit` characters (a run cut by the
+    /// limit counts as it is). Backwards from the end, word by word, rather than lowercasing and splitting the
+    /// whole window for each number.
+    private func lastWords(_ count: Int, within limit: Int) -> [Substring] {
         var words: [Substring] = []
         var i = out.endIndex
         var wordEnd: String.Index?
         var walked = 0
-        while i > out.startIndex, walked < 80, words.count < 3 {
+        while i > out.startIndex, walked < limit, words.count < count {
             let before = out.index(before: i)
             if Self.isWordChar(out[before]) {
                 if wordEnd == nil { wordEnd = i }
@@ -245,25 +257,8 @@ struct SpokenTextWriter {
             i = before
             walked += 1
         }
-        if let end = wordEnd, words.count < 3 { words.append(out[i..<end]) }
-        let recent = " " + words.reversed().map { $0.lowercased() }.joined(separator: " ") + " "
-        return Self.phoneNeedles.contains { UTF8Text.contains(recent, $0) }
-    }
-
-    /// The last run of word characters, lowercased (within the last 40 characters).
-    private var lastWord: String {
-        var end = out.endIndex
-        var walked = 0
-        while end > out.startIndex, walked < 40, !Self.isWordChar(out[out.index(before: end)]) {
-            end = out.index(before: end)
-            walked += 1
-        }
-        var start = end
-        while start > out.startIndex, walked < 40, Self.isWordChar(out[out.index(before: start)]) {
-            start = out.index(before: start)
-            walked += 1
-        }
-        return out[start..<end].lowercased()
+        if let end = wordEnd, words.count < count { words.append(out[i..<end]) }
+        return words
     }
 
     // MARK: Addresses
