@@ -52,14 +52,15 @@ public struct BuildAction: Sendable {
         /// The files that differ from the last build, with their bytes, when it was patched; nil: take every
         /// file as new.
         public var changedFiles: [(path: String, bytes: Data)]? = nil
-        /// Pages already handed to the output session (not in `files`).
+        /// Files already handed to the output session (in neither `files` nor `copies`).
         public var streamed = 0
     }
 
     /// `cache` (the preview's) lets unchanged files, radio texts, search entries and pages be reused, and
     /// `changes` (the preview's watcher's list, when complete) spares it looking at the other files.
-    /// `sink` (a `build`'s output session) takes each page as soon as it is rendered, and `files` then holds
-    /// only the other files; the preview passes none and keeps every byte.
+    /// `sink` (a `build`'s output session) takes each page as soon as it is rendered, and the other files but
+    /// the search index while the pages render; `files` then holds only the index and `copies` nothing. The
+    /// preview passes none and keeps every byte.
     public func render(_ report: inout Report, cache: BuildCache? = nil, changes: KnownChanges? = nil,
                        sink: OutputWriter.Session? = nil) -> Rendered? {
         var phases = PhaseClock()
@@ -83,24 +84,27 @@ public struct BuildAction: Sendable {
                 return patched
             }
         }
+        // The radio texts (two threads), the form bundles and the list orders need only the site: they run
+        // while this thread checks the catalog and plans the pages, which alone would leave a core idle.
+        // Not started without a theme: nothing would be rendered, but the content is still checked.
+        let tasks = theme.map { _ in (radio: Background { Self.radioTexts(site, cache: cache) },
+                                      bundles: Background { Self.formBundles(site, root: root, cache: cache) },
+                                      orders: Background { SiteRenderer.Orders(site) }) }
         let fixedStart = report.diagnostics.all.count
         report.diagnostics.append(contentsOf: CatalogValidator(site: site).validate())
         var planDiagnostics = Diagnostics()
         let plan = SitePlan(site: site, diagnostics: &planDiagnostics)
         report.diagnostics.append(contentsOf: planDiagnostics)
-        guard let theme else { return nil }
+        guard let theme, let tasks else { return nil }
 
         var copies: [(path: String, source: URL)] = theme.assets.map { ("assets/\($0)", theme.assetsURL.appendingPathComponent($0)) }
         for (name, form) in site.forms.sorted(by: { $0.key < $1.key }) {
             copies.append(("bieu-mau/\(name)", options.root.appendingPathComponent(form.sourcePath)))
         }
         phases.mark("validate+plan")
-        // One thread each, beside the radio texts' two: alone, each would leave a core idle.
-        let bundlesTask = Background { Self.formBundles(site, root: root, cache: cache) }
-        let ordersTask = Background { SiteRenderer.Orders(site) }
-        let radio = Self.radioTexts(site, cache: cache)
+        let radio = tasks.radio.value
         for text in radio { report.diagnostics.append(contentsOf: text.diagnostics) }
-        let bundles = bundlesTask.value
+        let bundles = tasks.bundles.value
         phases.mark("radio texts, form bundles")
         var staticFiles = Set(copies.map(\.path))
         staticFiles.formUnion(bundles.values.map(\.path))
@@ -113,10 +117,12 @@ public struct BuildAction: Sendable {
         let renderer = SiteRenderer(site: site, plan: plan, theme: theme, staticFiles: staticFiles, cache: cache,
                                     includeDrafts: options.includeDrafts, buildDate: options.date,
                                     formBundles: bundles.mapValues { ($0.path, $0.bytes.count) }, radioTexts: radio,
-                                    orders: ordersTask.value)
+                                    orders: tasks.orders.value)
         phases.mark("renderer setup")
-        // The feeds need no page: made while the pages render.
-        let feedsTask = Background { () -> [(path: String, bytes: Data)] in
+        // The feeds need no page: made while the pages render. For a build they go to the staging folder
+        // from here too, with the theme assets and form files, rather than one by one after the last page.
+        let copied = copies
+        let feedsTask = Background { () -> (files: [(path: String, bytes: Data)], streamed: Int) in
             var files: [(path: String, bytes: Data)] = bundles.values.sorted { $0.path < $1.path }.map { ($0.path, $0.bytes) }
             files.append(("sitemap.xml", Data(SiteFeeds.sitemap(plan: plan, baseURL: site.config.baseURL).utf8)))
             files.append(("robots.txt", Data(SiteFeeds.robots(baseURL: site.config.baseURL).utf8)))
@@ -124,7 +130,10 @@ public struct BuildAction: Sendable {
                 files.append(("thong-bao/\(item.slug.value)/phat-thanh.txt", Data((radio[i].text + "\n").utf8)))
             }
             files.append(("thong-bao/feed.xml", Data(SiteFeeds.atom(site: site, plan: plan).utf8)))
-            return files
+            guard let sink else { return (files, 0) }
+            for file in files { sink.put(file.path, file.bytes) }
+            for copy in copied { sink.copy(copy.path, from: copy.source) }
+            return ([], files.count + copied.count)
         }
         var fixedDiagnostics = Diagnostics()
         for d in report.diagnostics.all[fixedStart...] { fixedDiagnostics.append(d) }
@@ -141,7 +150,8 @@ public struct BuildAction: Sendable {
         Self.appendPageDiagnostics(results: results, idsByPage: idsByPage, to: &report.diagnostics)
         phases.mark("anchors")
         var files: [(path: String, bytes: Data)] = sink == nil ? results.map { ($0.file, $0.bytes) } : []
-        files.append(contentsOf: feedsTask.value)
+        let feeds = feedsTask.value
+        files.append(contentsOf: feeds.files)
         phases.mark("feeds")
         let searchDocuments = SiteSearch.documents(site: site, plan: plan, cache: cache, bodyTexts: results.map(\.bodyText))
         phases.mark("search documents")
@@ -164,8 +174,11 @@ public struct BuildAction: Sendable {
                 scriptSlot: files.lastIndex { $0.path == "search-index.js" }!, searchRows: rows,
                 documentByURL: Dictionary(searchDocuments.enumerated().map { ($1.url, $0) }, uniquingKeysWith: { first, _ in first }))
         }
-        var rendered = Rendered(site: site, plan: plan, files: files, copies: copies, pages: plan.pages.count, remade: plan.pages.count)
-        rendered.streamed = sink == nil ? 0 : results.count
+        guard sink != nil else {
+            return Rendered(site: site, plan: plan, files: files, copies: copies, pages: plan.pages.count, remade: plan.pages.count)
+        }
+        var rendered = Rendered(site: site, plan: plan, files: files, copies: [], pages: plan.pages.count, remade: plan.pages.count)
+        rendered.streamed = results.count + feeds.streamed
         return rendered
     }
 

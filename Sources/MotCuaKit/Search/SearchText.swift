@@ -156,7 +156,8 @@ extension SearchIndex {
     static let movableTone: Set<UInt32> = [0xF2, 0xF3, 0xF5, 0x1ECF, 0x1ECD, 0xF9, 0xFA, 0x169, 0x1EE7, 0x1EE5, 0x3C2]
 
     /// Trims and collapses runs of white space (an explicit list, mirrored in the script) to one space.
-    /// `separator` picks another definition of white space (the plain-text pass uses Unicode's).
+    /// `separator` picks another definition of white space (the plain-text pass uses Unicode's); above U+007F
+    /// it may only hold scalars of Unicode's White_Space, which the byte shortcut below relies on.
     /// On bytes, straight into the string's storage: the result is never longer than the input.
     @inline(__always)
     static func collapseSpaces(_ text: String, separator: (UInt32) -> Bool = isSpace) -> String {
@@ -186,6 +187,18 @@ extension SearchIndex {
                 if byte == 0x20 {
                     pending = true
                     i += 1
+                    continue
+                }
+                // White space above U+007F (U+0085, U+00A0, U+1680, U+2000–U+205F, U+3000) starts with C2, E1 9A,
+                // E2 or E3: any other two-byte lead, or E1 before another byte (Vietnamese letters are E1 BA and
+                // E1 BB), starts a scalar that no separator counts, copied without decoding.
+                let letterLength = byte >= 0xC3 && byte <= 0xDF ? 2 : byte == 0xE1 && i + 1 < n && bytes[i + 1] != 0x9A ? 3 : 0
+                if letterLength > 0, i + letterLength <= n {
+                    if pending && o > 0 { out[o] = 0x20; o += 1 }
+                    pending = false
+                    for k in 0..<letterLength { out[o + k] = bytes[i + k] }
+                    o += letterLength
+                    i += letterLength
                     continue
                 }
                 let (v, length) = UTF8Text.decode(bytes, at: i)

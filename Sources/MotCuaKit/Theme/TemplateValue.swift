@@ -41,15 +41,24 @@ public struct TemplateValues: Sendable, ExpressibleByDictionaryLiteral {
     }
 
     public subscript(key: String) -> TemplateValue? {
-        get { keys.firstIndex(of: key).map { values[$0] } }
+        get { index(of: key).map { values[$0] } }
         set {
-            if let i = keys.firstIndex(of: key) {
+            if let i = index(of: key) {
                 if let newValue { values[i] = newValue } else { keys.remove(at: i); values.remove(at: i) }
             } else if let newValue {
                 keys.append(key)
                 values.append(newValue)
             }
         }
+    }
+
+    /// Lengths first: a template's lookups compare about ten keys each, most of another length, and a
+    /// length is read inline where a String comparison is a call (2.5% of a 2,000-guide build's instructions).
+    @inline(__always)
+    func index(of key: String) -> Int? {
+        let length = key.utf8.count
+        for i in keys.indices where keys[i].utf8.count == length && keys[i] == key { return i }
+        return nil
     }
 
     /// Setting a plain Swift value (`c["title"] = title`); nil removes the key, as with a dictionary.
