@@ -53,7 +53,8 @@ public struct TemplateValues: Sendable, ExpressibleByDictionaryLiteral {
     }
 
     /// Lengths first: a template's lookups compare about ten keys each, most of another length, and a
-    /// length is read inline where a String comparison is a call (2.5% of a 2,000-guide build's instructions).
+    /// length is read inline where a String comparison is a call (lookups in a 2,000-guide build: 136 M ->
+    /// 113 M instructions).
     @inline(__always)
     func index(of key: String) -> Int? {
         let length = key.utf8.count
