@@ -101,6 +101,9 @@ public struct Abbreviations: Sendable {
 
     public func reading(of written: String) -> Reading? { entries[written] }
 
+    /// Whether some entry starts with this scalar: a word starting otherwise cannot be one.
+    func mayStart(with scalar: UInt32) -> Bool { firstScalars.contains(scalar) }
+
     /// The longest entry written at `index` and followed by a word boundary (the caller checks the one before).
     /// `text` is in NFC, as the radio texts are.
     func match(in text: String, at index: String.Index) -> (written: String, end: String.Index, reading: Reading)? {

@@ -37,6 +37,8 @@ struct SpokenTextWriter {
     var diagnostics = Diagnostics()
     /// Abbreviations already reported, so a notice that repeats "TT" ten times gets one warning.
     private var reported: Set<String> = []
+    /// Off only in tests, which compare `plainWordEnd`'s shortcut with the general steps it skips.
+    var plainWordShortcut = true
 
     init(abbreviations: Abbreviations, hostNames: [String: String]) {
         self.abbreviations = abbreviations
@@ -58,9 +60,9 @@ struct SpokenTextWriter {
     /// A dossier or record code: letters and digits joined by "." "-" "/" ("000.00.12.H23", "H23.15-241105-0001").
     private nonisolated(unsafe) static let code = #/[0-9A-Za-zĐđ]+(?:[.\-/][0-9A-Za-zĐđ]+)+/#
     private nonisolated(unsafe) static let number = #/[0-9]+(?:\.[0-9]+)*(?:,[0-9]+)?/#
-    private nonisolated(unsafe) static let money = #/ ?(?:đồng|đ|VNĐ|VND|vnđ)/#
-    private nonisolated(unsafe) static let percent = #/ ?%/#
-    private nonisolated(unsafe) static let unit = #/ ?(km|kg|ha|cm|mm|m2|m²|m³|m3|m)/#
+    nonisolated(unsafe) static let money = #/ ?(?:đồng|đ|VNĐ|VND|vnđ)/#
+    nonisolated(unsafe) static let percent = #/ ?%/#
+    nonisolated(unsafe) static let unit = #/ ?(km|kg|ha|cm|mm|m2|m²|m³|m3|m)/#
     private nonisolated(unsafe) static let email = #/[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/#
     private nonisolated(unsafe) static let bareDomain = #/[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:vn|com|net|org|gov|edu|info)(?:/[^\s]*)?/#
 
@@ -116,6 +118,7 @@ struct SpokenTextWriter {
         lastNumeric = false
         lastDate = false
         let text = VietnameseText.nfc(input)
+        let bytes = ContiguousArray(text.utf8)
         var i = text.startIndex
         // The character before `i`, kept rather than found again: stepping back over a String is costly.
         var previous: Character?
@@ -124,8 +127,21 @@ struct SpokenTextWriter {
             i = end
         }
         while i < text.endIndex {
-            let c = text[i]
             let atWordStart = previous.map { !Self.isWordChar($0) } ?? true
+            if atWordStart, plainWordShortcut {
+                let start = text.utf8.distance(from: text.startIndex, to: i)
+                let plain = bytes.withUnsafeBufferPointer { b -> (String, Int, UInt32)? in
+                    guard let (end, last) = plainWordEnd(b, from: start) else { return nil }
+                    return (String(decoding: UnsafeBufferPointer(rebasing: b[start..<end]), as: UTF8.self), end, last)
+                }
+                if let (word, end, last) = plain {
+                    emit(word)
+                    previous = Character(Unicode.Scalar(last)!)
+                    i = text.utf8.index(text.startIndex, offsetBy: end)
+                    continue
+                }
+            }
+            let c = text[i]
             if atWordStart, Self.isWordChar(c), let (end, spoken) = address(in: text, at: i) {
                 emit(spoken)
                 jump(to: end)
@@ -138,7 +154,8 @@ struct SpokenTextWriter {
                 continue
             }
             if c == "(", let match = text[i...].prefixMatch(of: Self.phoneInParentheses) {
-                emit(VietnameseNumberReader.phone(match.output.1 + " " + match.output.2), numeric: true)
+                let groups = match.output  // built anew on each access
+                emit(VietnameseNumberReader.phone(groups.1 + " " + groups.2), numeric: true)
                 jump(to: match.range.upperBound)
                 continue
             }
@@ -158,6 +175,44 @@ struct SpokenTextWriter {
             i = text.index(after: i)
         }
         return Self.tidy(out)
+    }
+
+    /// The end (a byte offset) and last letter of a word at a word start that the steps below would write as it
+    /// is; nil when one of them might read it otherwise. Such a word is a run of ASCII and Latin letters (each
+    /// its own Character) ending at ASCII that is not a digit, or at the end, with no "." "-" "/" before the next
+    /// white space (no address, code, date or document number), at most one capital (no abbreviation warning),
+    /// not all Roman-numeral letters, and a first letter no abbreviation starts with. Most words of a notice are
+    /// such runs, and asking each of them those questions a Character at a time was most of a radio text's cost.
+    private func plainWordEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (Int, UInt32)? {
+        let n = bytes.count
+        var k = start
+        var capitals = 0
+        var allRoman = true
+        var last: UInt32 = 0
+        while k < n {
+            let (v, length) = UTF8Text.decode(bytes, at: k)
+            if v < 0x80 {
+                guard (v | 0x20) >= 0x61, (v | 0x20) <= 0x7A else { break }
+                if v <= 0x5A { capitals += 1 }
+                if v != 0x49 && v != 0x56 && v != 0x58 && v != 0x4C { allRoman = false }  // I V X L
+            } else {
+                guard VietnameseText.isLatinLetter(v) else { return nil }
+                if VietnameseText.isUppercase(Unicode.Scalar(v)!) { capitals += 1 }
+                allRoman = false
+            }
+            last = v
+            k += length
+        }
+        guard k > start, capitals < 2, !allRoman, k == n || bytes[k] < 0x30 || bytes[k] > 0x39,
+              !abbreviations.mayStart(with: UTF8Text.decode(bytes, at: start).0) else { return nil }
+        var j = k
+        while j < n {
+            let (v, length) = UTF8Text.decode(bytes, at: j)
+            if VietnameseText.isWhiteSpace(v) { break }
+            if v == 0x2E || v == 0x2D || v == 0x2F { return nil }
+            j += length
+        }
+        return (k, last)
     }
 
     /// A letter or a digit. `Character.isLetter` and `isNumber` look at the first scalar only, so this does too.
@@ -323,22 +378,24 @@ struct SpokenTextWriter {
         let slash = after == UInt8(ascii: "/")
         let shortRun = digitCount <= 2
         if slash, let m = rest.prefixMatch(of: Self.documentNumber), followed(m.range.upperBound), notSlash(m.range.upperBound) {
-            return (m.range.upperBound, documentReading(number: String(m.output.1), year: m.output.2.map(String.init),
-                                                        code: String(m.output.3), after: text[m.range.upperBound...]))
+            let o = m.output
+            return (m.range.upperBound, documentReading(number: String(o.1), year: o.2.map(String.init),
+                                                        code: String(o.3), after: text[m.range.upperBound...]))
         }
         if shortRun, slash || after == UInt8(ascii: ".") || after == UInt8(ascii: "-"),
-           let m = rest.prefixMatch(of: Self.fullDate), m.output.2 == m.output.4, followed(m.range.upperBound),
-           let date = CalendarDate(year: Int(m.output.5)!, month: Int(m.output.3)!, day: Int(m.output.1)!) {
+           let m = rest.prefixMatch(of: Self.fullDate), case let o = m.output, o.2 == o.4, followed(m.range.upperBound),
+           let date = CalendarDate(year: Int(o.5)!, month: Int(o.3)!, day: Int(o.1)!) {
             let spoken = VietnameseNumberReader.date(date)
             return (m.range.upperBound, tailEnds(with: "ngày") ? String(spoken.dropFirst("ngày ".count)) : spoken)
         }
-        if shortRun, slash, let m = rest.prefixMatch(of: Self.monthYear), followed(m.range.upperBound), let month = Int(m.output.1),
-           (1...12).contains(month) {
-            let spoken = "\(VietnameseNumberReader.month(month)) năm \(VietnameseNumberReader.words(Int(m.output.2)!))"
+        if shortRun, slash, let m = rest.prefixMatch(of: Self.monthYear), followed(m.range.upperBound), case let o = m.output,
+           let month = Int(o.1), (1...12).contains(month) {
+            let spoken = "\(VietnameseNumberReader.month(month)) năm \(VietnameseNumberReader.words(Int(o.2)!))"
             return (m.range.upperBound, tailEnds(with: "tháng") ? spoken : "tháng " + spoken)
         }
         if shortRun, slash, let m = rest.prefixMatch(of: Self.dayMonth), followed(m.range.upperBound), notSlash(m.range.upperBound) {
-            let day = Int(m.output.1)!, month = Int(m.output.2)!
+            let o = m.output
+            let day = Int(o.1)!, month = Int(o.2)!
             let dateLike = (1...31).contains(day) && (1...12).contains(month)
             let rangeFollows = text[m.range.upperBound...].prefixMatch(of: Self.rangeDash)
                 .map { $0.range.upperBound < text.endIndex && text[$0.range.upperBound].isASCIIDigit } ?? false
@@ -350,14 +407,14 @@ struct SpokenTextWriter {
             return (m.range.upperBound, "\(VietnameseNumberReader.words(day)) trên \(VietnameseNumberReader.words(month))")
         }
         if shortRun, after == UInt8(ascii: "h") || after == UInt8(ascii: "H") || after == UInt8(ascii: ":"),
-           let m = rest.prefixMatch(of: Self.time), followed(m.range.upperBound), let hour = Int(m.output.1), hour <= 24 {
-            let minute = Int(m.output.2 ?? m.output.3 ?? "0") ?? 0
+           let m = rest.prefixMatch(of: Self.time), followed(m.range.upperBound), case let o = m.output, let hour = Int(o.1), hour <= 24 {
+            let minute = Int(o.2 ?? o.3 ?? "0") ?? 0
             if minute < 60 {
                 var spoken = VietnameseNumberReader.time(hour: hour, minute: minute)
                 var end = m.range.upperBound
                 if let dash = text[end...].prefixMatch(of: Self.rangeDash),
                    let m2 = text[dash.range.upperBound...].prefixMatch(of: Self.time), followed(m2.range.upperBound),
-                   let hour2 = Int(m2.output.1), hour2 <= 24, let minute2 = Int(m2.output.2 ?? m2.output.3 ?? "0"),
+                   case let o2 = m2.output, let hour2 = Int(o2.1), hour2 <= 24, let minute2 = Int(o2.2 ?? o2.3 ?? "0"),
                    minute2 < 60 {
                     spoken = (tailEnds(with: "từ") ? "" : "từ ") + spoken + " đến "
                         + VietnameseNumberReader.time(hour: hour2, minute: minute2)
@@ -380,17 +437,47 @@ struct SpokenTextWriter {
         }
         var end = Self.numberEnd(rest) ?? rest.prefixMatch(of: Self.number)!.range.upperBound
         var spoken = numberReading(String(text[i..<end]), followedByMonth: text[end...].hasPrefix(" tháng"))
-        if let p = text[end...].prefixMatch(of: Self.percent) {
+        let written = end
+        if let p = Self.suffix(text, at: written, Self.percentWritten, orPattern: {
+            text[written...].prefixMatch(of: Self.percent).map { ($0.range.upperBound, "%") } }) {
             spoken += " phần trăm"
-            end = p.range.upperBound
-        } else if let money = text[end...].prefixMatch(of: Self.money), followed(money.range.upperBound) {
+            end = p.end
+        } else if let money = Self.suffix(text, at: written, Self.moneyWritten, orPattern: {
+            text[written...].prefixMatch(of: Self.money).map { ($0.range.upperBound, "") } }), followed(money.end) {
             spoken += " đồng"
-            end = money.range.upperBound
-        } else if let u = text[end...].prefixMatch(of: Self.unit), followed(u.range.upperBound) {
-            spoken += " " + Self.unitWords[String(u.output.1)]!
-            end = u.range.upperBound
+            end = money.end
+        } else if let u = Self.suffix(text, at: written, Self.unitWritten, orPattern: {
+            text[written...].prefixMatch(of: Self.unit).map { ($0.range.upperBound, String($0.output.1)) } }), followed(u.end) {
+            spoken += " " + Self.unitWords[u.written]!
+            end = u.end
         }
         return (end, spoken)
+    }
+
+    /// The alternatives of `percent`, `money` and `unit`, in their order.
+    static let percentWritten = ["%"]
+    static let moneyWritten = ["đồng", "đ", "VNĐ", "VND", "vnđ"]
+    static let unitWritten = ["km", "kg", "ha", "cm", "mm", "m2", "m²", "m³", "m3", "m"]
+
+    /// What a pattern " ?(a|b|…)" matches right after a number, on bytes: with the space first, then without, the
+    /// first alternative written there. Three such patterns follow every plain number, and matching them was about
+    /// half of reading one. When the match would end before a non-ASCII byte (perhaps a mark that makes its last
+    /// letter another Character), the pattern itself decides.
+    static func suffix(_ text: String, at end: String.Index, _ alternatives: [String],
+                       orPattern: () -> (String.Index, String)?) -> (end: String.Index, written: String)? {
+        let utf8 = text.utf8
+        var undecided = false
+        func attempt(from start: String.Index) -> (end: String.Index, written: String)? {
+            guard let written = alternatives.first(where: { utf8[start...].starts(with: $0.utf8) }) else { return nil }
+            let p = utf8.index(start, offsetBy: written.utf8.count)
+            if p < utf8.endIndex, utf8[p] >= 0x80 { undecided = true }
+            return (p, written)
+        }
+        var found: (end: String.Index, written: String)?
+        if end < utf8.endIndex, utf8[end] == 0x20 { found = attempt(from: utf8.index(after: end)) }
+        if found == nil { found = attempt(from: end) }
+        guard !undecided else { return orPattern().map { (end: $0.0, written: $0.1) } }
+        return found
     }
 
     /// Whether `code` could match here: after a run of ASCII letters and digits, Đ and đ comes one of . - / and then

@@ -237,4 +237,56 @@ struct RadioSpokenTextTests {
             #expect(SpokenTextWriter.looksLikeAbbreviation(word) == reference, "\(word)")
         }
     }
+
+    /// The byte reading of what follows a number gives what its three patterns give, on texts made to sit on
+    /// their edges (a space or not, alternatives that share a start, marks that change the last letter).
+    @Test func suffixesReadAsTheirPatterns() {
+        let pieces = [" ", "%", "đ", "ồ", "ô", "\u{300}", "n", "g", "V", "N", "Đ", "D", "v", "k", "m", "h", "a", "c",
+                      "2", "3", "²", "³", "x", "é", "\u{301}", "đồng", "VNĐ", "m²", "km"]
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<20_000 {
+            let text = VietnameseText.nfc((0..<Int.random(in: 0...5, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined())
+            func check(_ alternatives: [String], _ reference: (Substring) -> (String.Index, String)?) {
+                let found = SpokenTextWriter.suffix(text, at: text.startIndex, alternatives) { nil }
+                let expected = reference(text[...])
+                if let found {
+                    #expect(found.end == expected?.0 && found.written == expected?.1, "\(text.debugDescription)")
+                } else if expected != nil {
+                    // nil from the bytes is either no match or "ask the pattern"; the latter must be the reason.
+                    let asked = SpokenTextWriter.suffix(text, at: text.startIndex, alternatives) { (text.endIndex, "asked") }
+                    #expect(asked?.written == "asked", "\(text.debugDescription)")
+                }
+            }
+            check(SpokenTextWriter.percentWritten) { $0.prefixMatch(of: SpokenTextWriter.percent).map { ($0.range.upperBound, "%") } }
+            check(SpokenTextWriter.moneyWritten) { t in
+                t.prefixMatch(of: SpokenTextWriter.money).map { m in
+                    (m.range.upperBound, String(m.output.hasPrefix(" ") ? m.output.dropFirst() : m.output)) }
+            }
+            check(SpokenTextWriter.unitWritten) { $0.prefixMatch(of: SpokenTextWriter.unit).map { ($0.range.upperBound, String($0.output.1)) } }
+        }
+    }
+
+    /// The plain-word shortcut writes what the general steps write: texts of words near its edges (capitals,
+    /// Roman numerals, abbreviations, marks, digits, dots, slashes, dashes, quotes, addresses) read both ways.
+    @Test func plainWordShortcutReadsAsTheGeneralSteps() {
+        let words = ["xã", "An", "Phú", "UBND", "Ủy", "ban", "IV", "I", "Quý", "khóa", "XV", "TP", "Tp", "TT", "KDC", "Hà",
+                     "e\u{301}", "nhà", "5", "3A", "H5N1", "số", "0220", "7h30", "12/2026", "ngày", "www", "gov.vn",
+                     "dichvucong.gov.vn", "a@b.vn", "https://x.vn", "COVID-19", "xã/phường", "đồng/bản", "”", "“Tết”",
+                     "(", ")", ",", ".", ";", ":", "!", "-", "–", "/", "ĐT", "Đ", "ông", "ÔNG", "Ông", "VNeID", "thứ",
+                     "Zalo", "điện", "thoại", "ǅa", "Σα", "\u{1F600}", "a\u{200D}b", "\r\n", "\n", "\t", "\u{A0}"]
+        let separators = [" ", " ", " ", "", ", ", ". ", "\n"]
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<3_000 {
+            var text = ""
+            for _ in 0..<Int.random(in: 1...8, using: &rng) {
+                text += words.randomElement(using: &rng)! + separators.randomElement(using: &rng)!
+            }
+            var fast = SpokenTextWriter(abbreviations: Self.builder.abbreviations, hostNames: Self.builder.hostNames)
+            var general = fast
+            general.plainWordShortcut = false
+            let location = { (_: Int) in SourceLocation(path: "") }
+            #expect(fast.speak(text, location: location) == general.speak(text, location: location), "\(text.debugDescription)")
+            #expect(fast.diagnostics.all.map(\.message) == general.diagnostics.all.map(\.message), "\(text.debugDescription)")
+        }
+    }
 }
