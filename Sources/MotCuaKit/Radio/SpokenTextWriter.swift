@@ -461,8 +461,8 @@ struct SpokenTextWriter {
 
     /// What a pattern " ?(a|b|…)" matches right after a number, on bytes: with the space first, then without, the
     /// first alternative written there. Three such patterns follow every plain number, and matching them was about
-    /// half of reading one. When the match would end before a non-ASCII byte (perhaps a mark that makes its last
-    /// letter another Character), the pattern itself decides.
+    /// two fifths of reading one. When the match would end before a non-ASCII byte (perhaps a mark that makes its
+    /// last letter another Character), the pattern itself decides.
     static func suffix(_ text: String, at end: String.Index, _ alternatives: [String],
                        orPattern: () -> (String.Index, String)?) -> (end: String.Index, written: String)? {
         let utf8 = text.utf8
