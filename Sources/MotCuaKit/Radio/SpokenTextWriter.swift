@@ -204,14 +204,8 @@ struct SpokenTextWriter {
             k += length
         }
         guard k > start, capitals < 2, !allRoman, k == n || bytes[k] < 0x30 || bytes[k] > 0x39,
-              !abbreviations.mayStart(with: UTF8Text.decode(bytes, at: start).0) else { return nil }
-        var j = k
-        while j < n {
-            let (v, length) = UTF8Text.decode(bytes, at: j)
-            if VietnameseText.isWhiteSpace(v) { break }
-            if v == 0x2E || v == 0x2D || v == 0x2F { return nil }
-            j += length
-        }
+              !abbreviations.mayStart(with: UTF8Text.decode(bytes, at: start).0),
+              !Self.chunkContains(bytes, from: k, where: { $0 == "." || $0 == "-" || $0 == "/" }) else { return nil }
         return (k, last)
     }
 
@@ -345,9 +339,20 @@ struct SpokenTextWriter {
     /// Whether a character before the next white space (or the end) satisfies `test`.
     /// By scalar: a Character is white space when its first scalar is, and the tests look for ASCII marks.
     private static func chunkContains(_ text: String, from i: String.Index, where test: (Unicode.Scalar) -> Bool) -> Bool {
-        for c in text.unicodeScalars[i...] {
-            if VietnameseText.isWhiteSpace(c.value) { return false }
-            if test(c) { return true }
+        var text = text
+        let start = text.utf8.distance(from: text.startIndex, to: i)
+        return text.withUTF8 { chunkContains($0, from: start, where: test) }
+    }
+
+    /// The same on the text's UTF-8 bytes, from a byte offset.
+    private static func chunkContains(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int,
+                                      where test: (Unicode.Scalar) -> Bool) -> Bool {
+        var j = start
+        while j < bytes.count {
+            let (v, length) = UTF8Text.decode(bytes, at: j)
+            if VietnameseText.isWhiteSpace(v) { return false }
+            if test(Unicode.Scalar(v)!) { return true }
+            j += length
         }
         return false
     }
