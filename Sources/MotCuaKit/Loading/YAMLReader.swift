@@ -26,6 +26,7 @@ final class YAMLReader {
 
     /// Parses YAML text; `lineOffset` maps front-matter lines back to the file.
     func parse(_ text: String) -> YAMLNode? {
+        if let node = YAMLFastPath.parse(text) { return node }
         let lineOffset = lineShift
         let scan = Self.prescan(text)
         if let (line, column) = scan.firstIndentationTab {
