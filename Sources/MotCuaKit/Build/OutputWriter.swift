@@ -90,9 +90,12 @@ public struct OutputWriter: Sendable {
         private var folders = Set<String>()
         private var problem: Problem?
         private var closed = false
+        /// A first build, or one after the output was removed, has no old file to compare: no look per file.
+        private let hasOldOutput: Bool
 
         init(writer: OutputWriter) {
             self.writer = writer
+            hasOldOutput = access(writer.outputPath, F_OK) == 0
         }
 
         /// Writes (or links, when unchanged) one file; the first failure is kept and reported by `finish`.
@@ -121,7 +124,7 @@ public struct OutputWriter: Sendable {
                     try OutputWriter.makeFolders(writer.stagingPath + "/" + folder)
                     lock.withLock { _ = folders.insert(folder) }
                 }
-                let outcome = try writer.place(path, write: write)
+                let outcome = try writer.place(path, lookForOld: hasOldOutput, write: write)
                 lock.withLock {
                     written.insert(path)
                     switch outcome {
@@ -173,9 +176,9 @@ public struct OutputWriter: Sendable {
     enum Placement { case unchanged, changed, new }
 
     /// Decides between a hard link to the unchanged old file and a fresh write.
-    func place(_ path: String, write: (String?) throws -> Bool) throws -> Placement {
+    func place(_ path: String, lookForOld: Bool = true, write: (String?) throws -> Bool) throws -> Placement {
         let old = outputPath + "/" + path
-        let exists = access(old, F_OK) == 0
+        let exists = lookForOld && access(old, F_OK) == 0
         let same = try write(exists ? old : nil)
         if same {
             let target = stagingPath + "/" + path
