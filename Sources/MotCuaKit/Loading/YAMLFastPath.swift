@@ -14,7 +14,8 @@ enum YAMLFastPath {
     static func parse(_ text: String) -> YAMLNode? {
         var text = text
         return text.withUTF8 { bytes in
-            guard acceptsAllBytes(bytes) else { return nil }
+            // An empty text is no document (libyaml's nil), and has no storage to point into.
+            guard bytes.baseAddress != nil, !bytes.isEmpty, acceptsAllBytes(bytes) else { return nil }
             var reader = Reader(bytes: bytes)
             return reader.document()
         }

@@ -129,9 +129,9 @@ import Testing
         #expect(YAMLComposerTests.ours(text) == .tree(YAMLComposerTests.dump(node)))
     }
 
-    /// A repeated key, an empty value, a continued line, escapes, comments after a value, and more `*name` than the
+    /// No document, a repeated key, an empty value, a continued line, escapes, comments after a value, and more `*name` than the
     /// reader lets libyaml read are libyaml's.
-    @Test(arguments: ["a: 1\na: 2\n", "a:\nb: 1\n", "a: b\n  c\n", "a: \"x\\\"y\"\n", "a: 'it''s'\n", "a: x # c\n", "a: [b,]\n",
+    @Test(arguments: ["a: 1\na: 2\n", "a:\nb: 1\n", "a: b\n  c\n", "a: \"x\\\"y\"\n", "a: 'it''s'\n", "a: x # c\n", "a: [b,]\n", "", "\n# c\n",
                       "a: " + String(repeating: "b *x ", count: 101)])
     func leavesToLibyaml(_ text: String) {
         #expect(YAMLFastPath.parse(text) == nil)
