@@ -1,5 +1,3 @@
-import Foundation
-
 /// Splits a Markdown file into its YAML header and its body, keeping the line where the body starts.
 public struct FrontMatter: Sendable {
     public var yaml: String
@@ -27,8 +25,7 @@ public struct FrontMatter: Sendable {
             var lineNumber = 1
             while lineStart < n {
                 lineNumber += 1
-                let end = memchr(bytes.baseAddress! + lineStart, 0x0A, n - lineStart)
-                    .map { UnsafeRawPointer(bytes.baseAddress!).distance(to: UnsafeRawPointer($0)) } ?? n
+                let end = UTF8Text.lineEnd(bytes, from: lineStart)
                 var trimmedEnd = end
                 while trimmedEnd > lineStart, bytes[trimmedEnd - 1] == 0x20 || bytes[trimmedEnd - 1] == 0x09 { trimmedEnd -= 1 }
                 let next = min(end + 1, n)

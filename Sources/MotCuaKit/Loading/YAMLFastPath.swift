@@ -76,8 +76,7 @@ enum YAMLFastPath {
             var number = 1
             let n = bytes.count
             while start <= n {
-                let end = memchr(bytes.baseAddress! + start, 0x0A, n - start)
-                    .map { UnsafeRawPointer(bytes.baseAddress!).distance(to: UnsafeRawPointer($0)) } ?? n
+                let end = UTF8Text.lineEnd(bytes, from: start)
                 var indent = 0
                 while start + indent < end, bytes[start + indent] == 0x20 { indent += 1 }
                 var trimmed = end

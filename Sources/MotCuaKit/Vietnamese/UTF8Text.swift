@@ -39,6 +39,13 @@ enum UTF8Text {
         }
     }
 
+    /// Where the line starting at `start` ends: its line feed, or the end of the bytes. `memchr`, not a loop: the
+    /// front matter and YAML readers look for every line end of every content file.
+    static func lineEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        guard let base = bytes.baseAddress, start < bytes.count else { return bytes.count }
+        return memchr(base + start, 0x0A, bytes.count - start).map { UnsafeRawPointer(base).distance(to: UnsafeRawPointer($0)) } ?? bytes.count
+    }
+
     /// One scalar from valid UTF-8 (a Swift String's bytes): its value and its length in bytes.
     @inline(__always)
     static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> (UInt32, Int) {
