@@ -4,7 +4,7 @@
 set -euo pipefail
 
 set_name="${1:-build}"
-apt_packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config)
+apt_packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev libmimalloc-dev pkg-config)
 pip_packages=()
 if [[ "$set_name" == "test" ]]; then
   apt_packages+=(chromium chromium-driver libxml2-utils default-jre-headless wrk)
