@@ -39,21 +39,19 @@ public struct MarkdownRenderer: Sendable {
     public var allowRawHTML: Bool
 
     /// cmark-gfm's inline parser edits a global table of special characters while it parses, so two
-    /// parses at once can drop autolinks (cmark-gfm issue #221). Parsing is a small share of the work;
-    /// it runs one at a time and the HTML rendering stays parallel.
+    /// parses at once can drop autolinks and strikethrough (cmark-gfm issue #221). The table is set and cleared
+    /// only in `cmark_parser_finish` (finalize_document, around the inline pass); block parsing in
+    /// `cmark_parser_feed` reads no global state. So only `finish` runs one at a time: it is about two fifths
+    /// of a parse, and the rest, like walking and rendering, runs on both cores.
     static let parseLock = NSLock()
 
-    /// Every cmark parse in the project goes through here, so none can run outside the lock. `body` gets the
-    /// document (nil if cmark failed) and the parser's extensions (for rendering) after the lock is released,
-    /// so walking and rendering run in parallel; both are freed afterwards.
+    /// Every cmark parse in the project goes through here, so no `finish` can run outside the lock. `body` gets
+    /// the document (nil if cmark failed) and the parser's extensions (for rendering) after the lock is
+    /// released; both are freed afterwards.
     static func withDocument<T>(_ markdown: String, options: Int32,
                                 _ body: (OpaquePointer?, UnsafeMutablePointer<cmark_llist>?) -> T) -> T {
         _ = registerExtensions
-        parseLock.lock()
-        guard let parser = cmark_parser_new(options) else {
-            parseLock.unlock()
-            return body(nil, nil)
-        }
+        guard let parser = cmark_parser_new(options) else { return body(nil, nil) }
         defer { cmark_parser_free(parser) }
         for name in extensionNames {
             if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
@@ -62,6 +60,7 @@ public struct MarkdownRenderer: Sendable {
         text.withUTF8 { buffer in
             buffer.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
         }
+        parseLock.lock()
         let document = cmark_parser_finish(parser)
         parseLock.unlock()
         defer { if let document { cmark_node_free(document) } }

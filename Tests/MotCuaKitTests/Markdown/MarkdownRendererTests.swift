@@ -22,6 +22,26 @@ import Testing
         #expect(out.html.contains("checkbox"))
     }
 
+    /// cmark-gfm sets and clears a global table of the extensions' special characters (`~`, `:`, `@`, `w`)
+    /// around each inline pass: parses running at once must still find every autolink and strikethrough.
+    @Test func parsesOnBothCoresAsOneAtATime() {
+        let texts = (0..<3_000).map { i in
+            "Đoạn \(i): ~~cũ \(i)~~ xem https://dichvucong.gov.vn/\(i), www.anphu\(i).gov.vn hoặc "
+                + "hotro\(i)@anphu.gov.vn.\n\n| a | b |\n|---|---|\n| ~~\(i)~~ | https://x\(i).vn |\n"
+        }
+        let renderer = MarkdownRenderer(allowRawHTML: false)
+        let serial = texts.map { renderer.render(MarkdownSource(text: $0, path: "x.md", lineOffset: 0)).htmlBytes }
+        for _ in 0..<3 {
+            let parallel = BuildAction.parallelMap(texts) { renderer.render(MarkdownSource(text: $0, path: "x.md", lineOffset: 0)).htmlBytes }
+            #expect(parallel == serial)
+        }
+        let first = String(decoding: serial[0], as: UTF8.self)
+        #expect(first.contains("<del>cũ 0</del>"))
+        #expect(first.contains("<a href=\"https://dichvucong.gov.vn/0\">"))
+        #expect(first.contains("<a href=\"http://www.anphu0.gov.vn\">"))
+        #expect(first.contains("<a href=\"mailto:hotro0@anphu.gov.vn\">"))
+    }
+
     @Test func rawHTMLIsDroppedUnlessAllowed() {
         let safe = render("<b>x</b>\n\n<script>alert(1)</script>")
         #expect(!safe.html.contains("<script"))
