@@ -119,6 +119,62 @@ public struct SitePlan: Sendable {
 
     /// A link from the page at `from` to a site file or folder; folders get `index.html` so file:// works.
     public static func relative(from: String, to target: String) -> String {
+        plainRelative(from: from, to: target) ?? anyRelative(from: from, to: target)
+    }
+
+    /// `relative` for the paths the plan makes (a folder ending in "/" or "", no empty component): one byte
+    /// walk for the shared folders and one write, where the general form counts and walks components three
+    /// times and joins the target with "index.html" first (links were 3% of a 2,000-guide build). nil for
+    /// any other path.
+    static func plainRelative(from: String, to target: String) -> String? {
+        var from = from, target = target
+        return from.withUTF8 { f -> String? in
+            target.withUTF8 { t -> String? in
+                guard isPlain(f), isPlain(t), f.isEmpty || f[f.count - 1] == 0x2F else { return nil }
+                let addIndex = t.isEmpty || t[t.count - 1] == 0x2F
+                // The end of the last folder both paths share whole (its "/" included); a target's file, not
+                // followed by "/", is never shared.
+                var shared = 0
+                var k = 0
+                let n = min(f.count, t.count)
+                while k < n, f[k] == t[k] {
+                    if f[k] == 0x2F { shared = k + 1 }
+                    k += 1
+                }
+                var ups = 0
+                for b in f[shared...] where b == 0x2F { ups += 1 }
+                let tail = t.count - shared
+                return String(unsafeUninitializedCapacity: 3 * ups + tail + (addIndex ? 10 : 0)) { out in
+                    var o = 0
+                    for _ in 0..<ups {
+                        out[o] = 0x2E; out[o + 1] = 0x2E; out[o + 2] = 0x2F
+                        o += 3
+                    }
+                    if tail > 0 { memcpy(out.baseAddress! + o, t.baseAddress! + shared, tail) }
+                    o += tail
+                    if addIndex {
+                        for b in "index.html".utf8 { out[o] = b; o += 1 }
+                    }
+                    return o
+                }
+            }
+        }
+    }
+
+    /// No empty component: no "/" first and no "//".
+    private static func isPlain(_ path: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard !path.isEmpty else { return true }
+        guard path[0] != 0x2F else { return false }
+        var previous: UInt8 = 0
+        for b in path {
+            if b == 0x2F, previous == 0x2F { return false }
+            previous = b
+        }
+        return true
+    }
+
+    /// `relative` for any paths: empty components are skipped.
+    static func anyRelative(from: String, to target: String) -> String {
         var file = target.isEmpty || target.hasSuffix("/") ? target + "index.html" : target
         var from = from
         // Share the common folders so links within a section stay short. On bytes, without splitting into
@@ -168,7 +224,8 @@ public struct SitePlan: Sendable {
     }
 
     public func link(from page: Page, to kind: Kind) -> String? {
-        guard let target = self.page(kind) else { return nil }
-        return Self.relative(from: page.path, to: target.file == "404.html" ? "404.html" : target.path)
+        // The target read in place: a copy of the page was a retain and a release of each of its strings.
+        guard let i = byKind[kind] else { return nil }
+        return Self.relative(from: page.path, to: pages[i].file == "404.html" ? "404.html" : pages[i].path)
     }
 }

@@ -44,6 +44,32 @@ import Testing
         }
     }
 
+    /// The plan's own paths (folders ending in "/", files, no empty component) take the one-walk form: it must
+    /// answer for each of them, and as splitting does, names that share a prefix included ("a/" and "ab/").
+    @Test("the plan's paths take the one-walk form and agree with splitting")
+    func plainPathsAgreeWithSplitting() {
+        var rng = LoaderFuzzTests.Generator(state: 9)
+        let parts = ["a", "ab", "b", "huong-dan", "huong-dan-x", "thu-tuc", "đ", "đăng", "index.html", "x.txt"]
+        func pick() -> String { parts[Int(rng.next() % UInt64(parts.count))] }
+        func folder() -> String { (0..<Int(rng.next() % 4)).map { _ in pick() + "/" }.joined() }
+        var taken = 0
+        for _ in 0..<20_000 {
+            let from = folder()
+            let to = rng.next() % 3 == 0 ? folder() + pick() : folder()
+            let expected = Self.splitting(from: from, to: to)
+            guard let got = SitePlan.plainRelative(from: from, to: to) else {
+                Issue.record("plainRelative(from: \(from.debugDescription), to: \(to.debugDescription)) left it to the general form")
+                return
+            }
+            #expect(got == expected, "from \(from.debugDescription) to \(to.debugDescription)")
+            taken += 1
+        }
+        #expect(taken == 20_000)
+        #expect(SitePlan.plainRelative(from: "a//b/", to: "a/") == nil)
+        #expect(SitePlan.plainRelative(from: "a/b", to: "a/") == nil)
+        #expect(SitePlan.plainRelative(from: "a/", to: "/a/") == nil)
+    }
+
     /// Links written in Markdown are joined to their folder on bytes; the result is what splitting into Strings gave.
     @Test("joining a written link to its folder agrees with splitting")
     func normalizeAgreesWithSplitting() {
