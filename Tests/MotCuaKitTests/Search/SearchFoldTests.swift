@@ -95,7 +95,7 @@ struct SearchFoldTests {
     /// whole tokens, single spaces, and no more UTF-16 units than the limit.
     @Test func bodyIsTheTokensJoinedUpToTheLimit() {
         var generator = SystemRandomNumberGenerator()
-        let alphabet = "ab 1.2\n,dđ😀ệ-".map(String.init) + ["5.000", "  ", "x.y"]
+        let alphabet = "ab 1.2\n,dđ😀ệ-–\u{A0}ß×".map(String.init) + ["5.000", "  ", "x.y", "9."]
         for _ in 0..<5_000 {
             let text = SearchIndex.fold((0..<Int.random(in: 0...30, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }.joined())
             let limit = Int.random(in: 0...40, using: &generator)
