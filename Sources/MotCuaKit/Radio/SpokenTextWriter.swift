@@ -37,7 +37,8 @@ struct SpokenTextWriter {
     var diagnostics = Diagnostics()
     /// Abbreviations already reported, so a notice that repeats "TT" ten times gets one warning.
     private var reported: Set<String> = []
-    /// Off only in tests, which compare `plainWordEnd`'s shortcut with the general steps it skips.
+    /// Off only in tests, which compare the byte shortcuts (`plainWordEnd`'s words, `passesThrough`'s spaces
+    /// and punctuation) with the general steps they skip.
     var plainWordShortcut = true
 
     init(abbreviations: Abbreviations, hostNames: [String: String]) {
@@ -127,6 +128,20 @@ struct SpokenTextWriter {
             i = end
         }
         while i < text.endIndex {
+            if plainWordShortcut {
+                let at = text.utf8.distance(from: text.startIndex, to: i)
+                let b = bytes[at]
+                // A space or plain punctuation that is a Character of its own (ASCII after it, or the end):
+                // no step before `symbol` takes it, and `symbol` writes it as it is. About one character in
+                // five of a notice; the general steps cost two grapheme breaks and six tests each.
+                if Self.passesThrough(b), at + 1 == bytes.count || bytes[at + 1] < 0x80 {
+                    out.unicodeScalars.append(Unicode.Scalar(b))
+                    if b != 0x20, b != 0x0A, b != 0x09 { lastNumeric = false }
+                    previous = Character(Unicode.Scalar(b))
+                    i = text.utf8.index(after: i)
+                    continue
+                }
+            }
             let atWordStart = previous.map { !Self.isWordChar($0) } ?? true
             if atWordStart, plainWordShortcut {
                 let start = text.utf8.distance(from: text.startIndex, to: i)
@@ -207,6 +222,15 @@ struct SpokenTextWriter {
               !abbreviations.mayStart(with: UTF8Text.decode(bytes, at: start).0),
               !Self.chunkContains(bytes, from: k, where: { $0 == "." || $0 == "-" || $0 == "/" }) else { return nil }
         return (k, last)
+    }
+
+    /// Space, tab, line feed and the punctuation `symbol` writes as it is: , . ; : ! ? " ' ) (not CR, which
+    /// joins a following LF into one Character).
+    static func passesThrough(_ b: UInt8) -> Bool {
+        switch b {
+        case 0x20, 0x0A, 0x09, 0x2C, 0x2E, 0x3B, 0x3A, 0x21, 0x3F, 0x22, 0x27, 0x29: return true
+        default: return false
+        }
     }
 
     /// A letter or a digit. `Character.isLetter` and `isNumber` look at the first scalar only, so this does too.
