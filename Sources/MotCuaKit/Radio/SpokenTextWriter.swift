@@ -852,12 +852,13 @@ struct SpokenTextWriter {
         _ = a.initialize(from: scalars)
         var s = a, out = b
         var n = scalars.count
+        // Each rule is its own loop: a `switch` on the step inside one loop was taken for every scalar.
         for step in 0..<6 {
             var o = 0
             var i = 0
-            while i < n {
-                switch step {
-                case 0, 5:  // runs of white space → one space
+            switch step {
+            case 0, 5:  // runs of white space → one space
+                while i < n {
                     if isSpace(s[i]) {
                         while i < n, isSpace(s[i]) { i += 1 }
                         out[o] = " "; o += 1
@@ -865,7 +866,9 @@ struct SpokenTextWriter {
                         out[o] = s[i]; o += 1
                         i += 1
                     }
-                case 1:  // no space before closing punctuation
+                }
+            case 1:  // no space before closing punctuation
+                while i < n {
                     if s[i] == " " {
                         var j = i
                         while j < n, s[j] == " " { j += 1 }
@@ -877,11 +880,15 @@ struct SpokenTextWriter {
                         out[o] = s[i]; o += 1
                         i += 1
                     }
-                case 2:  // no space after an opening bracket or quote
+                }
+            case 2:  // no space after an opening bracket or quote
+                while i < n {
                     out[o] = s[i]; o += 1
                     i += 1
                     if s[i - 1] == "(" || s[i - 1] == "“" { while i < n, s[i] == " " { i += 1 } }
-                case 3:  // empty brackets go
+                }
+            case 3:  // empty brackets go
+                while i < n {
                     if s[i] == "(" {
                         var j = i + 1
                         while j < n, isSpace(s[j]) { j += 1 }
@@ -892,7 +899,9 @@ struct SpokenTextWriter {
                     }
                     out[o] = s[i]; o += 1
                     i += 1
-                default:  // a space after , ; : unless a digit follows
+                }
+            default:  // a space after , ; : unless a digit follows
+                while i < n {
                     out[o] = s[i]; o += 1
                     if s[i] == "," || s[i] == ";" || s[i] == ":", i + 1 < n, !isSpace(s[i + 1]),
                        s[i + 1].properties.numericType != .decimal {
