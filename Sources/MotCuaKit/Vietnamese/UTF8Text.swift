@@ -109,6 +109,18 @@ enum FoldTable {
             var o = 0
             var i = 0
             while i < source.count {
+                // ASCII folds to one ASCII byte (U+0000 excepted: not covered, its entry has no such count);
+                // most bytes of a Vietnamese text are ASCII, taken here without decoding.
+                let b = source[i]
+                if b < 0x80 {
+                    let entry = table[Int(b)]
+                    if entry >> 56 == 1 {
+                        out[o] = UInt8(truncatingIfNeeded: entry)
+                        o += 1
+                        i += 1
+                        continue
+                    }
+                }
                 let (v, length) = UTF8Text.decode(source, at: i)
                 let entry = Int(v) < table.count ? table[Int(v)] : notCovered
                 guard entry != notCovered else { return nil }
