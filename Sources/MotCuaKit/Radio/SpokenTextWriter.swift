@@ -128,8 +128,8 @@ struct SpokenTextWriter {
             i = end
         }
         while i < text.endIndex {
+            let at = text.utf8.distance(from: text.startIndex, to: i)
             if plainWordShortcut {
-                let at = text.utf8.distance(from: text.startIndex, to: i)
                 let b = bytes[at]
                 // A space or plain punctuation that is a Character of its own (ASCII after it, or the end):
                 // no step before `symbol` takes it, and `symbol` writes it as it is. About one character in
@@ -144,10 +144,9 @@ struct SpokenTextWriter {
             }
             let atWordStart = previous.map { !Self.isWordChar($0) } ?? true
             if atWordStart, plainWordShortcut {
-                let start = text.utf8.distance(from: text.startIndex, to: i)
                 let plain = bytes.withUnsafeBufferPointer { b -> (String, Int, UInt32)? in
-                    guard let (end, last) = plainWordEnd(b, from: start) else { return nil }
-                    return (String(decoding: UnsafeBufferPointer(rebasing: b[start..<end]), as: UTF8.self), end, last)
+                    guard let (end, last) = plainWordEnd(b, from: at) else { return nil }
+                    return (String(decoding: UnsafeBufferPointer(rebasing: b[at..<end]), as: UTF8.self), end, last)
                 }
                 if let (word, end, last) = plain {
                     emit(word)
