@@ -82,20 +82,47 @@ struct LinkResolver: Sendable {
     }
 
     /// Joins a relative path to a folder path and folds `.` and `..`; nil if it climbs above the root.
-    /// Split on the byte "/": splitting Strings into Character arrays was 2% of a large build.
+    /// One walk over each path's bytes into one buffer, where `..` cuts back to the buffer's last "/"
+    /// (components hold none): splitting into arrays of substrings and joining them was 12 K instructions a link.
     static func normalize(_ path: String, base: String) -> String? {
-        var parts = base.utf8.split(separator: 0x2F).map(Substring.init)
-        let trailingSlash = path.utf8.last == 0x2F
-        for piece in path.utf8.split(separator: 0x2F) {
-            if piece.elementsEqual(".".utf8) { continue }
-            if piece.elementsEqual("..".utf8) {
-                guard !parts.isEmpty else { return nil }
-                parts.removeLast()
-                continue
+        var path = path, base = base
+        return base.withUTF8 { b in
+            path.withUTF8 { p -> String? in
+                var out: [UInt8] = []
+                out.reserveCapacity(b.count + p.count + 1)
+                // The folder's own components are taken as they are, `.` and `..` included, as splitting took them.
+                var i = 0
+                while i < b.count {
+                    let (start, end) = nextComponent(b, &i)
+                    if end > start { append(b, start, end, to: &out) }
+                }
+                i = 0
+                while i < p.count {
+                    let (start, end) = nextComponent(p, &i)
+                    if end == start || (end - start == 1 && p[start] == 0x2E) { continue }
+                    if end - start == 2, p[start] == 0x2E, p[start + 1] == 0x2E {
+                        guard !out.isEmpty else { return nil }
+                        out.removeSubrange((out.lastIndex(of: 0x2F) ?? 0)...)
+                        continue
+                    }
+                    append(p, start, end, to: &out)
+                }
+                if p.last == 0x2F, !out.isEmpty { out.append(0x2F) }
+                return String(decoding: out, as: UTF8.self)
             }
-            parts.append(Substring(piece))
         }
-        let joined = parts.joined(separator: "/")
-        return trailingSlash && !joined.isEmpty ? joined + "/" : joined
+    }
+
+    /// The byte range of the next component from `i` on (empty at the end); `i` ends after it.
+    private static func nextComponent(_ bytes: UnsafeBufferPointer<UInt8>, _ i: inout Int) -> (Int, Int) {
+        while i < bytes.count, bytes[i] == 0x2F { i += 1 }
+        let start = i
+        while i < bytes.count, bytes[i] != 0x2F { i += 1 }
+        return (start, i)
+    }
+
+    private static func append(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, to out: inout [UInt8]) {
+        if !out.isEmpty { out.append(0x2F) }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<end]))
     }
 }
