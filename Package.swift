@@ -60,8 +60,8 @@ let package = Package(
             swiftSettings: swiftSettings,
             // mimalloc (Debian's libmimalloc-dev) replaces glibc's malloc for the whole process: a build makes
             // millions of small Swift allocations on two threads, and glibc's malloc and free were 10% of its
-            // instructions; 10,000 guides built 8-11% faster in wall and CPU time (see Benchmarks/latest.md).
-            // Only the executable links it: the library and its tests keep the system allocator.
+            // instructions; a 10,000-guide build took 8% less wall and CPU time (README, Benchmark). Only the
+            // executable links it: the library and its tests keep the system allocator.
             linkerSettings: [.linkedLibrary("mimalloc", .when(platforms: [.linux]))]
         ),
         .testTarget(

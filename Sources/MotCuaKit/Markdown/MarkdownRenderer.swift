@@ -39,10 +39,12 @@ public struct MarkdownRenderer: Sendable {
     public var allowRawHTML: Bool
 
     /// cmark-gfm's inline parser edits a global table of special characters while it parses, so two
-    /// parses at once can drop autolinks and strikethrough (cmark-gfm issue #221). The table is set and cleared
-    /// only in `cmark_parser_finish` (finalize_document, around the inline pass); block parsing in
-    /// `cmark_parser_feed` reads no global state. So only `finish` runs one at a time: it is about two fifths
-    /// of a parse, and the rest, like walking and rendering, runs on both cores.
+    /// parses at once can drop autolinks and strikethrough (cmark-gfm issue #221). In Debian's 0.29.0.gfm.6 the
+    /// table is set, read and cleared only in `cmark_parser_finish` (finalize_document, around the inline pass);
+    /// block parsing in `cmark_parser_feed` changes no global state and reads none of that table (older table
+    /// extensions parsed a row's inlines during feed: `parsesOnBothCoresAsOneAtATime` would catch one). So only
+    /// `finish` runs one at a time: about two fifths of a parse; the rest, like walking and rendering, runs on
+    /// both cores.
     static let parseLock = NSLock()
 
     /// Every cmark parse in the project goes through here, so no `finish` can run outside the lock. `body` gets

@@ -52,7 +52,6 @@ import Testing
         let parts = ["a", "ab", "b", "huong-dan", "huong-dan-x", "thu-tuc", "đ", "đăng", "index.html", "x.txt"]
         func pick() -> String { parts[Int(rng.next() % UInt64(parts.count))] }
         func folder() -> String { (0..<Int(rng.next() % 4)).map { _ in pick() + "/" }.joined() }
-        var taken = 0
         for _ in 0..<20_000 {
             let from = folder()
             let to = rng.next() % 3 == 0 ? folder() + pick() : folder()
@@ -62,9 +61,7 @@ import Testing
                 return
             }
             #expect(got == expected, "from \(from.debugDescription) to \(to.debugDescription)")
-            taken += 1
         }
-        #expect(taken == 20_000)
         #expect(SitePlan.plainRelative(from: "a//b/", to: "a/") == nil)
         #expect(SitePlan.plainRelative(from: "a/b", to: "a/") == nil)
         #expect(SitePlan.plainRelative(from: "a/", to: "/a/") == nil)
