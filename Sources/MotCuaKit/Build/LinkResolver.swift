@@ -93,19 +93,19 @@ struct LinkResolver: Sendable {
                 // The folder's own components are taken as they are, `.` and `..` included, as splitting took them.
                 var i = 0
                 while i < b.count {
-                    let (start, end) = nextComponent(b, &i)
-                    if end > start { append(b, start, end, to: &out) }
+                    let part = SitePath.nextComponent(b, &i)
+                    if !part.isEmpty { append(b, part, to: &out) }
                 }
                 i = 0
                 while i < p.count {
-                    let (start, end) = nextComponent(p, &i)
-                    if end == start || (end - start == 1 && p[start] == 0x2E) { continue }
-                    if end - start == 2, p[start] == 0x2E, p[start + 1] == 0x2E {
+                    let part = SitePath.nextComponent(p, &i)
+                    if part.isEmpty || (part.count == 1 && p[part.lowerBound] == 0x2E) { continue }
+                    if part.count == 2, p[part.lowerBound] == 0x2E, p[part.lowerBound + 1] == 0x2E {
                         guard !out.isEmpty else { return nil }
                         out.removeSubrange((out.lastIndex(of: 0x2F) ?? 0)...)
                         continue
                     }
-                    append(p, start, end, to: &out)
+                    append(p, part, to: &out)
                 }
                 if p.last == 0x2F, !out.isEmpty { out.append(0x2F) }
                 return String(decoding: out, as: UTF8.self)
@@ -113,16 +113,8 @@ struct LinkResolver: Sendable {
         }
     }
 
-    /// The byte range of the next component from `i` on (empty at the end); `i` ends after it.
-    private static func nextComponent(_ bytes: UnsafeBufferPointer<UInt8>, _ i: inout Int) -> (Int, Int) {
-        while i < bytes.count, bytes[i] == 0x2F { i += 1 }
-        let start = i
-        while i < bytes.count, bytes[i] != 0x2F { i += 1 }
-        return (start, i)
-    }
-
-    private static func append(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, to out: inout [UInt8]) {
+    private static func append(_ bytes: UnsafeBufferPointer<UInt8>, _ part: Range<Int>, to out: inout [UInt8]) {
         if !out.isEmpty { out.append(0x2F) }
-        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<end]))
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[part]))
     }
 }

@@ -184,13 +184,13 @@ public struct SitePlan: Sendable {
                 let fromCount = componentCount(f), toCount = componentCount(t)
                 var i = 0, j = 0, common = 0
                 while common < fromCount, common < toCount - 1 {
-                    let a = nextComponent(f, &i), b = nextComponent(t, &j)
+                    let a = SitePath.nextComponent(f, &i), b = SitePath.nextComponent(t, &j)
                     guard a.count == b.count, memcmp(f.baseAddress! + a.lowerBound, t.baseAddress! + b.lowerBound, a.count) == 0 else { break }
                     common += 1
                 }
                 // Start the target's walk again at its first component not shared.
                 j = 0
-                for _ in 0..<common { _ = nextComponent(t, &j) }
+                for _ in 0..<common { _ = SitePath.nextComponent(t, &j) }
                 let ups = fromCount - common
                 return String(unsafeUninitializedCapacity: 3 * ups + t.count) { out in
                     var n = 0
@@ -199,7 +199,7 @@ public struct SitePlan: Sendable {
                         n += 3
                     }
                     for k in common..<toCount {
-                        let part = nextComponent(t, &j)
+                        let part = SitePath.nextComponent(t, &j)
                         if k > common { out[n] = 0x2F; n += 1 }
                         for b in part { out[n] = t[b]; n += 1 }
                     }
@@ -209,17 +209,9 @@ public struct SitePlan: Sendable {
         }
     }
 
-    /// The next non-empty component of a slash-separated path from `index` on (empty at the end).
-    private static func nextComponent(_ path: UnsafeBufferPointer<UInt8>, _ index: inout Int) -> Range<Int> {
-        while index < path.count, path[index] == 0x2F { index += 1 }
-        let start = index
-        while index < path.count, path[index] != 0x2F { index += 1 }
-        return start..<index
-    }
-
     private static func componentCount(_ path: UnsafeBufferPointer<UInt8>) -> Int {
         var count = 0, index = 0
-        while !nextComponent(path, &index).isEmpty { count += 1 }
+        while !SitePath.nextComponent(path, &index).isEmpty { count += 1 }
         return count
     }
 

@@ -19,4 +19,13 @@ enum SitePath {
         guard let dot = utf8[nameStart...].lastIndex(of: 0x2E), dot != nameStart else { return "" }
         return String(path[utf8.index(after: dot)...])
     }
+
+    /// The next non-empty component of a slash-separated path from `index` on (empty at the end); `index` ends
+    /// after it. Shared by the link walks of `SitePlan.relative` and `LinkResolver.normalize`.
+    static func nextComponent(_ path: UnsafeBufferPointer<UInt8>, _ index: inout Int) -> Range<Int> {
+        while index < path.count, path[index] == 0x2F { index += 1 }
+        let start = index
+        while index < path.count, path[index] != 0x2F { index += 1 }
+        return start..<index
+    }
 }
