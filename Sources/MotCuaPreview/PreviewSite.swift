@@ -31,32 +31,33 @@ public final class PreviewSite: Sendable {
     /// Whether the snapshot is the last build rendered (guarded by `building`).
     nonisolated(unsafe) private var snapshotIsLastBuild = false
     /// What the next build can reuse from this one: an edit costs what it touches.
-    private let cache = BuildCache()
+    private let builder: IncrementalBuild
 
     public init(options: BuildAction.Options) {
         self.options = options
+        builder = IncrementalBuild(options: options)
     }
 
     /// The state pages are told about.
     public var state: BuildState { latest.withLock { $0 } }
 
-    /// Loads, validates and renders the site again, in memory, through the full build path; the cache skips
-    /// parsing unchanged files and re-rendering pages whose template values did not change. `changes`, when
-    /// the watcher saw every change since the last rebuild, spares looking at the files it does not name.
+    /// Loads, checks and renders the site again, in memory, redoing what the kind of change needs
+    /// (`IncrementalBuild`). `changes`, when the watcher saw every change since the last rebuild, spares
+    /// looking at the files it does not name.
     @discardableResult
     public func rebuild(changes: KnownChanges? = nil) -> Outcome {
         building.lock()
         defer { building.unlock() }
         let clock = ContinuousClock()
         let start = clock.now
-        var report = BuildAction.Report()
-        let rendered = BuildAction(options: options).render(&report, cache: cache, changes: changes)
+        let outcome = builder.rebuild(changes: changes)
+        let report = outcome.report
         let generation = snapshot.withLock { $0?.generation ?? 0 }
         var state: BuildState
-        if let rendered, !report.diagnostics.hasErrors {
+        if let output = outcome.output, !report.diagnostics.hasErrors {
             // A patched build names the few files that changed: update those rather than re-index 15,000.
             // Only when the snapshot holds the build that was patched (not an older one, after an error).
-            let patched = rendered.changedFiles.map { changed in
+            let patched = outcome.changedFiles.map { changed in
                 snapshot.withLock { current -> Bool in
                     guard current != nil, snapshotIsLastBuild else { return false }
                     for (path, data) in changed { current!.files[path] = data }
@@ -65,11 +66,8 @@ public final class PreviewSite: Sendable {
                 }
             } ?? false
             if !patched {
-                let next = Snapshot(
-                    generation: generation + 1,
-                    files: Dictionary(rendered.files.map { ($0.path, $0.bytes) }, uniquingKeysWith: { _, last in last }),
-                    copies: Dictionary(rendered.copies.map { ($0.path, $0.source) }, uniquingKeysWith: { _, last in last }),
-                    baseURL: rendered.site.config.baseURL)
+                let next = Snapshot(generation: generation + 1, files: output.files, copies: output.copies,
+                                    baseURL: builder.baseURL)
                 snapshot.withLock { $0 = next }
             }
             snapshotIsLastBuild = true
@@ -85,7 +83,7 @@ public final class PreviewSite: Sendable {
         latest.withLock { $0 = state }
         let elapsed = (clock.now - start).components
         let seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
-        return Outcome(state: state, diagnostics: report.diagnostics, pages: rendered?.pages ?? 0, remade: rendered?.remade ?? 0, seconds: seconds)
+        return Outcome(state: state, diagnostics: report.diagnostics, pages: outcome.pages, remade: outcome.remade, seconds: seconds)
     }
 
     /// What the site holds at a key of `SitePath`.

@@ -40,146 +40,203 @@ public struct BuildAction: Sendable {
         self.options = options
     }
 
-    /// Everything up to the bytes, without touching the output; the preview server reuses it.
-    public struct Rendered: Sendable {
+    /// What a build made besides its files, kept by the preview to redo part of it later.
+    public struct Made: Sendable {
         public var site: Site
         public var plan: SitePlan
-        public var files: [(path: String, bytes: Data)]
-        public var copies: [(path: String, source: URL)]
-        public var pages: Int
-        /// Pages whose values were built in this pass (all of them, unless the preview patched the last build).
-        public var remade: Int
-        /// The files that differ from the last build, with their bytes, when it was patched; nil: take every
-        /// file as new.
-        public var changedFiles: [(path: String, bytes: Data)]? = nil
-        /// Files already handed to the output session (in neither `files` nor `copies`).
-        public var streamed = 0
+        var renderer: SiteRenderer
+        /// Each page's notes (ids, diagnostics, anchors to check), in plan order; its bytes went to the output.
+        var results: [SiteRenderer.Result]
+        /// The ids each page writes, by page path, for `#anchor` links.
+        var idsByPage: [String: Set<String>]
+        /// The catalog check's, the plan's and the radio texts' diagnostics: no Markdown text changes them.
+        var checkDiagnostics: Diagnostics
+        /// Where each search document's row sits in search-index.js, and which document each page file has.
+        var searchRows: [Range<Int>]
+        var documentByURL: [String: Int]
     }
 
-    /// `cache` (the preview's) lets unchanged files, radio texts, search entries and pages be reused, and
-    /// `changes` (the preview's watcher's list, when complete) spares it looking at the other files.
-    /// `sink` (a `build`'s output session) takes each page as soon as it is rendered, and the other files but
-    /// the search index while the pages render; `files` then holds only the index and `copies` nothing. The
-    /// preview passes none and keeps every byte.
-    public func render(_ report: inout Report, cache: BuildCache? = nil, changes: KnownChanges? = nil,
-                       sink: OutputWriter.Session? = nil) -> Rendered? {
+    /// What the load step gives: the site (nil when the content cannot make one) and the theme.
+    struct Loaded {
+        var site: Site
+        var theme: Theme?
+    }
+
+    // MARK: - The steps
+
+    /// `motcua build`: the site made into a staging folder that replaces the output only when all went well.
+    public func run() -> Report {
+        let clock = ContinuousClock()
+        let start = clock.now
+        var report = Report()
+        // The output location is checked first: a refused folder should cost nothing.
+        let session: OutputWriter.Session
+        do {
+            session = try OutputWriter(output: options.output, root: options.root).begin()
+        } catch {
+            report.failure = "\(error)"
+            return report
+        }
+        let made = make(into: session, &report)
+        if options.strict { report.diagnostics.promote(ids: CatalogValidator.levelRuleIDs) }
+        if let made { report.levelSummary = Self.levelSummary(made.site) }
+        if let made, !report.diagnostics.hasErrors {
+            write(session, pages: made.plan.pages.count, &report)
+        } else {
+            session.abandon()
+            report.failure = "có lỗi trong nội dung; thư mục xuất cũ được giữ nguyên"
+        }
+        report.seconds = (clock.now - start).seconds
+        return report
+    }
+
+    /// Load, check and render into `output`; nil when the content gives no site or the theme cannot be used
+    /// (the diagnostics say why). `memo`, `pageMemo` and `changes` are the preview's.
+    public func make(into output: some SiteOutput, _ report: inout Report, memo: LoadMemo? = nil,
+                     pageMemo: PageMemo? = nil, changes: KnownChanges? = nil) -> Made? {
         var phases = PhaseClock()
         defer { phases.report() }
-        let loader = ContentLoader(root: options.root, includeDrafts: options.includeDrafts, cache: cache, changes: changes)
-        // The theme and the radio patterns are made on the spare core while the content is read.
+        guard let loaded = load(&report, memo: memo, changes: changes) else { return nil }
+        phases.mark("load")
+        return make(loaded, into: output, &report, pageMemo: pageMemo, phases: &phases)
+    }
+
+    /// Check and render what was loaded.
+    func make(_ loaded: Loaded, into output: some SiteOutput, _ report: inout Report, pageMemo: PageMemo?,
+              phases: inout PhaseClock) -> Made? {
+        let site = loaded.site
+        // The radio texts, form bundles and list orders need only the site: they are made on the spare core
+        // while this thread checks. Not started without a theme: nothing would be rendered.
+        let extras = loaded.theme.map { _ in Extras(site, root: options.root) }
+        let checkStart = report.diagnostics.all.count
+        let plan = check(site, &report)
+        phases.mark("check")
+        guard let theme = loaded.theme, let extras else { return nil }
+        return render(site, plan, theme, extras, into: output, &report, checkStart: checkStart, pageMemo: pageMemo, phases: &phases)
+    }
+
+    /// Step 1: the content and the theme, read at the same time (the theme on the spare core).
+    func load(_ report: inout Report, memo: LoadMemo?, changes: KnownChanges?) -> Loaded? {
         let root = options.root
-        let themeTask = Background { Theme.load(root: root, cache: cache) }
+        let themeTask = Background { Theme.load(root: root, memo: memo) }
         _ = SpokenTextWriter.prewarmInBackground
-        let (loaded, loadDiagnostics) = loader.load()
+        let loader = ContentLoader(root: root, includeDrafts: options.includeDrafts, memo: memo, changes: changes)
+        let (site, loadDiagnostics) = loader.load()
         report.diagnostics.append(contentsOf: loadDiagnostics)
         let (theme, themeDiagnostics) = themeTask.value
         report.diagnostics.append(contentsOf: themeDiagnostics)
-        phases.mark("load")
-        guard let site = loaded else { return nil }
-        // Taken out of the cache so its arrays are patched in place rather than copied.
-        if let cache, let theme, var last = cache.takeLastBuild() {
-            if let patched = patch(&last, site: site, theme: theme, cache: cache, report: &report) {
-                cache.lastBuild = last
-                phases.mark("patch")
-                return patched
-            }
-        }
-        // The radio texts (two threads), the form bundles and the list orders need only the site: they run
-        // while this thread checks the catalog and plans the pages, which alone would leave a core idle.
-        // Not started without a theme: nothing would be rendered, but the content is still checked.
-        let tasks = theme.map { _ in (radio: Background { Self.radioTexts(site, cache: cache) },
-                                      bundles: Background { Self.formBundles(site, root: root, cache: cache) },
-                                      orders: Background { SiteRenderer.Orders(site) }) }
-        let fixedStart = report.diagnostics.all.count
+        return site.map { Loaded(site: $0, theme: theme) }
+    }
+
+    /// Step 2: the catalog's rules, and every page's address decided once (two pages on one address refused).
+    func check(_ site: Site, _ report: inout Report) -> SitePlan {
         report.diagnostics.append(contentsOf: CatalogValidator(site: site).validate())
         var planDiagnostics = Diagnostics()
         let plan = SitePlan(site: site, diagnostics: &planDiagnostics)
         report.diagnostics.append(contentsOf: planDiagnostics)
-        guard let theme, let tasks else { return nil }
+        return plan
+    }
 
-        var copies: [(path: String, source: URL)] = theme.assets.map { ("assets/\($0)", theme.assetsURL.appendingPathComponent($0)) }
-        for (name, form) in site.forms.sorted(by: { $0.key < $1.key }) {
-            copies.append(("bieu-mau/\(name)", options.root.appendingPathComponent(form.sourcePath)))
+    /// What the pages need besides the site and the plan, made on other threads from the site alone.
+    struct Extras {
+        var radio: Background<[RadioText]>
+        var bundles: Background<[String: (path: String, bytes: Data)]>
+        var orders: Background<SiteRenderer.Orders>
+
+        init(_ site: Site, root: URL) {
+            radio = Background { BuildAction.radioTexts(site) }
+            bundles = Background { BuildAction.formBundles(site, root: root) }
+            orders = Background { SiteRenderer.Orders(site) }
         }
-        phases.mark("validate+plan")
-        let radio = tasks.radio.value
+    }
+
+    /// Step 3: every file of the site, each handed to `output` as soon as it is made: the pages on both cores,
+    /// the feeds, radio texts, form bundles and copied files beside them, and the search index last, from
+    /// the pages' text.
+    func render(_ site: Site, _ plan: SitePlan, _ theme: Theme, _ extras: Extras, into output: some SiteOutput,
+                _ report: inout Report, checkStart: Int, pageMemo: PageMemo?, phases: inout PhaseClock) -> Made {
+        let radio = extras.radio.value
         for text in radio { report.diagnostics.append(contentsOf: text.diagnostics) }
-        let bundles = tasks.bundles.value
+        var checkDiagnostics = Diagnostics()
+        for d in report.diagnostics.all[checkStart...] { checkDiagnostics.append(d) }
+        let bundles = extras.bundles.value
         phases.mark("radio texts, form bundles")
-        var staticFiles = Set(copies.map(\.path))
-        staticFiles.formUnion(bundles.values.map(\.path))
-        staticFiles.formUnion(["sitemap.xml", "robots.txt", "404.html", "search-index.js", "thong-bao/feed.xml"])
-        for (i, item) in site.announcements.enumerated() where plan.hasPage(.announcement(i)) {
-            staticFiles.insert("thong-bao/\(item.slug.value)/phat-thanh.txt")
-        }
-
-        cache?.useTheme(theme.fingerprint)
-        let renderer = SiteRenderer(site: site, plan: plan, theme: theme, staticFiles: staticFiles, cache: cache,
-                                    includeDrafts: options.includeDrafts, buildDate: options.date,
+        let copies = Self.copies(site, theme: theme, root: options.root)
+        pageMemo?.useTheme(theme.fingerprint)
+        let renderer = SiteRenderer(site: site, plan: plan, theme: theme,
+                                    staticFiles: Self.staticFiles(site, plan, copies: copies, bundles: bundles),
+                                    pageMemo: pageMemo, includeDrafts: options.includeDrafts, buildDate: options.date,
                                     formBundles: bundles.mapValues { ($0.path, $0.bytes.count) }, radioTexts: radio,
-                                    orders: tasks.orders.value)
-        phases.mark("renderer setup")
-        // The feeds need no page: made while the pages render. For a build they go to the staging folder
-        // from here too, with the theme assets and form files, rather than one by one after the last page.
-        let copied = copies
-        let feedsTask = Background { () -> (files: [(path: String, bytes: Data)], streamed: Int) in
-            var files: [(path: String, bytes: Data)] = bundles.values.sorted { $0.path < $1.path }.map { ($0.path, $0.bytes) }
-            files.append(("sitemap.xml", Data(SiteFeeds.sitemap(plan: plan, baseURL: site.config.baseURL).utf8)))
-            files.append(("robots.txt", Data(SiteFeeds.robots(baseURL: site.config.baseURL).utf8)))
-            for (i, item) in site.announcements.enumerated() where plan.hasPage(.announcement(i)) {
-                files.append(("thong-bao/\(item.slug.value)/phat-thanh.txt", Data((radio[i].text + "\n").utf8)))
-            }
-            files.append(("thong-bao/feed.xml", Data(SiteFeeds.atom(site: site, plan: plan).utf8)))
-            guard let sink else { return (files, 0) }
-            for file in files { sink.put(file.path, file.bytes) }
-            for copy in copied { sink.copy(copy.path, from: copy.source) }
-            return ([], files.count + copied.count)
-        }
-        var fixedDiagnostics = Diagnostics()
-        for d in report.diagnostics.all[fixedStart...] { fixedDiagnostics.append(d) }
-        let results = Self.parallelMap(plan.pages) { page -> SiteRenderer.Result in
+                                    orders: extras.orders.value)
+        let feeds = Background { Self.writeFeeds(site, plan, radio: radio, bundles: bundles, copies: copies, into: output) }
+        var results = Self.parallelMap(plan.pages) { page -> SiteRenderer.Result in
             var result = renderer.render(page)
-            if let sink {
-                sink.put(result.file, result.bytes)
-                result.bytes = Data()
-            }
+            output.put(result.file, result.bytes)
+            result.bytes = Data()
             return result
         }
         phases.mark("render pages")
         let idsByPage = Self.pageIDs(plan: plan, results: results)
         Self.appendPageDiagnostics(results: results, idsByPage: idsByPage, to: &report.diagnostics)
-        phases.mark("anchors")
-        var files: [(path: String, bytes: Data)] = sink == nil ? results.map { ($0.file, $0.bytes) } : []
-        let feeds = feedsTask.value
-        files.append(contentsOf: feeds.files)
-        phases.mark("feeds")
-        let searchDocuments = SiteSearch.documents(site: site, plan: plan, cache: cache, bodyTexts: results.map(\.bodyText))
-        phases.mark("search documents")
-        let searchIndex = SearchIndex(searchDocuments, cache: cache)
-        phases.mark("search entries")
+        feeds.value
+        let documents = SiteSearch.documents(site: site, plan: plan, bodyTexts: results.map(\.bodyText))
+        for i in results.indices { results[i].bodyText = nil }
         var rows: [Range<Int>] = []
-        files.append(("search-index.js", searchIndex.scriptBytes(rows: &rows)))
-        phases.mark("search script")
-        if let cache {
-            cache.keepOnly(files: Set(site.fields.map(\.path) + site.guides.map(\.body.path) + site.announcements.map(\.body.path)
-                                      + site.pages.map(\.body.path)),
-                           pages: Set(plan.pages.map(\.file)))
-            cache.lastBuild = sink != nil ? nil : BuildCache.LastBuild(
-                site: site, includeDrafts: options.includeDrafts, date: options.date, themeFingerprint: theme.fingerprint,
-                assets: theme.assets, diagnostics: fixedDiagnostics, renderer: renderer,
-                // Without their plain text: the search entries hold it already, and only fresh results' is read.
-                results: results.map { var r = $0; r.bodyText = nil; return r }, files: files,
-                copies: copies, idsByPage: idsByPage,
-                notedPages: Set(results.indices.filter { !results[$0].diagnostics.all.isEmpty || !results[$0].pendingAnchors.isEmpty }),
-                scriptSlot: files.lastIndex { $0.path == "search-index.js" }!, searchRows: rows,
-                documentByURL: Dictionary(searchDocuments.enumerated().map { ($1.url, $0) }, uniquingKeysWith: { first, _ in first }))
+        output.put("search-index.js", SearchIndex(documents).scriptBytes(rows: &rows))
+        phases.mark("search index")
+        pageMemo?.keepOnly(Set(plan.pages.map(\.file)))
+        return Made(site: site, plan: plan, renderer: renderer, results: results, idsByPage: idsByPage, checkDiagnostics: checkDiagnostics,
+                    searchRows: rows, documentByURL: Dictionary(documents.enumerated().map { ($1.url, $0) }, uniquingKeysWith: { first, _ in first }))
+    }
+
+    /// Step 4: the staging folder swapped in for the old output.
+    func write(_ session: OutputWriter.Session, pages: Int, _ report: inout Report) {
+        var phases = PhaseClock()
+        do {
+            report.stats = try session.finish()
+        } catch {
+            report.failure = "\(error)"
         }
-        guard sink != nil else {
-            return Rendered(site: site, plan: plan, files: files, copies: copies, pages: plan.pages.count, remade: plan.pages.count)
+        phases.mark("write")
+        phases.report()
+        report.pages = pages
+        report.files = session.count
+    }
+
+    // MARK: - Pieces of the render step
+
+    /// Theme assets and form files, published as they are.
+    static func copies(_ site: Site, theme: Theme, root: URL) -> [(path: String, source: URL)] {
+        var copies: [(path: String, source: URL)] = theme.assets.map { ("assets/\($0)", theme.assetsURL.appendingPathComponent($0)) }
+        for (name, form) in site.forms.sorted(by: { $0.key < $1.key }) {
+            copies.append(("bieu-mau/\(name)", root.appendingPathComponent(form.sourcePath)))
         }
-        var rendered = Rendered(site: site, plan: plan, files: files, copies: [], pages: plan.pages.count, remade: plan.pages.count)
-        rendered.streamed = results.count + feeds.streamed
-        return rendered
+        return copies
+    }
+
+    /// Every file a link in an editor's Markdown may point at besides the pages.
+    static func staticFiles(_ site: Site, _ plan: SitePlan, copies: [(path: String, source: URL)],
+                            bundles: [String: (path: String, bytes: Data)]) -> Set<String> {
+        var files = Set(copies.map(\.path))
+        files.formUnion(bundles.values.map(\.path))
+        files.formUnion(["sitemap.xml", "robots.txt", "404.html", "search-index.js", "thong-bao/feed.xml"])
+        for (i, item) in site.announcements.enumerated() where plan.hasPage(.announcement(i)) {
+            files.insert("thong-bao/\(item.slug.value)/phat-thanh.txt")
+        }
+        return files
+    }
+
+    /// The form bundles, sitemap, robots.txt, radio texts and feed, then the copied files.
+    static func writeFeeds(_ site: Site, _ plan: SitePlan, radio: [RadioText], bundles: [String: (path: String, bytes: Data)],
+                           copies: [(path: String, source: URL)], into output: some SiteOutput) {
+        for bundle in bundles.values.sorted(by: { $0.path < $1.path }) { output.put(bundle.path, bundle.bytes) }
+        output.put("sitemap.xml", Data(SiteFeeds.sitemap(plan: plan, baseURL: site.config.baseURL).utf8))
+        output.put("robots.txt", Data(SiteFeeds.robots(baseURL: site.config.baseURL).utf8))
+        for (i, item) in site.announcements.enumerated() where plan.hasPage(.announcement(i)) {
+            output.put("thong-bao/\(item.slug.value)/phat-thanh.txt", Data((radio[i].text + "\n").utf8))
+        }
+        output.put("thong-bao/feed.xml", Data(SiteFeeds.atom(site: site, plan: plan).utf8))
+        for copy in copies { output.copy(copy.path, from: copy.source) }
     }
 
     /// Ids written on each page, by page path.
@@ -199,162 +256,17 @@ public struct BuildAction: Sendable {
         }
     }
 
-    /// The last build with the pages of guides and free pages whose Markdown text alone changed made again
-    /// (`last` is updated in place); nil when anything else differs, and then the full path runs, still
-    /// reusing unchanged pieces.
-    private func patch(_ last: inout BuildCache.LastBuild, site: Site, theme: Theme, cache: BuildCache, report: inout Report) -> Rendered? {
-        guard last.includeDrafts == options.includeDrafts, last.date == options.date,
-              last.themeFingerprint == theme.fingerprint, last.assets == theme.assets,
-              site.config == last.site.config, site.abbreviations == last.site.abbreviations, site.forms == last.site.forms,
-              site.fields == last.site.fields, site.announcements == last.site.announcements,
-              site.guides.count == last.site.guides.count, site.pages.count == last.site.pages.count else { return nil }
-        var changed: [SitePlan.Kind] = []
-        for i in site.guides.indices where site.guides[i] != last.site.guides[i] {
-            guard Self.sameButText(site.guides[i], last.site.guides[i], \.body.text) else { return nil }
-            changed.append(.guide(i))
-        }
-        for i in site.pages.indices where site.pages[i] != last.site.pages[i] {
-            guard Self.sameButText(site.pages[i], last.site.pages[i], \.body.text) else { return nil }
-            changed.append(.page(i))
-        }
-        // A form file rewritten with the same size changes its ZIP: that is not a body-only edit.
-        guard cache.formsUnchanged(Self.formStamps(site, root: options.root, cache: cache)) else { return nil }
-
-        last.site = site
-        last.renderer.site = site
-        let renderer = last.renderer, plan = renderer.plan
-        let positions = changed.compactMap { plan.index(of: $0) }
-        let fresh = Self.parallelMap(positions) { renderer.render(plan.pages[$0]) }
-        let plainText = { (markdown: String) in cache.plainText(markdown: markdown) { SiteSearch.plainText(markdown) } }
-        var rows: [(document: Int, row: [UInt8])] = []
-        for (position, result) in zip(positions, fresh) {
-            let page = plan.pages[position]
-            last.results[position] = result
-            last.results[position].bodyText = nil
-            last.files[position] = (result.file, result.bytes)
-            last.idsByPage[page.path] = result.ids
-            if result.diagnostics.all.isEmpty && result.pendingAnchors.isEmpty {
-                last.notedPages.remove(position)
-            } else {
-                last.notedPages.insert(position)
-            }
-            guard let d = last.documentByURL[page.file] else { continue }
-            let document: SearchDocument
-            switch page.kind {
-            case .guide(let i): document = SiteSearch.guideDocument(site.guides[i], page: page) { result.bodyText ?? plainText($0) }
-            case .page(let i): document = SiteSearch.pageDocument(site.pages[i], page: page) { result.bodyText ?? plainText($0) }
-            default: continue
-            }
-            // Not put in the cache: each save's text is new, and patched builds never trim the cache.
-            rows.append((d, SearchIndex.entry(for: document, bodyLimit: SearchIndex.defaultBodyLimit).row))
-        }
-        var changedFiles = positions.map { last.files[$0] }
-        if !rows.isEmpty {
-            last.files[last.scriptSlot].bytes = Self.splice(rows, into: last.files[last.scriptSlot].bytes, at: &last.searchRows)
-            changedFiles.append(last.files[last.scriptSlot])
-        }
-        report.diagnostics.append(contentsOf: last.diagnostics)
-        // Only pages that had something to say are looked at again, in page order.
-        let noted = last.notedPages.sorted()
-        Self.appendPageDiagnostics(results: noted.map { last.results[$0] }, idsByPage: last.idsByPage, to: &report.diagnostics)
-        return Rendered(site: site, plan: plan, files: last.files, copies: last.copies, pages: plan.pages.count,
-                        remade: positions.count, changedFiles: changedFiles)
-    }
-
-    /// search-index.js with some rows replaced, written in one pass rather than copied and then shifted:
-    /// the preview may still be serving the old bytes, so they are never edited in place.
-    static func splice(_ rows: [(document: Int, row: [UInt8])], into script: Data, at ranges: inout [Range<Int>]) -> Data {
-        let replaced = Dictionary(rows.map { ($0.document, $0.row) }, uniquingKeysWith: { _, last in last })
-        var out = Data(capacity: script.count + replaced.values.reduce(0) { $0 + $1.count })
-        let order = replaced.keys.sorted()
-        var copied = 0, delta = 0
-        for (n, d) in order.enumerated() {
-            let old = ranges[d], row = replaced[d]!
-            out.append(script[copied..<old.lowerBound])
-            out.append(contentsOf: row)
-            copied = old.upperBound
-            ranges[d] = (old.lowerBound + delta)..<(old.lowerBound + delta + row.count)
-            delta += row.count - old.count
-            // The rows up to the next replaced one move by the running difference.
-            let next = n + 1 < order.count ? order[n + 1] : ranges.count
-            if delta != 0 {
-                for k in (d + 1)..<next { ranges[k] = (ranges[k].lowerBound + delta)..<(ranges[k].upperBound + delta) }
-            }
-        }
-        out.append(script[copied...])
-        return out
-    }
-
-    /// Equal once the given text is blanked on both.
-    static func sameButText<T: Equatable>(_ a: T, _ b: T, _ text: WritableKeyPath<T, String>) -> Bool {
-        var a = a, b = b
-        a[keyPath: text] = ""
-        b[keyPath: text] = ""
-        return a == b
-    }
-
-    public func run() -> Report {
-        let clock = ContinuousClock()
-        let start = clock.now
-        var report = Report()
-        // Check the output location first: a refused folder should cost nothing.
-        let writer: OutputWriter
-        do {
-            writer = try OutputWriter(output: options.output, root: options.root)
-        } catch {
-            report.failure = "\(error)"
-            return report
-        }
-        // Pages go to the staging folder as they are rendered; the folder is swapped in only if all is well.
-        let session: OutputWriter.Session
-        do {
-            session = try writer.begin()
-        } catch {
-            report.failure = "\(error)"
-            return report
-        }
-        let rendered = render(&report, sink: session)
-        if options.strict { report.diagnostics.promote(ids: CatalogValidator.levelRuleIDs) }
-        if let rendered { report.levelSummary = Self.levelSummary(rendered.site) }
-        guard let rendered, !report.diagnostics.hasErrors else {
-            session.abandon()
-            report.failure = "có lỗi trong nội dung; thư mục xuất cũ được giữ nguyên"
-            report.seconds = (clock.now - start).seconds
-            return report
-        }
-        var phases = PhaseClock()
-        for file in rendered.files { session.put(file.path, file.bytes) }
-        for copy in rendered.copies { session.copy(copy.path, from: copy.source) }
-        do {
-            report.stats = try session.finish()
-        } catch {
-            report.failure = "\(error)"
-        }
-        phases.mark("write")
-        phases.report()
-        report.pages = rendered.pages
-        report.files = rendered.streamed + rendered.files.count + rendered.copies.count
-        report.seconds = (clock.now - start).seconds
-        return report
-    }
-
     /// The text read on air for each announcement (same order as `site.announcements`).
-    static func radioTexts(_ site: Site, cache: BuildCache? = nil) -> [RadioText] {
+    static func radioTexts(_ site: Site) -> [RadioText] {
         let builder = RadioTextBuilder(
             abbreviations: Abbreviations(site: site.abbreviations.mapValues(\.value)),
             hostNames: site.config.spokenNames, issuer: site.config.name)
-        guard let cache else { return parallelMap(site.announcements) { builder.build($0) } }
-        // Everything the reading depends on besides the announcement itself.
-        let shared = "\(site.abbreviations.mapValues(\.value).sorted { $0.key < $1.key })|\(site.config.spokenNames.sorted { $0.key < $1.key })|\(site.config.name)"
-        return parallelMap(site.announcements) { a in
-            cache.radioText(key: "\(a)|\(shared)") { builder.build(a) }
-        }
+        return parallelMap(site.announcements) { builder.build($0) }
     }
 
     /// One ZIP of all the forms of a procedure that has two or more, named after the procedure's slug.
-    /// Each form is read once; the preview reuses a ZIP while its forms' files are untouched.
-    static func formBundles(_ site: Site, root: URL, cache: BuildCache? = nil) -> [String: (path: String, bytes: Data)] {
-        cache?.useFormStamps(formStamps(site, root: root, cache: cache))
+    /// Each form is read once.
+    static func formBundles(_ site: Site, root: URL) -> [String: (path: String, bytes: Data)] {
         var contents: [String: Data] = [:]
         var result: [String: (path: String, bytes: Data)] = [:]
         for procedure in site.procedures {
@@ -368,7 +280,7 @@ public struct BuildAction: Sendable {
             }
             guard names.count >= 2 else { continue }
             let path = "bieu-mau/\(procedure.slug.value).zip"
-            let make = { () -> Data? in
+            let bytes = { () -> Data? in
                 var entries: [ZipArchive.Entry] = []
                 for name in names {
                     let form = site.forms[name]!
@@ -378,21 +290,10 @@ public struct BuildAction: Sendable {
                     if let data = contents[name] { entries.append(.init(name: form.fileName, data: data)) }
                 }
                 return entries.count >= 2 ? ZipArchive(entries: entries).bytes() : nil
-            }
-            let bytes = cache?.formBundle(names: names, make: make) ?? make()
+            }()
             if let bytes { result[procedure.code.value] = (path, bytes) }
         }
         return result
-    }
-
-    /// Every form file's stamp, or nil when one is too recent to be trusted.
-    static func formStamps(_ site: Site, root: URL, cache: BuildCache?) -> [String: FileStamp]? {
-        var stamps: [String: FileStamp] = [:]
-        for form in site.forms.values {
-            guard let stamp = cache?.settled(FileStamp(path: root.path + "/" + form.sourcePath)) else { return nil }
-            stamps[form.sourcePath] = stamp
-        }
-        return stamps
     }
 
     static func levelSummary(_ site: Site) -> [(field: String, counts: [(label: String, count: Int)])] {

@@ -82,11 +82,13 @@ public struct OutputWriter: Sendable {
         return Session(writer: self)
     }
 
-    public final class Session: @unchecked Sendable {
+    public final class Session: SiteOutput, @unchecked Sendable {
         let writer: OutputWriter
         private let lock = NSLock()
         private var stats = Stats()
         private var written = Set<String>()
+        /// Files put or copied so far.
+        public var count: Int { lock.withLock { written.count } }
         private var folders = Set<String>()
         private var problem: Problem?
         private var closed = false

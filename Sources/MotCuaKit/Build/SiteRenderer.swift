@@ -16,7 +16,7 @@ struct SiteRenderer: @unchecked Sendable {
     /// Procedure code → the ZIP of its forms (path, size).
     let formBundles: [String: (path: String, size: Int)]
     let radioTexts: [RadioText]
-    let cache: BuildCache?
+    let pageMemo: PageMemo?
     /// Procedure code → (field, index) of the first procedure with that code that has a page.
     let procedureByCode: [String: (Int, Int)]
     /// The footer's free pages in order and the site's values: the same on every page, so made once
@@ -55,10 +55,10 @@ struct SiteRenderer: @unchecked Sendable {
         var bodyText: String?
     }
 
-    init(site: Site, plan: SitePlan, theme: Theme, staticFiles: Set<String>, cache: BuildCache? = nil, includeDrafts: Bool, buildDate: CalendarDate,
+    init(site: Site, plan: SitePlan, theme: Theme, staticFiles: Set<String>, pageMemo: PageMemo? = nil, includeDrafts: Bool, buildDate: CalendarDate,
          formBundles: [String: (path: String, size: Int)] = [:], radioTexts: [RadioText] = [], orders: Orders? = nil) {
         self.site = site
-        self.cache = cache
+        self.pageMemo = pageMemo
         self.radioTexts = radioTexts
         self.formBundles = formBundles
         self.plan = plan
@@ -384,7 +384,7 @@ struct SiteRenderer: @unchecked Sendable {
             // Template sections have ids too (#ho-so on a procedure page): take every id actually written.
             return (bytes, Self.elementIDs(in: bytes))
         }
-        let (bytes, written) = cache?.page(page.file, fingerprint: BuildCache.fingerprint(template: template, context: context), render: make) ?? make()
+        let (bytes, written) = pageMemo?.page(page.file, fingerprint: PageMemo.fingerprint(template: template, context: context), render: make) ?? make()
         // The few ids the page noted (its headings, "noi-dung") into the set of those written, most of them again:
         // the other way round grew a small set and hashed every written id anew (1.6% of a 2,000-guide build).
         var ids = written

@@ -8,15 +8,15 @@ public struct ContentLoader: Sendable {
     private(set) var rootPath: String
     public var includeDrafts: Bool
     /// Set by the preview: unchanged files are not parsed again.
-    public var cache: BuildCache?
-    /// Set by the preview when its watcher saw every change: with the cache, only these files are looked at.
+    public var memo: LoadMemo?
+    /// Set by the preview when its watcher saw every change: with the memo, only these files are looked at.
     public var changes: KnownChanges?
 
-    public init(root: URL, includeDrafts: Bool, cache: BuildCache? = nil, changes: KnownChanges? = nil) {
+    public init(root: URL, includeDrafts: Bool, memo: LoadMemo? = nil, changes: KnownChanges? = nil) {
         self.root = root
         self.rootPath = root.path
         self.includeDrafts = includeDrafts
-        self.cache = cache
+        self.memo = memo
         self.changes = changes
     }
 
@@ -52,7 +52,7 @@ public struct ContentLoader: Sendable {
     // MARK: - Files
 
     /// Loads files of one kind on every core; results and diagnostics keep the files' order.
-    /// With the preview's cache, a section whose files all keep their stamps is taken whole from the last
+    /// With the preview's memo, a section whose files all keep their stamps is taken whole from the last
     /// load, and otherwise only the files whose stamps moved are looked at again.
     func loadEach<T: Sendable>(_ section: String, _ paths: [String], _ diagnostics: inout Diagnostics,
                                _ load: @escaping @Sendable (String, inout Diagnostics) -> T?) -> [T] {
@@ -61,25 +61,25 @@ public struct ContentLoader: Sendable {
             let value = load(path, &d)
             return (value, d)
         }
-        guard let cache else {
-            let loaded = BuildCache.Section(paths: paths, stamps: [], results: BuildAction.parallelMap(paths, fresh))
+        guard let memo else {
+            let loaded = LoadMemo.Section(paths: paths, stamps: [], results: BuildAction.parallelMap(paths, fresh))
             diagnostics.append(contentsOf: loaded.diagnostics)
             return loaded.values
         }
-        var previous = cache.takeSection(section, of: T.self)
+        var previous = memo.takeSection(section, of: T.self)
         if previous?.paths != paths { previous = nil }
         let folder = opendir(rootPath + "/Content/" + section)
         defer { if let folder { closedir(folder) } }
         let fd = folder.map { dirfd($0) } ?? -1
         let prefix = "Content/\(section)/".utf8.count
-        let stamp = { @Sendable (path: String) in cache.settled(FileStamp(folder: fd, path: path, nameOffset: prefix)) }
+        let stamp = { @Sendable (path: String) in memo.settled(FileStamp(folder: fd, path: path, nameOffset: prefix)) }
         guard var previous else {
             let stamps = BuildAction.parallelMap(paths, stamp)
             let results = BuildAction.parallelMap(Array(paths.indices)) { i in
-                cache.file(paths[i], rootPath: rootPath, stamp: stamps[i]) { fresh(paths[i]) }
+                memo.file(paths[i], rootPath: rootPath, stamp: stamps[i]) { fresh(paths[i]) }
             }
-            let built = BuildCache.Section(paths: paths, stamps: stamps, results: results)
-            cache.store(section, built)
+            let built = LoadMemo.Section(paths: paths, stamps: stamps, results: results)
+            memo.store(section, built)
             diagnostics.append(contentsOf: built.diagnostics)
             return built.values
         }
@@ -93,10 +93,10 @@ public struct ContentLoader: Sendable {
             stamps = BuildAction.parallelMap(paths, stamp)
         }
         let changed = paths.indices.filter { stamps[$0] == nil || stamps[$0] != previous.stamps[$0] }
-        let loaded = BuildAction.parallelMap(changed) { i in cache.file(paths[i], rootPath: rootPath, stamp: stamps[i]) { fresh(paths[i]) } }
+        let loaded = BuildAction.parallelMap(changed) { i in memo.file(paths[i], rootPath: rootPath, stamp: stamps[i]) { fresh(paths[i]) } }
         previous.stamps = stamps
         previous.replace(changed, with: loaded)
-        cache.store(section, previous)
+        memo.store(section, previous)
         diagnostics.append(contentsOf: previous.diagnostics)
         return previous.values
     }
@@ -106,7 +106,7 @@ public struct ContentLoader: Sendable {
     private func knownChanged(in section: String, paths: [String], stamps: [FileStamp?]) -> [Int]? {
         let folder = "Content/" + section
         // Only a folder listed without links: a change made through a link's target names no file here.
-        guard let changes, !changes.coversWhole(folder), cache?.knownListing(contentURL.path + "/" + section) != nil else { return nil }
+        guard let changes, !changes.coversWhole(folder), memo?.knownListing(contentURL.path + "/" + section) != nil else { return nil }
         var indices = Set(stamps.indices.filter { stamps[$0] == nil })
         for path in changes.entries(of: folder) {
             if let i = Self.index(of: path, inSorted: paths) { indices.insert(i) }
@@ -128,13 +128,13 @@ public struct ContentLoader: Sendable {
     /// readdir rather than FileManager: a province site lists 40,000 guides on every preview rebuild.
     func files(in section: String, extensions: Set<String>) -> [String] {
         let folder = contentURL.path + "/" + section
-        if let cache, let changes, let known = cache.knownListing(folder),
+        if let memo, let changes, let known = memo.knownListing(folder),
            listingHolds(known, "Content/" + section, changes) {
             return known
         }
         // A folder's change time moves whenever a file in it is added, removed or renamed.
-        if let cache {
-            return cache.listing(folder, stamp: cache.settled(FileStamp(path: folder))) { listFiles(folder, section, extensions) }
+        if let memo {
+            return memo.listing(folder, stamp: memo.settled(FileStamp(path: folder))) { listFiles(folder, section, extensions) }
         }
         return listFiles(folder, section, extensions).files
     }

@@ -37,9 +37,6 @@ struct SpokenTextWriter {
     var diagnostics = Diagnostics()
     /// Abbreviations already reported, so a notice that repeats "TT" ten times gets one warning.
     private var reported: Set<String> = []
-    /// Off only in tests, which compare the byte shortcuts (`plainWordEnd`'s words, `passesThrough`'s spaces
-    /// and punctuation) with the general steps they skip.
-    var plainWordShortcut = true
 
     init(abbreviations: Abbreviations, hostNames: [String: String]) {
         self.abbreviations = abbreviations
@@ -129,21 +126,19 @@ struct SpokenTextWriter {
         }
         while i < text.endIndex {
             let at = text.utf8.distance(from: text.startIndex, to: i)
-            if plainWordShortcut {
-                let b = bytes[at]
-                // A space or plain punctuation that is a Character of its own (ASCII after it, or the end):
-                // no step before `symbol` takes it, and `symbol` writes it as it is. About one character in
-                // five of a notice; the general steps cost two grapheme breaks and six tests each.
-                if Self.passesThrough(b), at + 1 == bytes.count || bytes[at + 1] < 0x80 {
-                    out.unicodeScalars.append(Unicode.Scalar(b))
-                    if b != 0x20, b != 0x0A, b != 0x09 { lastNumeric = false }
-                    previous = Character(Unicode.Scalar(b))
-                    i = text.utf8.index(after: i)
-                    continue
-                }
+            let b = bytes[at]
+            // A space or plain punctuation that is a Character of its own (ASCII after it, or the end):
+            // no step before `symbol` takes it, and `symbol` writes it as it is; the general steps would cost
+            // two grapheme breaks and six tests for each.
+            if Self.passesThrough(b), at + 1 == bytes.count || bytes[at + 1] < 0x80 {
+                out.unicodeScalars.append(Unicode.Scalar(b))
+                if b != 0x20, b != 0x0A, b != 0x09 { lastNumeric = false }
+                previous = Character(Unicode.Scalar(b))
+                i = text.utf8.index(after: i)
+                continue
             }
             let atWordStart = previous.map { !Self.isWordChar($0) } ?? true
-            if atWordStart, plainWordShortcut {
+            if atWordStart {
                 let plain = bytes.withUnsafeBufferPointer { b -> (String, Int, UInt32)? in
                     guard let (end, last) = plainWordEnd(b, from: at) else { return nil }
                     return (String(decoding: UnsafeBufferPointer(rebasing: b[at..<end]), as: UTF8.self), end, last)

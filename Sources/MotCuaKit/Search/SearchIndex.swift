@@ -25,8 +25,7 @@ public struct SearchIndex: Sendable {
     public let bodyLimit: Int
     let entries: [Entry]
 
-    /// One document as the index holds it: the row of `search-index.js`, written once (in parallel, and kept
-    /// by the preview's cache). Keys and token arrays that only the Swift search needs are made when searching,
+    /// One document as the index holds it: the row of `search-index.js`, written once (in parallel). Keys and token arrays that only the Swift search needs are made when searching,
     /// so a build does not pay for them and a 10,000-page index does not hold millions of small arrays.
     struct Entry: Sendable {
         var document: SearchDocument
@@ -38,16 +37,13 @@ public struct SearchIndex: Sendable {
         var row: [UInt8] = []
     }
 
-    /// UTF-16 units of body text kept per document; cached entries are made with this limit only.
+    /// UTF-16 units of body text kept per document.
     public static let defaultBodyLimit = 4000
 
-    public init(_ documents: [SearchDocument], bodyLimit: Int = SearchIndex.defaultBodyLimit, cache: BuildCache? = nil) {
+    public init(_ documents: [SearchDocument], bodyLimit: Int = SearchIndex.defaultBodyLimit) {
         self.documents = documents
         self.bodyLimit = bodyLimit
-        self.entries = BuildAction.parallelMap(documents) { document in
-            guard let cache, bodyLimit == SearchIndex.defaultBodyLimit else { return SearchIndex.entry(for: document, bodyLimit: bodyLimit) }
-            return cache.searchEntry(document) { SearchIndex.entry(for: document, bodyLimit: bodyLimit) }
-        }
+        self.entries = BuildAction.parallelMap(documents) { SearchIndex.entry(for: $0, bodyLimit: bodyLimit) }
     }
 
     static func entry(for document: SearchDocument, bodyLimit: Int) -> Entry {
@@ -111,13 +107,13 @@ public struct SearchIndex: Sendable {
     // MARK: Searching
 
     public func search(_ query: String) -> [SearchDocument] {
-        let queryTokens = SearchIndex.tokens(SearchIndex.fold(query)).map { Array($0.utf16) }
+        let queryTokens = SearchIndex.tokens(VietnameseText.fold(query)).map { Array($0.utf16) }
         guard !queryTokens.isEmpty else { return [] }
         let key = Array(SearchIndex.toneKey(query).utf16)
 
         var hits: [(rank: [Int], entry: Entry, foldedTitle: String)] = []
         for entry in entries {
-            let head = SearchIndex.tokens(SearchIndex.fold(entry.title + " " + (entry.document.code ?? ""))).map { Array($0.utf16) }
+            let head = SearchIndex.tokens(VietnameseText.fold(entry.title + " " + (entry.document.code ?? ""))).map { Array($0.utf16) }
             let body = entry.body.split(separator: " ").map { Array($0.utf16) }
             let inHead = queryTokens.allSatisfy { q in head.contains { $0.starts(with: q) } }
             if !inHead {
@@ -129,7 +125,7 @@ public struct SearchIndex: Sendable {
             let phrase = SearchIndex.hasPhrase(queryTokens, in: inHead ? head : body)
             let exact = SearchIndex.contains(Array(SearchIndex.toneKey(entry.title).utf16), key)
                 || Array(SearchIndex.toneKey(entry.document.code ?? "").utf16) == key
-            let foldedTitle = SearchIndex.fold(entry.title)
+            let foldedTitle = VietnameseText.fold(entry.title)
             let rank = [exact ? 0 : 1, inHead ? 0 : 1, phrase ? 0 : 1, entry.document.kind.rank, foldedTitle.utf16.count]
             hits.append((rank, entry, foldedTitle))
         }

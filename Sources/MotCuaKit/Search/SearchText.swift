@@ -5,28 +5,6 @@ import Foundation
 /// rules are spelled out scalar by scalar instead of leaning on platform character classes, and strings are
 /// compared as UTF-16 code units, as JavaScript does.
 extension SearchIndex {
-    /// Search folding: lowercase, decompose, drop combining marks U+0300–U+036F, đ → d. Folding drops tones, so old and
-    /// new tone placement (hòa / hoà, thủy / thuỷ) fold equal. Beyond `VietnameseText.fold`: ð (U+00F0, lowercase of
-    /// Ð U+00D0, often typed for Đ) → d, and final sigma ς → σ (JavaScript lowercases Σ by context, Swift does not).
-    public static func fold(_ text: String) -> String {
-        FoldTable.apply(foldTable, to: text) ?? slowFold(text)
-    }
-
-    static let foldTable = FoldTable.make(slowFold)
-
-    static func slowFold(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
-        for scalar in text.lowercased().decomposedStringWithCanonicalMapping.unicodeScalars {
-            switch scalar.value {
-            case 0x0300...0x036F: continue
-            case 0x0111, 0x00F0: out.append("d")
-            case 0x03C2: out.append("\u{03C3}")
-            default: out.append(scalar)
-            }
-        }
-        return String(out)
-    }
-
     /// Words of a folded text: runs of word characters; a dot between two digits stays inside ("1.001193", "5.000").
     public static func tokens(_ folded: String) -> [String] {
         var folded = folded
@@ -63,7 +41,7 @@ extension SearchIndex {
         if start >= 0 { _ = body(start, n) }
     }
 
-    /// `joinedTokens(fold(field + " " + text), limit:)` without the folded string between: the two texts fold
+    /// `joinedTokens(VietnameseText.fold(field + " " + text), limit:)` without the folded string between: the two texts fold
     /// into one byte buffer that the tokens are taken from. The fold of a joined text is the join of the folds
     /// whenever every scalar is in the fold table; otherwise the slow way.
     static func foldedBody(field: String, text: String, limit: Int) -> String {
@@ -71,15 +49,15 @@ extension SearchIndex {
         let bytes = field.withUTF8 { f in
             text.withUTF8 { t in
                 [UInt8](unsafeUninitializedCapacity: 2 * (f.count + 1 + t.count)) { out, count in
-                    guard let n = FoldTable.apply(foldTable, to: f, into: out) else { return }
+                    guard let n = FoldTable.apply(VietnameseText.foldTable, to: f, into: out) else { return }
                     out[n] = 0x20
                     let rest = UnsafeMutableBufferPointer(rebasing: out[(n + 1)...])
-                    guard let m = FoldTable.apply(foldTable, to: t, into: rest) else { return }
+                    guard let m = FoldTable.apply(VietnameseText.foldTable, to: t, into: rest) else { return }
                     count = n + 1 + m
                 }
             }
         }
-        guard !bytes.isEmpty else { return joinedTokens(fold(field + " " + text), limit: limit) }
+        guard !bytes.isEmpty else { return joinedTokens(VietnameseText.fold(field + " " + text), limit: limit) }
         return bytes.withUnsafeBufferPointer { joinedTokens($0, limit: limit) }
     }
 

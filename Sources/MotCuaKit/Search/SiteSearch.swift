@@ -3,11 +3,7 @@ import Foundation
 /// Turns the site into search documents: what a citizen would type to find each page.
 enum SiteSearch {
     /// `bodyTexts` (by position in `plan.pages`, from the rendered pages) spares a second parse of each body.
-    static func documents(site: Site, plan: SitePlan, cache: BuildCache? = nil, bodyTexts: [String?] = []) -> [SearchDocument] {
-        @Sendable func plainText(_ markdown: String) -> String {
-            guard let cache else { return SiteSearch.plainText(markdown) }
-            return cache.plainText(markdown: markdown) { SiteSearch.plainText(markdown) }
-        }
+    static func documents(site: Site, plan: SitePlan, bodyTexts: [String?] = []) -> [SearchDocument] {
         func bodyText(_ kind: SitePlan.Kind) -> String? {
             guard !bodyTexts.isEmpty, let position = plan.index(of: kind) else { return nil }
             return bodyTexts[position]

@@ -20,8 +20,8 @@ public struct Theme: Sendable {
     /// The same templates in the byte renderer; nil when one uses syntax only swift-mustache handles.
     var compiled: CompiledTemplates?
 
-    /// `cache` (the preview's) skips compiling the templates again while their files' bytes are the same.
-    public static func load(root: URL, cache: BuildCache? = nil) -> (Theme?, Diagnostics) {
+    /// `memo` (the preview's) skips compiling the templates again while their files' bytes are the same.
+    public static func load(root: URL, memo: LoadMemo? = nil) -> (Theme?, Diagnostics) {
         let themeURL = root.appendingPathComponent("Theme")
         let templatesURL = themeURL.appendingPathComponent("templates")
         let fm = FileManager.default
@@ -33,11 +33,11 @@ public struct Theme: Sendable {
         let files = names.sorted().filter { $0.hasSuffix(".mustache") }.map { name in
             (name: name, data: fm.contents(atPath: templatesURL.appendingPathComponent(name).path))
         }
-        // Assets are listed on every load, outside the cache: a new image must be served without a template edit.
+        // Assets are listed on every load, outside the memo: a new image must be served without a template edit.
         let withAssets = { (compiled: (Theme?, Diagnostics)) -> (Theme?, Diagnostics) in
             (compiled.0.map { var t = $0; t.assets = assetList(t.assetsURL); return t }, compiled.1)
         }
-        guard let cache else { return withAssets(compile(files, themeURL: themeURL)) }
+        guard let memo else { return withAssets(compile(files, themeURL: themeURL)) }
         var key = Data()
         for file in files {
             key.append(contentsOf: Array(file.name.utf8) + [0])
@@ -45,7 +45,7 @@ public struct Theme: Sendable {
             key.append(0)
             if let data = file.data { key.append(data) }
         }
-        return withAssets(cache.theme(key) { compile(files, themeURL: themeURL) })
+        return withAssets(memo.theme(key) { compile(files, themeURL: themeURL) })
     }
 
     static func compile(_ files: [(name: String, data: Data?)], themeURL: URL) -> (Theme?, Diagnostics) {

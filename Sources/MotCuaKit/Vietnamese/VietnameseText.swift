@@ -145,8 +145,12 @@ public enum VietnameseText {
         return String(scalars[first...last])
     }
 
-    /// Lowercase, no diacritics, đ → d: what people type on a phone without a Vietnamese keyboard.
-    /// U+0111 has no decomposition, so generic accent stripping would leave it.
+    /// Lowercase, decomposed, combining marks U+0300–U+036F dropped, đ → d: what people type on a phone without a
+    /// Vietnamese keyboard, and the one fold of slugs, key suggestions, radio checks and search. U+0111 has no
+    /// decomposition, so generic accent stripping would leave it. Tones go, so old and new tone placement (hòa /
+    /// hoà) fold equal. Search's twin in Theme/assets/search.js gives the same result (fold-cases.json checks both),
+    /// hence also ð (U+00F0, lowercase of Ð, often typed for Đ) → d and final sigma ς → σ (JavaScript lowercases
+    /// Σ by context, Swift does not).
     public static func fold(_ text: String) -> String {
         FoldTable.apply(foldTable, to: text) ?? slowFold(text)
     }
@@ -158,7 +162,8 @@ public enum VietnameseText {
         for scalar in text.lowercased().decomposedStringWithCanonicalMapping.unicodeScalars {
             switch scalar.value {
             case 0x0300...0x036F: continue
-            case 0x0111: out.append("d")
+            case 0x0111, 0x00F0: out.append("d")
+            case 0x03C2: out.append("\u{03C3}")
             default: out.append(scalar)
             }
         }

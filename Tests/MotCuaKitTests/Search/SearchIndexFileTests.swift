@@ -59,8 +59,8 @@ struct SearchIndexFileTests {
         let big = SearchIndex(SyntheticSite.big(count: 10_000))
         try big.javascript().write(to: base.appendingPathComponent("big-index.js"), atomically: true, encoding: .utf8)
         let expected: [String: [[String]]] = [
-            "fold": SearchIndexFileTests.jsonFoldInputs.map { [$0, SearchIndex.fold($0)] },
-            "tokens": SearchIndexFileTests.jsonFoldInputs.map { [$0] + SearchIndex.tokens(SearchIndex.fold($0)) },
+            "fold": SearchIndexFileTests.jsonFoldInputs.map { [$0, VietnameseText.fold($0)] },
+            "tokens": SearchIndexFileTests.jsonFoldInputs.map { [$0] + SearchIndex.tokens(VietnameseText.fold($0)) },
             "toneKey": SearchIndexFileTests.jsonFoldInputs.map { [$0, SearchIndex.toneKey($0)] },
             "search": SearchIndexFileTests.sharedQueries.map { [$0] + index.search($0).map(\.url) },
             "bigSearch": ["dang ky khai sinh", "ho", "1.001193", "hoà giải 12"].map { [$0] + big.search($0).prefix(20).map(\.url) },

@@ -2,22 +2,39 @@ import Foundation
 import Testing
 @testable import MotCuaKit
 
-/// The preview reuses parsed files, radio texts and rendered pages between builds. Whatever it reuses, what it
-/// serves must be exactly what a fresh build of the same files gives.
-@Suite struct BuildCacheTests {
+/// The preview reuses parsed files and rendered pages between builds, and patches the last build when only
+/// Markdown text changed. Whatever it reuses, what it serves must be exactly what a fresh build gives.
+@Suite struct IncrementalBuildTests {
     static let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    func render(_ site: TempSite, cache: BuildCache?) throws -> [String: Data] {
+    func render(_ site: TempSite, cache: IncrementalBuild?) throws -> [String: Data] {
         try build(site, cache: cache).files
     }
 
-    func build(_ site: TempSite, cache: BuildCache?, changes: KnownChanges? = nil, expectErrors: Bool = false) throws -> (files: [String: Data], remade: Int, diagnostics: Diagnostics) {
-        var report = BuildAction.Report()
-        let options = BuildAction.Options(root: site.root, includeDrafts: true, date: CalendarDate(year: 2026, month: 11, day: 20))
-        let rendered = try #require(BuildAction(options: options).render(&report, cache: cache, changes: changes))
+    static func options(_ site: TempSite) -> BuildAction.Options {
+        BuildAction.Options(root: site.root, includeDrafts: true, date: CalendarDate(year: 2026, month: 11, day: 20))
+    }
+
+    func incremental(_ site: TempSite, settleSeconds: Int) -> IncrementalBuild {
+        IncrementalBuild(options: Self.options(site), settleSeconds: settleSeconds)
+    }
+
+    /// Through `cache` (the preview's path), or a fresh build into memory when it is nil.
+    func build(_ site: TempSite, cache: IncrementalBuild?, changes: KnownChanges? = nil, expectErrors: Bool = false) throws -> (files: [String: Data], remade: Int, diagnostics: Diagnostics) {
+        let files: [String: Data], remade: Int, report: BuildAction.Report
+        if let cache {
+            let outcome = cache.rebuild(changes: changes)
+            files = try #require(outcome.output).files
+            (remade, report) = (outcome.remade, outcome.report)
+        } else {
+            var fresh = BuildAction.Report()
+            let output = MemoryOutput()
+            let made = try #require(BuildAction(options: Self.options(site)).make(into: output, &fresh))
+            (files, remade, report) = (output.files, made.plan.pages.count, fresh)
+        }
         if !expectErrors { #expect(!report.diagnostics.hasErrors, "\(report.diagnostics.lines)") }
-        return (Dictionary(uniqueKeysWithValues: rendered.files.map { ($0.path, $0.bytes) }), rendered.remade, report.diagnostics)
+        return (files, remade, report.diagnostics)
     }
 
     func sampleSite() throws -> TempSite {
@@ -46,7 +63,7 @@ import Testing
         // Stamps are trusted at once here (0 s) and, as files just written never are, not at all (3 s).
         for settle in [3, 0] {
             let site = try sampleSite()
-            let cache = BuildCache(settleSeconds: settle)
+            let cache = incremental(site, settleSeconds: settle)
             let before = try render(site, cache: cache)
             let text = try #require(site.read(path))
             #expect(text.contains(from), "the sample no longer has \(from) in \(path)")
@@ -64,7 +81,7 @@ import Testing
     ])
     func bodyEditPatchesOnePage(path: String, from: String, to: String, page: String) throws {
         let site = try sampleSite()
-        let cache = BuildCache(settleSeconds: 0)
+        let cache = incremental(site, settleSeconds: 0)
         let before = try build(site, cache: cache)
         let text = try #require(site.read(path))
         #expect(text.contains(from))
@@ -84,7 +101,7 @@ import Testing
     @Test("a broken link typed into a guide is reported by the patched build, and goes when fixed")
     func patchedBuildReportsAndClearsAnError() throws {
         let site = try sampleSite()
-        let cache = BuildCache(settleSeconds: 0)
+        let cache = incremental(site, settleSeconds: 0)
         _ = try build(site, cache: cache)
         let path = "Content/huong-dan/tra-cuu-ho-so.md"
         let text = try #require(site.read(path))
@@ -105,7 +122,7 @@ import Testing
     @Test("a new guide, a removed guide and a changed form go through the whole build, same as a fresh one")
     func addedAndRemovedFiles() throws {
         let site = try sampleSite()
-        let cache = BuildCache(settleSeconds: 0)
+        let cache = incremental(site, settleSeconds: 0)
         let before = try build(site, cache: cache)
         let guide = try #require(site.read("Content/huong-dan/tra-cuu-ho-so.md"))
         try site.write("Content/huong-dan/tra-cuu-ho-so-2.md", guide.replacingOccurrences(of: "tieu_de: Tra cứu tình trạng hồ sơ", with: "tieu_de: Tra cứu hồ sơ lần hai"))
@@ -129,7 +146,7 @@ import Testing
     @Test("with the watcher's list of changes, edits, additions, removals and renames give the fresh site, and only listed files are looked at")
     func knownChanges() throws {
         let site = try sampleSite()
-        let cache = BuildCache(settleSeconds: 0)
+        let cache = incremental(site, settleSeconds: 0)
         _ = try build(site, cache: cache)
         let guide = try #require(site.read("Content/huong-dan/tra-cuu-ho-so.md"))
         try site.write("Content/huong-dan/tra-cuu-ho-so.md", guide.replacingOccurrences(of: "## Mã hồ sơ nằm ở đâu?", with: "## Mã hồ sơ ghi ở đâu?"))
@@ -168,7 +185,7 @@ import Testing
     @Test("a folder holding a symbolic link is always looked at whole: an edit of the link's target names no file in it")
     func linkedGuideIgnoresTheList() throws {
         let site = try sampleSite()
-        let cache = BuildCache(settleSeconds: 0)
+        let cache = incremental(site, settleSeconds: 0)
         let target = site.root.appendingPathComponent("elsewhere.md")
         let guide = try #require(site.read("Content/huong-dan/tra-cuu-ho-so.md"))
         try FileManager.default.moveItem(at: site.root.appendingPathComponent("Content/huong-dan/tra-cuu-ho-so.md"), to: target)

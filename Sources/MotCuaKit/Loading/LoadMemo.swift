@@ -1,56 +1,11 @@
 import Foundation
 
-/// What one build can hand to the next in the same process (the preview server): per-file load results,
-/// radio texts, search entries and rendered pages, each reused only when its exact inputs are unchanged.
-/// So an edit to one guide costs that guide, not the whole site, while the code path stays the full build.
-public final class BuildCache: @unchecked Sendable {
+/// The preview's first memo point: what each content file (and the theme's templates) gave when loaded,
+/// reused while the file's bytes are unchanged, with each section folder's listing. Only the loader reads it;
+/// the other stages never see a memo.
+public final class LoadMemo: @unchecked Sendable {
     private let lock = NSLock()
     private var files: [String: (stamp: FileStamp?, data: Data, value: Any, diagnostics: Diagnostics)] = [:]
-    private var radio: [String: RadioText] = [:]
-    private var plainTexts: [String: String] = [:]
-    private var searchEntries: [SearchDocument: SearchIndex.Entry] = [:]
-    private var pages: [String: (fingerprint: [UInt8], bytes: Data, ids: Set<String>)] = [:]
-    private var themeFingerprint: String?
-    private var formStamps: [String: FileStamp]?
-    private var formBundles: [[String]: Data?] = [:]
-    private var last: LastBuild?
-
-    /// The previous build, whole: when only the Markdown text of guides or free pages changed, the next build
-    /// patches it (those pages, their search entries) instead of building every page's values again.
-    struct LastBuild {
-        var site: Site
-        var includeDrafts: Bool
-        var date: CalendarDate
-        var themeFingerprint: String
-        var assets: [String]
-        /// Validation, plan and radio-text diagnostics, which body text cannot change.
-        var diagnostics: Diagnostics
-        var renderer: SiteRenderer
-        var results: [SiteRenderer.Result]
-        var files: [(path: String, bytes: Data)]
-        var copies: [(path: String, source: URL)]
-        var idsByPage: [String: Set<String>]
-        /// Pages with diagnostics or `#anchor` links to check: the only ones a patch looks at again.
-        var notedPages: Set<Int>
-        /// Where search-index.js sits in `files`.
-        var scriptSlot: Int
-        /// Where each search document's row sits in search-index.js (same order as the documents).
-        var searchRows: [Range<Int>]
-        /// Page file → position of its document in the search index.
-        var documentByURL: [String: Int]
-    }
-
-    func takeLastBuild() -> LastBuild? {
-        locked {
-            defer { last = nil }
-            return last
-        }
-    }
-
-    var lastBuild: LastBuild? {
-        get { locked { last } }
-        set { locked { last = newValue } }
-    }
 
     /// How old (in whole seconds) a file's stamp must be before it is trusted; tests use 0.
     let settleSeconds: Int
@@ -92,27 +47,6 @@ public final class BuildCache: @unchecked Sendable {
         let result = load()
         if let data { locked { files[path] = (stamp, data, result.0 as Any, result.1) } }
         return result
-    }
-
-    func radioText(key: String, make: () -> RadioText) -> RadioText {
-        if let hit = locked({ radio[key] }) { return hit }
-        let text = make()
-        locked { radio[key] = text }
-        return text
-    }
-
-    func plainText(markdown: String, make: () -> String) -> String {
-        if let hit = locked({ plainTexts[markdown] }) { return hit }
-        let text = make()
-        locked { plainTexts[markdown] = text }
-        return text
-    }
-
-    func searchEntry(_ document: SearchDocument, make: () -> SearchIndex.Entry) -> SearchIndex.Entry {
-        if let hit = locked({ searchEntries[document] }) { return hit }
-        let entry = make()
-        locked { searchEntries[document] = entry }
-        return entry
     }
 
     /// One content folder loaded: its file list, their stamps (kept by the preview), and what each file gave.
@@ -194,92 +128,9 @@ public final class BuildCache: @unchecked Sendable {
         return (theme, diagnostics)
     }
 
-    /// ZIPs of forms are kept only while every form file keeps its stamp (nil: some file is too recent to tell).
-    func useFormStamps(_ stamps: [String: FileStamp]?) {
-        locked {
-            if stamps == nil || stamps != formStamps { formBundles = [:] }
-            formStamps = stamps
-        }
-    }
-
-    /// Whether every form file still has the stamp the cached ZIPs were made from.
-    func formsUnchanged(_ stamps: [String: FileStamp]?) -> Bool {
-        locked { stamps != nil && stamps == formStamps }
-    }
-
-    func formBundle(names: [String], make: () -> Data?) -> Data? {
-        if let hit = locked({ formStamps == nil ? nil : formBundles[names] }) { return hit }
-        let bytes = make()
-        locked { formBundles[names] = bytes }
-        return bytes
-    }
-
-    /// Forgets rendered pages when any template changed: a page's bytes depend on its context and the theme.
-    func useTheme(_ fingerprint: String) {
-        locked {
-            if themeFingerprint != fingerprint { pages = [:] }
-            themeFingerprint = fingerprint
-        }
-    }
-
-    func page(_ file: String, fingerprint: [UInt8], render: () -> (Data, Set<String>)) -> (Data, Set<String>) {
-        if let hit = locked({ pages[file] }), hit.fingerprint == fingerprint { return (hit.bytes, hit.ids) }
-        let (bytes, ids) = render()
-        locked { pages[file] = (fingerprint, bytes, ids) }
-        return (bytes, ids)
-    }
-
-    /// Drops what the last build did not use, so a long preview session does not grow without end.
-    func keepOnly(files used: Set<String>, pages usedPages: Set<String>) {
-        locked {
-            files = files.filter { used.contains($0.key) }
-            pages = pages.filter { usedPages.contains($0.key) }
-            if plainTexts.count > 4 * max(1, used.count) { plainTexts = [:] }
-            if searchEntries.count > 4 * max(1, usedPages.count) { searchEntries = [:] }
-            if radio.count > 4 * max(1, used.count) { radio = [:] }
-        }
-    }
-
-    /// An exact serialisation of a template context: equal bytes, equal page. Pages set their values in a fixed
-    /// order, so keys are taken in that order.
-    static func fingerprint(template: String, context: TemplateValues) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(4096)
-        out.append(contentsOf: template.utf8)
-        append(.object(context), to: &out)
-        return out
-    }
-
-    private static func append(_ value: TemplateValue, to out: inout [UInt8]) {
-        func counted(_ tag: UInt8, _ bytes: some Collection<UInt8>) {
-            out.append(tag)
-            out.append(contentsOf: String(bytes.count).utf8)
-            out.append(0x3A)
-            out.append(contentsOf: bytes)
-        }
-        switch value {
-        case .text(let s):
-            counted(0x01, s.utf8)
-        case .flag(let b):
-            out.append(b ? 0x02 : 0x03)
-        case .number(let i):
-            out.append(0x04)
-            out.append(contentsOf: String(i).utf8)
-            out.append(0x3B)
-        case .object(let values):
-            out.append(0x05)
-            for (key, value) in zip(values.keys, values.values) {
-                counted(0x01, key.utf8)
-                append(value, to: &out)
-            }
-            out.append(0x06)
-        case .list(let items):
-            out.append(0x07)
-            for item in items { append(item, to: &out) }
-            out.append(0x08)
-        case .html(let bytes):
-            counted(0x09, bytes)
-        }
+    /// Drops the files the last load did not use, so a long preview session does not grow without end.
+    func keepOnly(files used: Set<String>) {
+        locked { files = files.filter { used.contains($0.key) } }
     }
 }
 
