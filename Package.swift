@@ -35,7 +35,6 @@ let package = Package(
             dependencies: [
                 "CCmarkGFM",
                 .product(name: "Yams", package: "Yams"),
-                .product(name: "Mustache", package: "swift-mustache"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -66,8 +65,8 @@ let package = Package(
         ),
         .testTarget(
             name: "MotCuaKitTests",
-            // Yams's own composer is the reference the reader's YAML trees are compared with.
-            dependencies: ["MotCuaKit", .product(name: "Yams", package: "Yams")],
+            // Oracles: Yams's own composer for the reader's YAML trees, swift-mustache for the template renderer.
+            dependencies: ["MotCuaKit", .product(name: "Yams", package: "Yams"), .product(name: "Mustache", package: "swift-mustache")],
             exclude: ["Fixtures", "Search/fold-cases.json"],
             swiftSettings: swiftSettings
         ),

@@ -1,15 +1,13 @@
 import Foundation
 
-/// The theme's templates parsed a second time into a tree that renders straight to UTF-8 bytes.
+/// The theme's templates, parsed into one flat program that renders straight to UTF-8 bytes: the only template
+/// renderer. It follows swift-mustache's rules (standalone lines, indentation, partials, inheritance), and the
+/// tests render templates and every page of the sample site with swift-mustache as the oracle and compare bytes.
 ///
-/// swift-mustache stays the reference: it parses and checks every template (its errors are what editors see) and
-/// renders whatever this form does not cover. Profiling a 10,000-guide site showed most of the page time in its
-/// name lookups (a string split and several protocol casts per lookup) and String building, so the common subset
-/// is rendered here with the same rules: this parser follows swift-mustache's (standalone lines, indentation,
-/// inheritance) step for step, and a test renders every page of the sample site both ways and compares bytes.
-///
-/// Not covered (the template, or the page, falls back to swift-mustache): transforms `{{f(x)}}`, set delimiters,
-/// dynamic partials, pragmas, and a list or an object written as text.
+/// The subset: variables, sections, inverted sections, comments, partials and inheritance (`{{<parent}}`,
+/// `{{$block}}`). A template using anything else (transforms `{{f(x)}}`, set delimiters, dynamic partials,
+/// pragmas) is refused when the theme loads, at its file, line and column. A list or an object written as text
+/// writes nothing.
 struct CompiledTemplates: Sendable {
     indirect enum Token: Sendable {
         case text([UInt8])
@@ -35,30 +33,66 @@ struct CompiledTemplates: Sendable {
 
     let program: Program
 
-    /// nil when a template uses something outside the subset: the whole theme then renders with swift-mustache.
-    init?(sources: [String: String]) {
-        var templates: [String: [Token]] = [:]
-        for (name, text) in sources {
-            var parser = Parser(Array(text))
-            guard let tokens = try? Self.parse(&parser, state: State()) else { return nil }
-            templates[name] = tokens
-        }
+    init(_ templates: [String: [Token]]) {
         program = Program(templates)
     }
 
-    /// The page, or nil when the template writes a list or an object as text (then swift-mustache renders it).
-    func render(_ name: String, _ context: TemplateValues) -> [UInt8]? {
-        guard let template = program.templateIndex[name] else { return nil }
+    /// A template that cannot be used, with where (line and column, from 1) and why, in Vietnamese.
+    struct Refusal: Error {
+        var line: Int
+        var column: Int
+        var message: String
+    }
+
+    /// One template's tokens, or where and why it is refused.
+    static func parse(_ text: String) -> Result<[Token], Refusal> {
+        var parser = Parser(Array(text))
+        do {
+            return .success(try parse(&parser, state: State()))
+        } catch {
+            let (line, column) = parser.lineAndColumn()
+            return .failure(Refusal(line: line, column: column, message: (error as? Failure)?.message ?? "\(error)"))
+        }
+    }
+
+    /// Parses every template; nil when one is refused (the tests' shorthand).
+    init?(sources: [String: String]) {
+        var templates: [String: [Token]] = [:]
+        for (name, text) in sources {
+            guard case .success(let tokens) = Self.parse(text) else { return nil }
+            templates[name] = tokens
+        }
+        self.init(templates)
+    }
+
+    /// The page; a template the theme does not have writes nothing.
+    func render(_ name: String, _ context: TemplateValues) -> [UInt8] {
+        guard let template = program.templateIndex[name] else { return [] }
         let range = program.templateRanges[template]
         var renderer = Renderer(program: program, stack: [.object(context)])
         renderer.out.reserveCapacity(16_384)
-        guard renderer.run(range.lowerBound, range.upperBound, indentation: "", inherited: []) else { return nil }
+        renderer.run(range.lowerBound, range.upperBound, indentation: "", inherited: [])
         return renderer.out
     }
 
     // MARK: - Parsing (swift-mustache's Template+Parser, on an array of characters)
 
-    enum Failure: Error { case unsupported, syntax }
+    /// Why a template is refused; the syntax errors are swift-mustache's, with the same positions.
+    enum Failure: Error {
+        case unsupported(String)
+        case sectionCloseNameIncorrect, unfinishedName, expectedSectionEnd, illegalTokenInsideInheritSection
+
+        var message: String {
+            switch self {
+            case .unsupported(let what):
+                return "MotCua không hỗ trợ \(what) trong mẫu giao diện; hãy viết bằng biến `{{tên}}`, khối `{{#tên}}…{{/tên}}` và `{{> tên}}`"
+            case .sectionCloseNameIncorrect: return "lỗi cú pháp mẫu giao diện: thẻ đóng `{{/…}}` không khớp với thẻ mở"
+            case .unfinishedName: return "lỗi cú pháp mẫu giao diện: thẻ `{{…}}` chưa được đóng"
+            case .expectedSectionEnd: return "lỗi cú pháp mẫu giao diện: thiếu thẻ đóng `{{/…}}` cho một khối"
+            case .illegalTokenInsideInheritSection: return "lỗi cú pháp mẫu giao diện: trong `{{<…}}` chỉ được có các khối `{{$…}}`"
+            }
+        }
+    }
 
     struct Parser {
         let chars: [Character]
@@ -67,6 +101,15 @@ struct CompiledTemplates: Sendable {
         init(_ chars: [Character]) { self.chars = chars }
 
         var reachedEnd: Bool { position == chars.count }
+
+        /// Where the parser stands, counted as swift-mustache counts for its errors: line breaks before it,
+        /// characters since the last one.
+        func lineAndColumn() -> (line: Int, column: Int) {
+            let end = min(position, chars.count)
+            var lineStart = end
+            while lineStart > 0, !chars[lineStart - 1].isNewline { lineStart -= 1 }
+            return (1 + chars[..<end].lazy.filter(\.isNewline).count, end - lineStart + 1)
+        }
         var current: Character { position < chars.count ? chars[position] : "\0" }
         mutating func advance() { position += 1 }
 
@@ -81,7 +124,7 @@ struct CompiledTemplates: Sendable {
         /// as in swift-mustache.
         mutating func read(string: String) throws -> Bool {
             let wanted = Array(string)
-            guard position + wanted.count <= chars.count else { throw Failure.syntax }
+            guard position + wanted.count <= chars.count else { throw Failure.unfinishedName }
             guard Array(chars[position..<(position + wanted.count)]) == wanted else { return false }
             position += wanted.count
             return true
@@ -164,8 +207,12 @@ struct CompiledTemplates: Sendable {
                 tokens.append(inverted ? .inverted(Name(name), body) : .section(Name(name), body))
             case "/":
                 p.advance()
+                let nameStart = p.position
                 let name = try parseName(&p)
-                guard name == state.sectionName else { throw Failure.syntax }
+                guard name == state.sectionName else {
+                    p.position = nameStart  // where swift-mustache places this error
+                    throw Failure.sectionCloseNameIncorrect
+                }
                 if isStandalone(&p, state) {
                     setNewLine = true
                 } else if !whiteSpaceBefore.isEmpty {
@@ -185,12 +232,12 @@ struct CompiledTemplates: Sendable {
                 }
                 p.advance()
                 let name = try parseName(&p)
-                if triple { guard try p.read(string: "}") else { throw Failure.syntax } }
+                if triple { guard try p.read(string: "}") else { throw Failure.unfinishedName } }
                 tokens.append(.variable(Name(name), escaped: false))
             case ">":
                 p.advance()
                 p.read(while: \.isWhitespace)
-                guard p.current != "*" else { throw Failure.unsupported }
+                guard p.current != "*" else { throw Failure.unsupported("partial động `{{>*…}}`") }
                 let name = try parsePartialName(&p)
                 if !whiteSpaceBefore.isEmpty { tokens.append(Self.text(whiteSpaceBefore)) }
                 if isStandalone(&p, state) {
@@ -204,7 +251,7 @@ struct CompiledTemplates: Sendable {
                 p.advance()
                 p.read(while: \.isWhitespace)
                 let name = try parsePartialName(&p)
-                guard name.first != "*" else { throw Failure.unsupported }
+                guard name.first != "*" else { throw Failure.unsupported("khuôn cha động `{{<*…}}`") }
                 if !whiteSpaceBefore.isEmpty { tokens.append(Self.text(whiteSpaceBefore)) }
                 if isStandalone(&p, state) { setNewLine = true }
                 let body = try parse(&p, state: state.withInheritancePartial(name))
@@ -213,7 +260,7 @@ struct CompiledTemplates: Sendable {
                     switch token {
                     case .blockDefinition(let block, let tokens): inherits[block] = tokens
                     case .text: break
-                    default: throw Failure.syntax
+                    default: throw Failure.illegalTokenInsideInheritSection
                     }
                 }
                 tokens.append(.partial(name, indentation: whiteSpaceBefore, inherits: inherits))
@@ -232,8 +279,10 @@ struct CompiledTemplates: Sendable {
                     tokens.append(.block(name, body, indentation: whiteSpaceBefore))
                     whiteSpaceBefore = ""
                 }
-            case "=", "%":
-                throw Failure.unsupported
+            case "=":
+                throw Failure.unsupported("đổi dấu phân cách `{{=… …=}}`")
+            case "%":
+                throw Failure.unsupported("pragma `{{%…}}`")
             default:
                 if !whiteSpaceBefore.isEmpty {
                     tokens.append(Self.text(whiteSpaceBefore))
@@ -244,7 +293,7 @@ struct CompiledTemplates: Sendable {
             }
             state.newLine = setNewLine
         }
-        guard state.sectionName == nil else { throw Failure.syntax }
+        guard state.sectionName == nil else { throw Failure.expectedSectionEnd }
         return tokens
     }
 
@@ -263,13 +312,13 @@ struct CompiledTemplates: Sendable {
         return total
     }
 
-    /// A tag's name up to `}}`; parentheses (transforms) are left to swift-mustache.
+    /// A tag's name up to `}}`; parentheses (transforms) are refused.
     static func parseName(_ p: inout Parser, allowed: Set<Character> = nameChars) throws -> String {
         p.read(while: \.isWhitespace)
         let text = p.read { allowed.contains($0) }
         p.read(while: \.isWhitespace)
-        guard try p.read(string: "}}") else { throw Failure.syntax }
-        guard !text.contains("("), !text.contains(")") else { throw Failure.unsupported }
+        guard try p.read(string: "}}") else { throw Failure.unfinishedName }
+        guard !text.contains("("), !text.contains(")") else { throw Failure.unsupported("hàm biến đổi `{{f(x)}}`") }
         return text
     }
 
@@ -298,8 +347,6 @@ struct CompiledTemplates: Sendable {
     struct Program: Sendable {
         enum Kind: UInt8, Sendable {
             case text, escaped, raw, section, inverted, block, partial
-            /// A block definition outside a parent's body: the page goes to swift-mustache.
-            case unrenderable
         }
 
         struct Operation: Sendable {
@@ -404,8 +451,8 @@ struct CompiledTemplates: Sendable {
                         inherits.append(overrides)
                     }
                 case .blockDefinition:
-                    // Only inside a parent's body, where the parser collects it.
-                    operations.append(Operation(kind: .unrenderable, a: 0))
+                    // The parser makes these only inside a parent's body and collects them there: never reached.
+                    break
                 }
                 operations[at].end = Int32(operations.count)
             }
@@ -419,21 +466,21 @@ struct CompiledTemplates: Sendable {
 
         /// Operations `start..<end` in order; with an indentation, each operation's output that starts a line
         /// is indented, judged on this template's own output, as swift-mustache does.
-        mutating func run(_ start: Int, _ end: Int, indentation: String, inherited: [Program.Override]) -> Bool {
+        mutating func run(_ start: Int, _ end: Int, indentation: String, inherited: [Program.Override]) {
             var i = start
             guard !indentation.isEmpty else {
                 while i < end {
-                    guard render(i, indentation: indentation, inherited: inherited) else { return false }
+                    render(i, indentation: indentation, inherited: inherited)
                     i = Int(program.operations[i].end)
                 }
-                return true
+                return
             }
             var outer: [UInt8] = []
             swap(&outer, &out)
             var local: [UInt8] = []
             while i < end {
                 out = []
-                guard render(i, indentation: indentation, inherited: inherited) else { return false }
+                render(i, indentation: indentation, inherited: inherited)
                 if !out.isEmpty, local.last == 0x0A, local.count < 2 || local[local.count - 2] != 0x0D {
                     local.append(contentsOf: indentation.utf8)
                 }
@@ -442,10 +489,9 @@ struct CompiledTemplates: Sendable {
             }
             swap(&outer, &out)
             out.append(contentsOf: local)
-            return true
         }
 
-        mutating func render(_ i: Int, indentation: String, inherited: [Program.Override]) -> Bool {
+        mutating func render(_ i: Int, indentation: String, inherited: [Program.Override]) {
             let op = program.operations[i]
             let body = i + 1
             let end = Int(op.end)
@@ -454,51 +500,48 @@ struct CompiledTemplates: Sendable {
                 let start = Int(op.a)
                 program.bytes.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[start..<(start + Int(op.b))])) }
             case .escaped, .raw:
-                guard let value = lookup(op.a) else { return true }
-                return write(value, escaped: op.kind == .escaped)
+                guard let value = lookup(op.a) else { return }
+                write(value, escaped: op.kind == .escaped)
             case .section:
-                guard let value = lookup(op.a) else { return true }
+                guard let value = lookup(op.a) else { return }
                 switch value {
                 case .flag(let flag):
-                    return flag ? run(body, end, indentation: indentation, inherited: inherited) : true
+                    if flag { run(body, end, indentation: indentation, inherited: inherited) }
                 case .list(let items):
-                    for item in items where !push(item, body, end, indentation, inherited) { return false }
+                    for item in items { push(item, body, end, indentation, inherited) }
                 case .text, .number, .object, .html:
-                    return push(value, body, end, indentation, inherited)
+                    push(value, body, end, indentation, inherited)
                 }
             case .inverted:
                 guard let value = lookup(op.a) else { return run(body, end, indentation: indentation, inherited: inherited) }
                 switch value {
                 case .flag(let flag):
-                    return flag ? true : run(body, end, indentation: indentation, inherited: inherited)
+                    if !flag { run(body, end, indentation: indentation, inherited: inherited) }
                 case .list(let items):
-                    return items.isEmpty ? push(value, body, end, indentation, inherited) : true
+                    if items.isEmpty { push(value, body, end, indentation, inherited) }
                 case .text, .number, .object, .html:
-                    return true
+                    break
                 }
             case .block:
                 let indented = op.indentation < 0 ? indentation : indentation + program.indentations[Int(op.indentation)]
                 if let given = inherited.first(where: { $0.block == op.a }) {
                     return run(Int(given.start), Int(given.end), indentation: indented, inherited: inherited)
                 }
-                return run(body, end, indentation: indented, inherited: inherited)
-            case .unrenderable:
-                return false
+                run(body, end, indentation: indented, inherited: inherited)
             case .partial:
-                guard op.a >= 0 else { return true }
+                guard op.a >= 0 else { return }
                 let indented = op.indentation < 0 ? indentation : indentation + program.indentations[Int(op.indentation)]
                 let range = program.templateRanges[Int(op.a)]
                 // The outer template's blocks win over the parent's own: they come first.
                 let merged = op.b < 0 ? inherited : inherited + program.inherits[Int(op.b)]
-                return run(range.lowerBound, range.upperBound, indentation: indented, inherited: merged)
+                run(range.lowerBound, range.upperBound, indentation: indented, inherited: merged)
             }
-            return true
         }
 
-        mutating func push(_ value: TemplateValue, _ start: Int, _ end: Int, _ indentation: String, _ inherited: [Program.Override]) -> Bool {
+        mutating func push(_ value: TemplateValue, _ start: Int, _ end: Int, _ indentation: String, _ inherited: [Program.Override]) {
             stack.append(value)
             defer { stack.removeLast() }
-            return run(start, end, indentation: indentation, inherited: inherited)
+            run(start, end, indentation: indentation, inherited: inherited)
         }
 
         /// The value a name finds, as swift-mustache finds it: the first object on the stack, from the top, that
@@ -529,24 +572,20 @@ struct CompiledTemplates: Sendable {
             return value
         }
 
-        /// false for a list or an object, which swift-mustache writes in its own way.
-        mutating func write(_ value: TemplateValue, escaped: Bool) -> Bool {
+        /// Text, a number or a flag as text; a list or an object writes nothing.
+        mutating func write(_ value: TemplateValue, escaped: Bool) {
             let text: String
             switch value {
             case .text(let s): text = s
             case .number(let n): text = String(n)
             case .flag(let b): text = b ? "true" : "false"
             case .html(let bytes):
-                if escaped { FastHTMLEscaping.escape(String(decoding: bytes, as: UTF8.self), into: &out) } else { out.append(contentsOf: bytes) }
-                return true
-            case .list, .object: return false
+                if escaped { HTMLEscaping.escape(String(decoding: bytes, as: UTF8.self), into: &out) } else { out.append(contentsOf: bytes) }
+                return
+            case .list, .object: return
             }
-            guard escaped else {
-                out.append(contentsOf: text.utf8)
-                return true
-            }
-            FastHTMLEscaping.escape(text, into: &out)
-            return true
+            guard escaped else { return out.append(contentsOf: text.utf8) }
+            HTMLEscaping.escape(text, into: &out)
         }
     }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import Mustache
 
 /// Templates and assets from Theme/. Templates are compiled once per build; every problem in them is
 /// reported at the template's file, line and column, since a broken theme would otherwise render blanks.
@@ -10,15 +9,13 @@ public struct Theme: Sendable {
         "announcements", "announcement", "schedule", "page", "search", "404",
     ]
 
-    public var library: MustacheLibrary
+    var templates: CompiledTemplates
     public var templateNames: Set<String>
     /// Asset files relative to Theme/assets/, copied as they are to Output/assets/.
     public var assets: [String]
     public var assetsURL: URL
     /// Every template's name and text: pages rendered with another theme are not reused.
     public var fingerprint = ""
-    /// The same templates in the byte renderer; nil when one uses syntax only swift-mustache handles.
-    var compiled: CompiledTemplates?
 
     /// `memo` (the preview's) skips compiling the templates again while their files' bytes are the same.
     public static func load(root: URL, memo: LoadMemo? = nil) -> (Theme?, Diagnostics) {
@@ -50,24 +47,20 @@ public struct Theme: Sendable {
 
     static func compile(_ files: [(name: String, data: Data?)], themeURL: URL) -> (Theme?, Diagnostics) {
         var diagnostics = Diagnostics()
-        var library = MustacheLibrary()
         var sources: [String: (path: String, text: String)] = [:]
+        var parsed: [String: [CompiledTemplates.Token]] = [:]
         var broken = Set<String>()
         for (name, data) in files {
             let path = "Theme/templates/\(name)"
             guard let data, let source = SourceText.decode(data, path: path, diagnostics: &diagnostics) else { continue }
             let templateName = String(name.dropLast(".mustache".count))
-            do {
-                _ = Self.registerContentType
-                library.register(try MustacheTemplate(string: Self.contentTypeLine + source.text), named: templateName)
+            switch CompiledTemplates.parse(source.text) {
+            case .success(let tokens):
+                parsed[templateName] = tokens
                 sources[templateName] = (path, source.text)
-            } catch let error as MustacheTemplate.ParserError {
+            case .failure(let refusal):
                 broken.insert(templateName)
-                diagnostics.error("template-syntax", "lỗi cú pháp mẫu giao diện: \(describe(error.error))",
-                                  at: SourceLocation(path: path, line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber))
-            } catch {
-                broken.insert(templateName)
-                diagnostics.error("template-syntax", "lỗi cú pháp mẫu giao diện: \(error)", at: SourceLocation(path: path, line: 1, column: 1))
+                diagnostics.error("template-syntax", refusal.message, at: SourceLocation(path: path, line: refusal.line, column: refusal.column))
             }
         }
         let known = Set(sources.keys)
@@ -80,11 +73,9 @@ public struct Theme: Sendable {
         for required in requiredTemplates where sources[required] == nil && !broken.contains(required) {
             diagnostics.error("missing-template", "thiếu mẫu giao diện Theme/templates/\(required).mustache", at: SourceLocation(path: "Theme/templates"))
         }
-        let assetsURL = themeURL.appendingPathComponent("assets")
         if diagnostics.hasErrors { return (nil, diagnostics) }
-        var theme = Theme(library: library, templateNames: known, assets: [], assetsURL: assetsURL)
+        var theme = Theme(templates: CompiledTemplates(parsed), templateNames: known, assets: [], assetsURL: themeURL.appendingPathComponent("assets"))
         theme.fingerprint = sources.sorted { $0.key < $1.key }.map { "\($0.key)\u{0}\($0.value.text)" }.joined(separator: "\u{1}")
-        theme.compiled = CompiledTemplates(sources: sources.mapValues(\.text))
         return (theme, diagnostics)
     }
 
@@ -102,23 +93,6 @@ public struct Theme: Sendable {
             }
         }
         return assets.sorted()
-    }
-
-    /// A standalone first line (so it writes nothing and shifts error lines by exactly one) that selects
-    /// `FastHTMLEscaping` for the template; partials and parents inherit it.
-    static let contentTypeLine = "{{% CONTENT_TYPE: MOTCUA_HTML}}\n"
-
-    static let registerContentType: Void = MustacheContentTypes.register(FastHTMLEscaping(), named: "MOTCUA_HTML")
-
-    static func describe(_ error: any Error) -> String {
-        guard let e = error as? MustacheTemplate.Error else { return "\(error)" }
-        switch e {
-        case .sectionCloseNameIncorrect: return "thẻ đóng `{{/…}}` không khớp với thẻ mở"
-        case .unfinishedName: return "thẻ `{{…}}` chưa được đóng"
-        case .expectedSectionEnd: return "thiếu thẻ đóng `{{/…}}` cho một khối"
-        case .invalidSetDelimiter: return "khai báo dấu phân cách không hợp lệ"
-        default: return "\(e)"
-        }
     }
 
     /// `{{> name}}` and `{{< name}}` references with their positions.
@@ -146,34 +120,15 @@ public struct Theme: Sendable {
         return result
     }
 
-    /// swift-mustache's rendering, the reference.
-    public func render(_ template: String, _ context: TemplateValues) -> String {
-        library.render(context.any, withTemplate: template) ?? ""
-    }
-
-    /// The page as bytes: through the compiled templates when they cover the page, swift-mustache otherwise.
+    /// A page's bytes.
     public func renderBytes(_ template: String, _ context: TemplateValues) -> Data {
-        if let bytes = compiled?.render(template, context) { return Data(bytes) }
-        return Data(render(template, context).utf8)
+        Data(templates.render(template, context))
     }
 }
 
-/// The same five escapes as swift-mustache's HTML content type, decided on UTF-8 bytes: a string with nothing to
-/// escape (almost every one) is returned as it is. The library's own walks characters and hashes each one,
-/// which was an eighth of a large build's time.
-struct FastHTMLEscaping: MustacheContentType {
-    func escapeText(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0x22 || $0 == 0x27 }) else {
-            return text
-        }
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count + 16)
-        Self.escape(text, into: &out)
-        return String(decoding: out, as: UTF8.self)
-    }
-
-    /// The five escapes, appended as bytes (also used by `CompiledTemplates`); the runs between them are
-    /// copied whole.
+/// The five escapes of swift-mustache's HTML content type (< > & " '), decided on UTF-8 bytes.
+enum HTMLEscaping {
+    /// The text appended with the five escapes; the runs between them are copied whole.
     static func escape(_ text: String, into out: inout [UInt8]) {
         var text = text
         text.withUTF8 { bytes in

@@ -3,7 +3,8 @@ import Mustache
 import Testing
 @testable import MotCuaKit
 
-/// The byte renderer must give exactly what swift-mustache gives, or step aside.
+/// The template renderer must give exactly what swift-mustache (the oracle) gives, and refuse at load, at the
+/// right place, what it does not do.
 @Suite struct CompiledTemplatesTests {
     static let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -15,9 +16,9 @@ import Testing
         return library.render(context.any, withTemplate: name) ?? ""
     }
 
-    func compiled(_ templates: [String: String], _ name: String, _ context: TemplateValues) throws -> String? {
+    func compiled(_ templates: [String: String], _ name: String, _ context: TemplateValues) throws -> String {
         let engine = try #require(CompiledTemplates(sources: templates))
-        return engine.render(name, context).map { String(decoding: $0, as: UTF8.self) }
+        return String(decoding: engine.render(name, context), as: UTF8.self)
     }
 
     static let context: TemplateValues = [
@@ -61,27 +62,41 @@ import Testing
         }
     }
 
-    @Test("transforms and set delimiters are left to swift-mustache")
-    func unsupportedSyntaxFallsBack() {
-        #expect(CompiledTemplates(sources: ["page": "{{uppercased(title)}}"]) == nil)
-        #expect(CompiledTemplates(sources: ["page": "{{=<% %>=}}<% title %>"]) == nil)
-        #expect(CompiledTemplates(sources: ["page": "{{>*dynamic}}"]) == nil)
+    @Test("syntax outside the subset is refused at its line and column", arguments: [
+        ("<p>\n  {{uppercased(title)}}</p>", 2, 24, "hàm biến đổi"),
+        ("{{=<% %>=}}<% title %>", 1, 3, "đổi dấu phân cách"),
+        ("a\n{{>*dynamic}}", 2, 4, "partial động"),
+        ("{{%PRAGMA}}", 1, 3, "pragma"),
+    ])
+    func unsupportedSyntaxIsRefused(template: String, line: Int, column: Int, what: String) {
+        guard case .failure(let refusal) = CompiledTemplates.parse(template) else {
+            Issue.record("\(template.debugDescription) was taken")
+            return
+        }
+        #expect((refusal.line, refusal.column) == (line, column), "\(template.debugDescription)")
+        #expect(refusal.message.contains(what), "\(refusal.message)")
     }
 
-    @Test("a list or an object written as text sends the page to swift-mustache, with the same result", arguments: [
-        "{{items}}", "{{{site}}}", "{{#items}}{{.}}{{/items}}",
+    /// The positions swift-mustache gave for its syntax errors are the ones editors see now.
+    @Test("syntax errors are placed where swift-mustache placed them", arguments: [
+        "<p>{{title</p>", "a\n{{#items}}\nb", "{{#a}}{{/b}}", "x\n  {{{title}}\n", "{{<layout}}{{title}}{{/layout}}",
     ])
-    func listWrittenAsTextFallsBack(template: String) throws {
-        #expect(try compiled(["page": template], "page", Self.context) == nil)
-        let (loaded, _) = Theme.load(root: Self.repoRoot)
-        let theme = try #require(loaded)
-        // A list of strings: swift-mustache writes its description, which (unlike a dictionary's) has one order.
-        let context: TemplateValues = ["title": Self.context["words"]!, "documentTitle": "Trang"]
-        #expect(theme.compiled != nil)
-        #expect(theme.compiled?.render("page", context) == nil)
-        let page = theme.renderBytes("page", context)
-        #expect(page == Data(theme.render("page", context).utf8))
-        #expect(String(decoding: page, as: UTF8.self).contains("khai"))
+    func syntaxErrorsAtSwiftMustachesPlace(template: String) throws {
+        guard case .failure(let refusal) = CompiledTemplates.parse(template) else {
+            Issue.record("\(template.debugDescription) was taken")
+            return
+        }
+        do {
+            _ = try MustacheTemplate(string: template)
+            Issue.record("swift-mustache took \(template.debugDescription)")
+        } catch let error as MustacheTemplate.ParserError {
+            #expect((refusal.line, refusal.column) == (error.context.lineNumber, error.context.columnNumber), "\(template.debugDescription)")
+        }
+    }
+
+    @Test("a list or an object written as text writes nothing", arguments: ["{{items}}", "{{{site}}}", "{{#items}}{{.}}{{/items}}"])
+    func listWrittenAsTextWritesNothing(template: String) throws {
+        #expect(try compiled(["page": "[" + template + "]"], "page", Self.context) == "[]")
     }
 
     @Test("a key set twice keeps its first place and its last value; nil removes it")
@@ -97,13 +112,17 @@ import Testing
         #expect(values.any["c"] as? Bool == true)
     }
 
-    @Test("every page of the sample site: the byte renderer covers it and matches swift-mustache")
+    @Test("every page of the sample site matches swift-mustache")
     func sampleSitePages() throws {
         let (loaded, _) = ContentLoader(root: Self.repoRoot, includeDrafts: true).load()
         let site = try #require(loaded)
         let (themeLoaded, _) = Theme.load(root: Self.repoRoot)
         let theme = try #require(themeLoaded)
-        let engine = try #require(theme.compiled)
+        var library = MustacheLibrary()
+        for name in theme.templateNames {
+            let text = try String(contentsOf: Self.repoRoot.appendingPathComponent("Theme/templates/\(name).mustache"), encoding: .utf8)
+            library.register(try MustacheTemplate(string: text), named: name)
+        }
         var diagnostics = Diagnostics()
         let plan = SitePlan(site: site, diagnostics: &diagnostics)
         let renderer = SiteRenderer(site: site, plan: plan, theme: theme, staticFiles: [], includeDrafts: true,
@@ -113,8 +132,7 @@ import Testing
         for page in plan.pages {
             var notes = SiteRenderer.PageNotes()
             let (template, context) = renderer.context(for: page, notes: &notes)
-            let bytes = try #require(engine.render(template, context), "\(page.file) fell back")
-            #expect(bytes == Array(theme.render(template, context).utf8), "\(page.file) differs")
+            #expect(theme.renderBytes(template, context) == Data((library.render(context.any, withTemplate: template) ?? "").utf8), "\(page.file) differs")
         }
     }
 }
