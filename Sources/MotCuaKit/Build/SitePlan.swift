@@ -3,6 +3,7 @@ import Foundation
 /// Decides every page's URL once. Templates ask the plan for links relative to the page they are on,
 /// which is what lets Output/ work from file://, a USB stick or any sub-folder of a host.
 public struct SitePlan: Sendable {
+    /// A page: its kind (`PageKind`, the table) and which item of the content it shows.
     public enum Kind: Sendable, Hashable {
         case home
         case guideList
@@ -20,6 +21,28 @@ public struct SitePlan: Sendable {
         case page(Int)
         case search
         case notFound
+
+        /// This page's row in the table of page kinds.
+        public var table: PageKind {
+            switch self {
+            case .home: .home
+            case .guideList: .guideList
+            case .guide: .guide
+            case .catalog: .catalog
+            case .field: .field
+            case .procedure: .procedure
+            case .levels: .levels
+            case .level: .level
+            case .tier: .tier
+            case .forms: .forms
+            case .announcementList: .announcementList
+            case .announcement: .announcement
+            case .schedule: .schedule
+            case .page: .page
+            case .search: .search
+            case .notFound: .notFound
+            }
+        }
     }
 
     public struct Page: Sendable {
@@ -32,11 +55,11 @@ public struct SitePlan: Sendable {
         public var location: SourceLocation?
     }
 
-    /// Section folders; a free page may not take one of these names.
-    public static let sections: Set<String> = [
-        "huong-dan", "thu-tuc", "linh-vuc", "thong-bao", "bieu-mau", "trang", "muc-do", "cap", "phat-thanh",
-        "tim-kiem", "assets",
-    ]
+    /// Section folders (those of the page kinds, and the theme's assets); a free page may not take one of
+    /// these names.
+    public static let sections: Set<String> = Set(PageKind.allCases.compactMap { kind in
+        kind == .notFound ? nil : kind.row.folder.split(separator: "/").first.map(String.init)
+    }).union(["trang", "assets"])
 
     public private(set) var pages: [Page] = []
     private var byKind: [Kind: Int] = [:]
@@ -46,43 +69,49 @@ public struct SitePlan: Sendable {
 
     public init(site: Site, diagnostics: inout Diagnostics) {
         add(.home, "", site.config.name, nil, &diagnostics)
-        add(.guideList, "huong-dan/", "Hướng dẫn", nil, &diagnostics)
+        list(.guideList, &diagnostics)
         for (i, guide) in site.guides.enumerated() {
-            add(.guide(i), "huong-dan/\(guide.slug.value)/", guide.title, guide.slug.location, &diagnostics)
+            add(.guide(i), PageKind.guide.row.folder + "\(guide.slug.value)/", guide.title, guide.slug.location, &diagnostics)
         }
-        add(.catalog, "thu-tuc/", "Thủ tục hành chính", nil, &diagnostics)
+        list(.catalog, &diagnostics)
         for (f, field) in site.fields.enumerated() {
-            add(.field(f), "linh-vuc/\(field.slug.value)/", field.name.value, field.name.location, &diagnostics)
+            add(.field(f), PageKind.field.row.folder + "\(field.slug.value)/", field.name.value, field.name.location, &diagnostics)
             for (p, procedure) in field.procedures.enumerated() {
-                let path = "thu-tuc/\(procedure.slug.value)/"
+                let path = PageKind.procedure.row.folder + "\(procedure.slug.value)/"
                 if add(.procedure(field: f, index: p), path, procedure.name.value, procedure.slug.location, &diagnostics) {
                     procedurePaths[procedure.code.value] = path
                 }
             }
         }
-        add(.levels, "muc-do/", "Mức độ dịch vụ công trực tuyến", nil, &diagnostics)
+        list(.levels, &diagnostics)
         for badge in LevelBadge.all(site.config.levelScheme) {
-            add(.level(badge.key), "muc-do/\(badge.key)/", badge.label, nil, &diagnostics)
+            add(.level(badge.key), PageKind.level.row.folder + "\(badge.key)/", badge.label, nil, &diagnostics)
         }
         for tier in Procedure.Tier.allCases where tier != .district || site.procedures.contains(where: { $0.tier == .district }) {
-            add(.tier(tier.rawValue), "cap/\(tier.rawValue)/", tier.label, nil, &diagnostics)
+            add(.tier(tier.rawValue), PageKind.tier.row.folder + "\(tier.rawValue)/", tier.label, nil, &diagnostics)
         }
-        add(.forms, "bieu-mau/", "Biểu mẫu", nil, &diagnostics)
-        add(.announcementList, "thong-bao/", "Thông báo", nil, &diagnostics)
+        list(.forms, &diagnostics)
+        list(.announcementList, &diagnostics)
         for (i, item) in site.announcements.enumerated() {
-            add(.announcement(i), "thong-bao/\(item.slug.value)/", item.title, item.slug.location, &diagnostics)
+            add(.announcement(i), PageKind.announcement.row.folder + "\(item.slug.value)/", item.title, item.slug.location, &diagnostics)
         }
-        add(.schedule, "phat-thanh/", "Lịch phát thanh", nil, &diagnostics)
-        add(.search, "tim-kiem/", "Tìm kiếm", nil, &diagnostics)
+        list(.schedule, &diagnostics)
+        list(.search, &diagnostics)
         for (i, page) in site.pages.enumerated() {
             if Self.sections.contains(page.slug.value) {
                 diagnostics.error("reserved-slug", "trang không được có địa chỉ `\(page.slug.value)/` vì đó là tên một mục của trang; đặt `slug:` khác", at: page.slug.location)
                 continue
             }
-            add(.page(i), "\(page.slug.value)/", page.title, page.slug.location, &diagnostics)
+            add(.page(i), PageKind.page.row.folder + "\(page.slug.value)/", page.title, page.slug.location, &diagnostics)
         }
-        pages.append(Page(kind: .notFound, path: "", file: "404.html", title: "Không tìm thấy trang", location: nil))
+        pages.append(Page(kind: .notFound, path: "", file: PageKind.notFound.row.folder, title: PageKind.notFound.row.title!, location: nil))
         byKind[.notFound] = pages.count - 1
+    }
+
+    /// A list page: its folder and title from the table.
+    private mutating func list(_ kind: Kind, _ diagnostics: inout Diagnostics) {
+        let row = kind.table.row
+        add(kind, row.folder, row.title ?? "", nil, &diagnostics)
     }
 
     @discardableResult

@@ -1,26 +1,28 @@
 import Foundation
 
 extension SiteRenderer {
-    /// The template and the values for one page.
+    /// The template (from the table of page kinds) and the values for one page.
     func context(for page: SitePlan.Page, notes: inout PageNotes) -> (String, TemplateValues) {
+        let values: TemplateValues
         switch page.kind {
-        case .home: return ("home", home(page))
-        case .guideList: return ("guides", guideList(page))
-        case .guide(let i): return ("guide", guide(page, i, &notes))
-        case .catalog: return ("catalog", catalog(page))
-        case .field(let f): return ("field", field(page, f))
-        case .procedure(let f, let p): return ("procedure", procedure(page, f, p, &notes))
-        case .levels: return ("levels", levels(page))
-        case .level(let key): return ("listing", levelListing(page, key))
-        case .tier(let key): return ("listing", tierListing(page, key))
-        case .forms: return ("forms", forms(page))
-        case .announcementList: return ("announcements", announcementList(page))
-        case .announcement(let i): return ("announcement", announcement(page, i, &notes))
-        case .schedule: return ("schedule", schedule(page))
-        case .page(let i): return ("page", freePage(page, i, &notes))
-        case .search: return ("search", search(page))
-        case .notFound: return ("404", notFound(page))
+        case .home: values = home(page)
+        case .guideList: values = guideList(page)
+        case .guide(let i): values = guide(page, i, &notes)
+        case .catalog: values = catalog(page)
+        case .field(let f): values = field(page, f)
+        case .procedure(let f, let p): values = procedure(page, f, p, &notes)
+        case .levels: values = levels(page)
+        case .level(let key): values = levelListing(page, key)
+        case .tier(let key): values = tierListing(page, key)
+        case .forms: values = forms(page)
+        case .announcementList: values = announcementList(page)
+        case .announcement(let i): values = announcement(page, i, &notes)
+        case .schedule: values = schedule(page)
+        case .page(let i): values = freePage(page, i, &notes)
+        case .search: values = search(page)
+        case .notFound: values = notFound(page)
         }
+        return (page.kind.table.row.template, values)
     }
 
     func homeCrumb(_ page: SitePlan.Page) -> (String, String?) { ("Trang chủ", href(page, .home)) }

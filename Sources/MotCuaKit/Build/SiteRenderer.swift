@@ -197,17 +197,17 @@ struct SiteRenderer: @unchecked Sendable {
         var pages: TemplateValue
     }
 
+    /// The menu entries of the table of page kinds, in its order, then the free page `lien-he`.
     static func navItems(site: Site, plan: SitePlan) -> [NavItem] {
         var items: [NavItem] = []
         func add(_ label: String, _ kind: SitePlan.Kind, sections: [String]) {
             guard let target = plan.page(kind) else { return }
             items.append(.init(label: label, path: target.path, sections: sections))
         }
-        add("Trang chủ", .home, sections: [])
-        add("Thủ tục", .catalog, sections: ["thu-tuc/", "linh-vuc/", "muc-do/", "cap/", "tim-kiem/"])
-        add("Hướng dẫn", .guideList, sections: ["huong-dan/"])
-        add("Thông báo", .announcementList, sections: ["thong-bao/", "phat-thanh/"])
-        add("Biểu mẫu", .forms, sections: ["bieu-mau/"])
+        for kind in PageKind.allCases {
+            guard let menu = kind.row.menu, let page = plan.pages.first(where: { $0.kind.table == kind }) else { continue }
+            add(menu.label, page.kind, sections: menu.sections)
+        }
         for (i, p) in site.pages.enumerated() where plan.hasPage(.page(i)) && p.slug.value == "lien-he" {
             add(p.title, .page(i), sections: [])
         }

@@ -3,11 +3,8 @@ import Foundation
 /// Templates and assets from Theme/. Templates are compiled once per build; every problem in them is
 /// reported at the template's file, line and column, since a broken theme would otherwise render blanks.
 public struct Theme: Sendable {
-    /// Templates every theme must provide, one per kind of page, plus the layout they extend.
-    public static let requiredTemplates = [
-        "layout", "home", "guides", "guide", "catalog", "field", "procedure", "levels", "listing", "forms",
-        "announcements", "announcement", "schedule", "page", "search", "404",
-    ]
+    /// Templates every theme must provide: the layout and one per kind of page (`PageKind`).
+    public static let requiredTemplates = PageKind.templates
 
     var templates: CompiledTemplates
     public var templateNames: Set<String>

@@ -1,0 +1,50 @@
+/// Every kind of page, once: the folder its pages live in, the template that renders them, a list page's
+/// title, and its entry in the header's menu. The plan (addresses, titles), the renderer (templates), the
+/// theme's required templates, the reserved folder names and the menu are all read from here.
+public enum PageKind: String, CaseIterable, Sendable {
+    // In the menu's order first.
+    case home, catalog, guideList, announcementList, forms
+    case guide, field, procedure, levels, level, tier, announcement, schedule, page, search, notFound
+
+    public struct Row: Sendable {
+        /// Theme/templates/<template>.mustache.
+        public var template: String
+        /// A list page's folder; for an item page, the folder its slug or key goes under ("" for free pages).
+        /// The 404 page is a file at the root.
+        public var folder: String
+        /// A list page's title; nil where the content gives it.
+        public var title: String?
+        /// The header menu's label, and the folders whose pages mark it as the current section.
+        public var menu: (label: String, sections: [String])?
+    }
+
+    public var row: Row {
+        switch self {
+        case .home: Row(template: "home", folder: "", menu: ("Trang chủ", []))
+        case .catalog: Row(template: "catalog", folder: "thu-tuc/", title: "Thủ tục hành chính",
+                           menu: ("Thủ tục", ["thu-tuc/", "linh-vuc/", "muc-do/", "cap/", "tim-kiem/"]))
+        case .guideList: Row(template: "guides", folder: "huong-dan/", title: "Hướng dẫn", menu: ("Hướng dẫn", ["huong-dan/"]))
+        case .announcementList: Row(template: "announcements", folder: "thong-bao/", title: "Thông báo",
+                                    menu: ("Thông báo", ["thong-bao/", "phat-thanh/"]))
+        case .forms: Row(template: "forms", folder: "bieu-mau/", title: "Biểu mẫu", menu: ("Biểu mẫu", ["bieu-mau/"]))
+        case .guide: Row(template: "guide", folder: "huong-dan/")
+        case .field: Row(template: "field", folder: "linh-vuc/")
+        case .procedure: Row(template: "procedure", folder: "thu-tuc/")
+        case .levels: Row(template: "levels", folder: "muc-do/", title: "Mức độ dịch vụ công trực tuyến")
+        case .level: Row(template: "listing", folder: "muc-do/")
+        case .tier: Row(template: "listing", folder: "cap/")
+        case .announcement: Row(template: "announcement", folder: "thong-bao/")
+        case .schedule: Row(template: "schedule", folder: "phat-thanh/", title: "Lịch phát thanh")
+        case .page: Row(template: "page", folder: "")
+        case .search: Row(template: "search", folder: "tim-kiem/", title: "Tìm kiếm")
+        case .notFound: Row(template: "404", folder: "404.html", title: "Không tìm thấy trang")
+        }
+    }
+
+    /// Every template a theme must have: the layout the pages extend, and one per kind of page.
+    public static var templates: [String] {
+        var names = ["layout"]
+        for kind in allCases where !names.contains(kind.row.template) { names.append(kind.row.template) }
+        return names
+    }
+}
