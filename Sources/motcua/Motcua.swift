@@ -8,7 +8,7 @@ struct Motcua: ParsableCommand {
         commandName: "motcua",
         abstract: "Tạo trang thông tin thủ tục hành chính của xã từ Content/ và Theme/.",
         version: "0.1.0",
-        subcommands: [BuildCommand.self, ServeCommand.self, NewCommand.self]
+        subcommands: [BuildCommand.self, ServeCommand.self, NewCommand.self, SchemaCommand.self]
     )
 
     /// Exit codes: 0 success, 1 content errors, 2 usage errors (ArgumentParser's default is 64).

@@ -35,6 +35,27 @@ struct SiteScaffoldTests {
         #expect(BuildAction(options: .init(root: root)).run().succeeded)
     }
 
+    @Test("every YAML file of a new site names its JSON Schema, written beside Content/")
+    func yamlFilesNameTheirSchema() throws {
+        let root = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let files = try SiteScaffold(root: root).create()
+        for kind in ContentFileKind.all {
+            #expect(files.contains("schema/\(kind.schemaFileName)"))
+        }
+        let yamlFiles = files.filter { $0.hasSuffix(".yml") }
+        #expect(!yamlFiles.isEmpty)
+        for path in yamlFiles {
+            let url = root.appendingPathComponent(path)
+            let text = try String(contentsOf: url, encoding: .utf8)
+            let first = try #require(text.split(separator: "\n").first)
+            let prefix = "# yaml-language-server: $schema="
+            #expect(first.hasPrefix(prefix), "\(path)")
+            let schema = url.deletingLastPathComponent().appendingPathComponent(String(first.dropFirst(prefix.count))).standardizedFileURL
+            #expect(FileManager.default.fileExists(atPath: schema.path), "\(path) names \(schema.path)")
+        }
+    }
+
     @Test("a folder that holds anything is refused, and left alone")
     func refusesNonEmpty() throws {
         let root = temporaryFolder()

@@ -50,7 +50,7 @@ public enum ServiceLevel: Sendable, Hashable {
 }
 
 /// Which scheme a site shows, from `site.yml` `muc_do`.
-public enum LevelScheme: String, Sendable, Hashable {
+public enum LevelScheme: String, Sendable, Hashable, CaseIterable {
     case nd42
     case legacy
 }

@@ -187,11 +187,6 @@ public struct ContentLoader: Sendable {
 
     // MARK: - site.yml
 
-    static let siteKeys = [
-        "ten", "tinh", "dia_chi", "dien_thoai", "email", "gio_lam_viec", "cong_dich_vu_cong", "cong_tinh",
-        "tra_cuu", "base_url", "muc_do", "phat_thanh", "cho_phep_html",
-    ]
-
     func loadConfig(_ diagnostics: inout Diagnostics) -> SiteConfig? {
         let path = "Content/site.yml"
         guard FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path) else {
@@ -203,34 +198,37 @@ public struct ContentLoader: Sendable {
         guard let (reader, map) = result else { return nil }
         defer { diagnostics.append(contentsOf: reader.diagnostics) }
         reader.diagnostics = Diagnostics()
-        reader.checkKeys(map, known: Self.siteKeys, what: "site.yml")
-        guard let name = reader.string(map, "ten", required: true, what: "site.yml", example: "Ủy ban nhân dân xã An Phú") else { return nil }
+        let keys = ContentSchema.site
+        reader.checkKeys(map, keys)
+        guard let name = reader.string(map, keys.ten) else { return nil }
         var config = SiteConfig(name: name.value)
-        config.province = reader.string(map, "tinh")?.value
-        config.address = reader.string(map, "dia_chi")?.value
-        config.phone = reader.string(map, "dien_thoai")?.value
-        config.email = reader.string(map, "email")?.value
-        config.workingHours = reader.string(map, "gio_lam_viec")?.value
-        config.nationalPortal = reader.url(map, "cong_dich_vu_cong")?.value
-        config.provincePortal = reader.url(map, "cong_tinh")?.value
-        config.lookupURL = reader.url(map, "tra_cuu")?.value
-        if let base = reader.url(map, "base_url") {
+        config.province = reader.string(map, keys.tinh)?.value
+        config.address = reader.string(map, keys.dia_chi)?.value
+        config.phone = reader.string(map, keys.dien_thoai)?.value
+        config.email = reader.string(map, keys.email)?.value
+        config.workingHours = reader.string(map, keys.gio_lam_viec)?.value
+        config.nationalPortal = reader.url(map, keys.cong_dich_vu_cong)?.value
+        config.provincePortal = reader.url(map, keys.cong_tinh)?.value
+        config.lookupURL = reader.url(map, keys.tra_cuu)?.value
+        if let base = reader.url(map, keys.base_url) {
             config.baseURL = base.value.hasSuffix("/") ? base.value : base.value + "/"
         }
-        if let scheme = reader.choice(map, "muc_do", allowed: ["nd42", "legacy"]) {
+        if let scheme = reader.choice(map, keys.muc_do) {
             config.levelScheme = LevelScheme(rawValue: scheme.value) ?? .nd42
         }
-        config.allowRawHTML = reader.bool(map, "cho_phep_html")?.value ?? false
-        if let radio = reader.node(map, "phat_thanh"), let radioMap = reader.mapping(radio, what: "`phat_thanh`") {
-            reader.checkKeys(radioMap, known: ["toc_do", "ten_goi"], what: "`phat_thanh`")
-            if let rate = reader.int(radioMap, "toc_do") {
-                if (60...400).contains(rate.value) {
+        config.allowRawHTML = reader.bool(map, keys.cho_phep_html)?.value ?? false
+        let radioKeys = ContentSchema.siteRadio
+        if let radio = reader.node(map, keys.phat_thanh), let radioMap = reader.mapping(radio, what: radioKeys.what) {
+            reader.checkKeys(radioMap, radioKeys)
+            let rateKey = radioKeys.toc_do
+            if let rate = reader.int(radioMap, rateKey) {
+                if let range = rateKey.range, range.contains(rate.value) {
                     config.radioSyllablesPerMinute = rate.value
                 } else {
                     reader.diagnostics.error("invalid-value", "`toc_do`: \(rate.value) âm tiết/phút là không hợp lý; thường từ 160 đến 220", at: rate.location)
                 }
             }
-            if let names = reader.node(radioMap, "ten_goi"), let namesMap = reader.mapping(names, what: "`ten_goi`") {
+            if let names = reader.node(radioMap, radioKeys.ten_goi), let namesMap = reader.mapping(names, what: "`ten_goi`") {
                 for (key, value) in namesMap {
                     guard let host = key.scalar?.string, let spoken = reader.string(value, key: host) else { continue }
                     config.spokenNames[host.lowercased()] = spoken.value
@@ -242,36 +240,28 @@ public struct ContentLoader: Sendable {
 
     // MARK: - Catalog
 
-    static let fieldKeys = ["linh_vuc", "mo_ta", "slug", "thu_tuc"]
-    static let procedureKeys = [
-        "ma", "ten", "cap", "muc_do", "doi_tuong", "co_quan", "noi_nop", "cach_thuc", "trinh_tu", "ho_so", "ket_qua",
-        "yeu_cau", "mien_le_phi", "can_cu", "nop_truc_tuyen", "thanh_toan_truc_tuyen", "nhan_ket_qua", "slug",
-    ]
-    static let channelKeys = ["hinh_thuc", "thoi_han", "le_phi"]
-    static let documentKeys = ["ten", "bieu_mau", "ban_chinh", "ban_sao", "ghi_chu"]
-    static let groupKeys = ["truong_hop", "giay_to"]
-    static let legalKeys = ["so", "trich_yeu", "ngay", "co_quan_ban_hanh"]
-
     func loadField(_ path: String, _ diagnostics: inout Diagnostics) -> Field? {
         guard let (reader, map) = yamlRoot(path, &diagnostics) else { return nil }
         reader.diagnostics = Diagnostics()
         defer { diagnostics.append(contentsOf: reader.diagnostics) }
-        reader.checkKeys(map, known: Self.fieldKeys, what: "tệp lĩnh vực")
-        guard let name = reader.string(map, "linh_vuc", required: true, what: "tệp lĩnh vực", example: "Hộ tịch") else { return nil }
-        let slug = explicitSlug(reader, map) ?? Located(VietnameseText.slug(name.value), at: name.location)
+        let keys = ContentSchema.field
+        reader.checkKeys(map, keys)
+        guard let name = reader.string(map, keys.linh_vuc) else { return nil }
+        let slug = explicitSlug(reader, map, keys) ?? Located(VietnameseText.slug(name.value), at: name.location)
         var procedures: [Procedure] = []
-        if let list = reader.node(map, "thu_tuc"), let items = reader.sequence(list, key: "thu_tuc") {
+        let listKey = keys.thu_tuc
+        if let list = reader.node(map, listKey), let items = reader.sequence(list, key: listKey.name) {
             for item in items {
                 if let procedure = loadProcedure(item, reader) { procedures.append(procedure) }
             }
-        } else if reader.node(map, "thu_tuc") == nil {
+        } else if reader.node(map, listKey) == nil {
             reader.diagnostics.warning("empty-field", "lĩnh vực `\(name.value)` chưa có thủ tục nào (khóa `thu_tuc`)", at: name.location)
         }
-        return Field(name: name, slug: slug, summary: reader.string(map, "mo_ta")?.value, procedures: procedures, path: path)
+        return Field(name: name, slug: slug, summary: reader.string(map, keys.mo_ta)?.value, procedures: procedures, path: path)
     }
 
-    func explicitSlug(_ reader: YAMLReader, _ map: YAMLNode.Mapping) -> Located<String>? {
-        guard let slug = reader.string(map, "slug") else { return nil }
+    func explicitSlug(_ reader: YAMLReader, _ map: YAMLNode.Mapping, _ keys: ContentSchema) -> Located<String>? {
+        guard let slug = reader.string(map, keys.slug) else { return nil }
         if !VietnameseText.isValidSlug(slug.value) {
             reader.diagnostics.error("invalid-slug", "`slug`: `\(slug.value)` chỉ được gồm chữ thường không dấu, số và dấu gạch ngang, ví dụ `\(VietnameseText.slug(slug.value))`", at: slug.location)
             return nil
@@ -281,37 +271,38 @@ public struct ContentLoader: Sendable {
 
     func loadProcedure(_ node: YAMLNode, _ reader: YAMLReader) -> Procedure? {
         guard let map = reader.mapping(node, what: "mỗi thủ tục") else { return nil }
-        reader.checkKeys(map, known: Self.procedureKeys, what: "thủ tục")
-        let code = reader.string(map, "ma", required: true, what: "thủ tục", example: "\"1.001193\"")
-        let name = reader.string(map, "ten", required: true, what: "thủ tục", example: "Đăng ký khai sinh")
+        let keys = ContentSchema.procedure
+        reader.checkKeys(map, keys)
+        let code = reader.string(map, keys.ma)
+        let name = reader.string(map, keys.ten)
         var tier = Procedure.Tier.commune
-        if let t = reader.choice(map, "cap", allowed: Procedure.Tier.allCases.map(\.rawValue)) {
+        if let t = reader.choice(map, keys.cap) {
             tier = Procedure.Tier(rawValue: t.value) ?? .commune
         }
         var level: Located<ServiceLevel>?
-        if let l = reader.choice(map, "muc_do", allowed: ServiceLevel.allowedValues), let parsed = ServiceLevel(key: l.value) {
+        if let l = reader.choice(map, keys.muc_do), let parsed = ServiceLevel(key: l.value) {
             level = Located(parsed, at: l.location)
         }
         var channels: [Procedure.Channel] = []
-        if let list = reader.node(map, "cach_thuc"), let items = reader.sequence(list, key: "cach_thuc") {
+        let channelKeys = ContentSchema.channel
+        if let list = reader.node(map, keys.cach_thuc), let items = reader.sequence(list, key: keys.cach_thuc.name) {
             for item in items {
                 guard let c = reader.mapping(item, what: "mỗi cách thực hiện") else { continue }
-                reader.checkKeys(c, known: Self.channelKeys, what: "cách thực hiện")
-                guard let method = reader.choice(c, "hinh_thuc", allowed: Procedure.Method.allCases.map(\.rawValue)) else {
-                    if reader.node(c, "hinh_thuc") == nil { reader.missing("hinh_thuc", in: c, what: "cách thực hiện", example: "truc-tiep") }
-                    continue
-                }
+                reader.checkKeys(c, channelKeys)
+                // A missing `hinh_thuc` is reported by the reader: the schema marks it required.
+                guard let method = reader.choice(c, channelKeys.hinh_thuc) else { continue }
                 var fee: Procedure.Fee?
-                if let f = reader.string(c, "le_phi") {
+                if let f = reader.string(c, channelKeys.le_phi) {
                     if let n = YAMLReader.parseInteger(f.value) { fee = .amount(n) } else { fee = .text(f.value) }
                 }
                 channels.append(Procedure.Channel(
-                    method: Procedure.Method(rawValue: method.value)!, time: reader.string(c, "thoi_han")?.value,
+                    method: Procedure.Method(rawValue: method.value)!, time: reader.string(c, channelKeys.thoi_han)?.value,
                     fee: fee, location: reader.location(item)))
             }
         }
         var groups: [Procedure.DocumentGroup] = []
-        if let list = reader.node(map, "ho_so"), let items = reader.sequence(list, key: "ho_so") {
+        let groupKeys = ContentSchema.documentGroup
+        if let list = reader.node(map, keys.ho_so), let items = reader.sequence(list, key: keys.ho_so.name) {
             var loose: [Procedure.Document] = []
             for item in items {
                 if item.scalar != nil {
@@ -319,13 +310,13 @@ public struct ContentLoader: Sendable {
                     continue
                 }
                 guard let m = reader.mapping(item, what: "mỗi giấy tờ trong `ho_so`") else { continue }
-                if reader.node(m, "truong_hop") != nil || reader.node(m, "giay_to") != nil {
-                    reader.checkKeys(m, known: Self.groupKeys, what: "nhóm giấy tờ theo trường hợp")
+                if reader.node(m, groupKeys.truong_hop) != nil || reader.node(m, groupKeys.giay_to) != nil {
+                    reader.checkKeys(m, groupKeys)
                     var docs: [Procedure.Document] = []
-                    if let inner = reader.node(m, "giay_to"), let innerItems = reader.sequence(inner, key: "giay_to") {
+                    if let inner = reader.node(m, groupKeys.giay_to), let innerItems = reader.sequence(inner, key: groupKeys.giay_to.name) {
                         docs = innerItems.compactMap { loadDocument($0, reader) }
                     }
-                    groups.append(Procedure.DocumentGroup(title: reader.string(m, "truong_hop")?.value, documents: docs))
+                    groups.append(Procedure.DocumentGroup(title: reader.string(m, groupKeys.truong_hop)?.value, documents: docs))
                 } else if let doc = loadDocument(item, reader) {
                     loose.append(doc)
                 }
@@ -333,45 +324,46 @@ public struct ContentLoader: Sendable {
             if !loose.isEmpty { groups.insert(Procedure.DocumentGroup(title: nil, documents: loose), at: 0) }
         }
         var legal: [Procedure.LegalText] = []
-        if let list = reader.node(map, "can_cu"), let items = reader.sequence(list, key: "can_cu") {
+        let legalKeys = ContentSchema.legal
+        if let list = reader.node(map, keys.can_cu), let items = reader.sequence(list, key: keys.can_cu.name) {
             for item in items {
                 if item.scalar != nil, let s = reader.string(item, key: "can_cu") {
                     legal.append(Procedure.LegalText(number: s.value))
                     continue
                 }
                 guard let m = reader.mapping(item, what: "mỗi căn cứ pháp lý") else { continue }
-                reader.checkKeys(m, known: Self.legalKeys, what: "căn cứ pháp lý")
-                guard let number = reader.string(m, "so", required: true, what: "căn cứ pháp lý", example: "60/2014/QH13") else { continue }
+                reader.checkKeys(m, legalKeys)
+                guard let number = reader.string(m, legalKeys.so) else { continue }
                 legal.append(Procedure.LegalText(
-                    number: number.value, summary: reader.string(m, "trich_yeu")?.value,
-                    date: reader.date(m, "ngay")?.value, issuer: reader.string(m, "co_quan_ban_hanh")?.value))
+                    number: number.value, summary: reader.string(m, legalKeys.trich_yeu)?.value,
+                    date: reader.date(m, legalKeys.ngay)?.value, issuer: reader.string(m, legalKeys.co_quan_ban_hanh)?.value))
             }
         }
         var delivery: [Procedure.Method] = []
-        for item in reader.stringList(map, "nhan_ket_qua") {
+        for item in reader.stringList(map, keys.nhan_ket_qua) {
             if let m = Procedure.Method(rawValue: VietnameseText.slug(item.value)) {
                 delivery.append(m)
             } else {
                 reader.diagnostics.error("invalid-value", "`nhan_ket_qua`: `\(item.value)` không hợp lệ; chọn trong `truc-tiep`, `truc-tuyen`, `buu-chinh`", at: item.location)
             }
         }
-        let online = reader.string(map, "nop_truc_tuyen")
+        let online = reader.string(map, keys.nop_truc_tuyen)
         guard let code, let name else { return nil }
-        let slug = explicitSlug(reader, map) ?? Located(VietnameseText.slug(name.value), at: name.location)
+        let slug = explicitSlug(reader, map, keys) ?? Located(VietnameseText.slug(name.value), at: name.location)
         return Procedure(
             code: code, name: name, tier: tier, level: level,
-            applicants: reader.stringList(map, "doi_tuong").map(\.value),
-            agency: reader.string(map, "co_quan")?.value,
-            submissionAddress: reader.string(map, "noi_nop")?.value,
+            applicants: reader.stringList(map, keys.doi_tuong).map(\.value),
+            agency: reader.string(map, keys.co_quan)?.value,
+            submissionAddress: reader.string(map, keys.noi_nop)?.value,
             channels: channels,
-            steps: reader.string(map, "trinh_tu"),
+            steps: reader.string(map, keys.trinh_tu),
             documentGroups: groups,
-            result: reader.string(map, "ket_qua")?.value,
-            requirements: reader.string(map, "yeu_cau"),
-            feeExemptions: reader.stringList(map, "mien_le_phi").map(\.value),
+            result: reader.string(map, keys.ket_qua)?.value,
+            requirements: reader.string(map, keys.yeu_cau),
+            feeExemptions: reader.stringList(map, keys.mien_le_phi).map(\.value),
             legalBasis: legal,
             onlineSubmission: online,
-            onlinePayment: reader.bool(map, "thanh_toan_truc_tuyen")?.value,
+            onlinePayment: reader.bool(map, keys.thanh_toan_truc_tuyen)?.value,
             resultDelivery: delivery,
             slug: slug,
             location: reader.location(node))
@@ -382,16 +374,17 @@ public struct ContentLoader: Sendable {
             return Procedure.Document(name: name.value, location: name.location)
         }
         guard let m = reader.mapping(node, what: "mỗi giấy tờ") else { return nil }
-        reader.checkKeys(m, known: Self.documentKeys, what: "giấy tờ")
-        guard let name = reader.string(m, "ten", required: true, what: "giấy tờ", example: "Tờ khai đăng ký khai sinh") else { return nil }
+        let keys = ContentSchema.document
+        reader.checkKeys(m, keys)
+        guard let name = reader.string(m, keys.ten) else { return nil }
         return Procedure.Document(
-            name: name.value, form: reader.string(m, "bieu_mau"), originals: reader.int(m, "ban_chinh")?.value,
-            copies: reader.int(m, "ban_sao")?.value, note: reader.string(m, "ghi_chu")?.value, location: reader.location(node))
+            name: name.value, form: reader.string(m, keys.bieu_mau), originals: reader.int(m, keys.ban_chinh)?.value,
+            copies: reader.int(m, keys.ban_sao)?.value, note: reader.string(m, keys.ghi_chu)?.value, location: reader.location(node))
     }
 
     // MARK: - Markdown files
 
-    func markdownFile(_ path: String, known: [String], what: String, _ diagnostics: inout Diagnostics) -> (YAMLReader, YAMLNode.Mapping, MarkdownSource)? {
+    func markdownFile(_ path: String, keys: ContentSchema, _ diagnostics: inout Diagnostics) -> (YAMLReader, YAMLNode.Mapping, MarkdownSource)? {
         guard let source = read(path, &diagnostics), let split = FrontMatter.split(source, diagnostics: &diagnostics) else { return nil }
         let reader = YAMLReader(path: path)
         defer { diagnostics.append(contentsOf: reader.diagnostics) }
@@ -404,12 +397,12 @@ public struct ContentLoader: Sendable {
             return nil
         }
         guard let map = reader.mapping(node, what: "phần khai báo") else { return nil }
-        reader.checkKeys(map, known: known, what: what)
+        reader.checkKeys(map, keys)
         return (reader, map, body)
     }
 
-    func markdownSlug(_ path: String, _ reader: YAMLReader, _ map: YAMLNode.Mapping) -> Located<String> {
-        if let s = explicitSlug(reader, map) { return s }
+    func markdownSlug(_ path: String, _ reader: YAMLReader, _ map: YAMLNode.Mapping, _ keys: ContentSchema) -> Located<String> {
+        if let s = explicitSlug(reader, map, keys) { return s }
         let base = Self.baseName(path)
         let slug = VietnameseText.slug(base)
         if slug != base {
@@ -425,57 +418,54 @@ public struct ContentLoader: Sendable {
         return String(name[..<dot])
     }
 
-    static let guideKeys = ["tieu_de", "mo_ta", "thu_tu", "nhom", "lien_quan", "nhap", "slug"]
-
     func loadGuide(_ path: String, _ diagnostics: inout Diagnostics) -> Guide? {
-        guard let (reader, map, body) = markdownFile(path, known: Self.guideKeys, what: "hướng dẫn", &diagnostics) else { return nil }
+        let keys = ContentSchema.guide
+        guard let (reader, map, body) = markdownFile(path, keys: keys, &diagnostics) else { return nil }
         reader.diagnostics = Diagnostics()
         defer { diagnostics.append(contentsOf: reader.diagnostics) }
-        guard let title = reader.string(map, "tieu_de", required: true, what: "hướng dẫn", example: "Hướng dẫn nộp hồ sơ trực tuyến") else { return nil }
+        guard let title = reader.string(map, keys.tieu_de) else { return nil }
         return Guide(
-            title: title.value, summary: reader.string(map, "mo_ta")?.value, order: reader.int(map, "thu_tu")?.value,
-            group: reader.choice(map, "nhom", allowed: Guide.groups)?.value ?? "khac",
-            related: reader.stringList(map, "lien_quan"), draft: reader.bool(map, "nhap")?.value ?? false,
-            slug: markdownSlug(path, reader, map), body: body)
+            title: title.value, summary: reader.string(map, keys.mo_ta)?.value, order: reader.int(map, keys.thu_tu)?.value,
+            group: reader.choice(map, keys.nhom)?.value ?? "khac",
+            related: reader.stringList(map, keys.lien_quan), draft: reader.bool(map, keys.nhap)?.value ?? false,
+            slug: markdownSlug(path, reader, map, keys), body: body)
     }
 
-    static let announcementKeys = ["tieu_de", "so", "ngay", "noi_nhan", "ky", "chuc_vu", "phat_thanh", "nhap", "slug"]
-    static let broadcastKeys = ["muc_uu_tien", "bat_dau", "so_tuan", "so_lan_moi_tuan"]
-
     func loadAnnouncement(_ path: String, _ diagnostics: inout Diagnostics) -> Announcement? {
-        guard let (reader, map, body) = markdownFile(path, known: Self.announcementKeys, what: "thông báo", &diagnostics) else { return nil }
+        let keys = ContentSchema.announcement
+        guard let (reader, map, body) = markdownFile(path, keys: keys, &diagnostics) else { return nil }
         reader.diagnostics = Diagnostics()
         defer { diagnostics.append(contentsOf: reader.diagnostics) }
-        let title = reader.string(map, "tieu_de", required: true, what: "thông báo", example: "Thông báo về việc …")
-        let date = reader.date(map, "ngay", required: true, what: "thông báo")
+        let title = reader.string(map, keys.tieu_de)
+        let date = reader.date(map, keys.ngay)
         var plan: Announcement.BroadcastPlan?
-        if let p = reader.node(map, "phat_thanh"), let pm = reader.mapping(p, what: "`phat_thanh`") {
-            reader.checkKeys(pm, known: Self.broadcastKeys, what: "`phat_thanh`")
-            let priority = reader.choice(pm, "muc_uu_tien", allowed: Announcement.Priority.allCases.map(\.rawValue))
+        let planKeys = ContentSchema.broadcast
+        if let p = reader.node(map, keys.phat_thanh), let pm = reader.mapping(p, what: planKeys.what) {
+            reader.checkKeys(pm, planKeys)
+            let priority = reader.choice(pm, planKeys.muc_uu_tien)
             plan = Announcement.BroadcastPlan(
                 priority: priority.flatMap { Announcement.Priority(rawValue: $0.value) } ?? .normal,
-                start: reader.date(pm, "bat_dau")?.value,
-                weeks: reader.int(pm, "so_tuan")?.value ?? 1,
-                timesPerWeek: reader.int(pm, "so_lan_moi_tuan")?.value ?? 2)
+                start: reader.date(pm, planKeys.bat_dau)?.value,
+                weeks: reader.int(pm, planKeys.so_tuan)?.value ?? 1,
+                timesPerWeek: reader.int(pm, planKeys.so_lan_moi_tuan)?.value ?? 2)
         }
         guard let title, let date else { return nil }
         return Announcement(
-            title: title.value, number: reader.string(map, "so")?.value, date: date.value,
-            recipients: reader.stringList(map, "noi_nhan").map(\.value), signer: reader.string(map, "ky")?.value,
-            signerTitle: reader.string(map, "chuc_vu")?.value, broadcast: plan, draft: reader.bool(map, "nhap")?.value ?? false,
-            slug: markdownSlug(path, reader, map), body: body)
+            title: title.value, number: reader.string(map, keys.so)?.value, date: date.value,
+            recipients: reader.stringList(map, keys.noi_nhan).map(\.value), signer: reader.string(map, keys.ky)?.value,
+            signerTitle: reader.string(map, keys.chuc_vu)?.value, broadcast: plan, draft: reader.bool(map, keys.nhap)?.value ?? false,
+            slug: markdownSlug(path, reader, map, keys), body: body)
     }
 
-    static let pageKeys = ["tieu_de", "mo_ta", "thu_tu", "nhap", "slug"]
-
     func loadPage(_ path: String, _ diagnostics: inout Diagnostics) -> FreePage? {
-        guard let (reader, map, body) = markdownFile(path, known: Self.pageKeys, what: "trang", &diagnostics) else { return nil }
+        let keys = ContentSchema.page
+        guard let (reader, map, body) = markdownFile(path, keys: keys, &diagnostics) else { return nil }
         reader.diagnostics = Diagnostics()
         defer { diagnostics.append(contentsOf: reader.diagnostics) }
-        guard let title = reader.string(map, "tieu_de", required: true, what: "trang", example: "Liên hệ") else { return nil }
+        guard let title = reader.string(map, keys.tieu_de) else { return nil }
         return FreePage(
-            title: title.value, summary: reader.string(map, "mo_ta")?.value, order: reader.int(map, "thu_tu")?.value,
-            draft: reader.bool(map, "nhap")?.value ?? false, slug: markdownSlug(path, reader, map), body: body)
+            title: title.value, summary: reader.string(map, keys.mo_ta)?.value, order: reader.int(map, keys.thu_tu)?.value,
+            draft: reader.bool(map, keys.nhap)?.value ?? false, slug: markdownSlug(path, reader, map, keys), body: body)
     }
 
     // MARK: - Forms and abbreviations

@@ -319,17 +319,15 @@ final class YAMLReader {
 
     func bool(_ mapping: YAMLNode.Mapping, _ key: String) -> Located<Bool>? {
         guard let value = string(mapping, key) else { return nil }
-        switch value.value.lowercased() {
-        case "true", "yes", "on", "có", "co": return Located(true, at: value.location)
-        case "false", "no", "off", "không", "khong": return Located(false, at: value.location)
-        default:
-            diagnostics.error("wrong-type", "`\(key)` chỉ nhận `true` (có) hoặc `false` (không)", at: value.location)
-            return nil
-        }
+        let word = value.value.lowercased()
+        if SchemaKey.trueWords.contains(word) { return Located(true, at: value.location) }
+        if SchemaKey.falseWords.contains(word) { return Located(false, at: value.location) }
+        diagnostics.error("wrong-type", "`\(key)` chỉ nhận `true` (có) hoặc `false` (không)", at: value.location)
+        return nil
     }
 
-    func date(_ mapping: YAMLNode.Mapping, _ key: String, required: Bool = false, what: String = "") -> Located<CalendarDate>? {
-        guard let value = string(mapping, key, required: required, what: what, example: "2026-11-02") else { return nil }
+    func date(_ mapping: YAMLNode.Mapping, _ key: String, required: Bool = false, what: String = "", example: String = "2026-11-02") -> Located<CalendarDate>? {
+        guard let value = string(mapping, key, required: required, what: what, example: example) else { return nil }
         if let date = CalendarDate(parsing: value.value) { return Located(date, at: value.location) }
         diagnostics.error("invalid-date", "`\(key)`: ngày `\(value.value)` không hợp lệ; viết theo dạng năm-tháng-ngày, ví dụ `2026-11-02`", at: value.location)
         return nil

@@ -58,6 +58,9 @@ public struct SiteScaffold: Sendable {
     public func files() -> [(path: String, data: Data)] {
         var result = content.map { ($0.path, Data($0.text.utf8)) }
         result.append(("Content/bieu-mau/\(Self.formName)", Self.sampleForm(title: "Phiếu yêu cầu chứng thực (mẫu)")))
+        for file in JSONSchemaWriter.files() {
+            result.append(("\(Self.schemaFolder)/\(file.name)", Data(file.text.utf8)))
+        }
         for file in DefaultTheme.files {
             result.append(("Theme/\(file.path)", file.contents.data))
         }
@@ -68,6 +71,14 @@ public struct SiteScaffold: Sendable {
 
     static let placeholder = "(điền tên xã)"
     static let formName = "phieu-yeu-cau-chung-thuc.docx"
+    /// The JSON Schemas of the content, beside Content/: each YAML file's first line points its editor there.
+    static let schemaFolder = "schema"
+
+    /// The line that tells the YAML extension of VS Code which schema checks a file `depth` folders below the root.
+    static func schemaLine(_ id: String, depth: Int) -> String {
+        let folder = String(repeating: "../", count: depth) + schemaFolder
+        return ContentFileKind.named(id)!.languageServerLine(schemaFolder: folder)
+    }
 
     /// "Xã An Phú" and "An Phú" both give "An Phú"; nothing gives the placeholder.
     var shortName: String {
@@ -101,6 +112,7 @@ public struct SiteScaffold: Sendable {
 
     var siteYML: String {
         """
+        \(Self.schemaLine("site", depth: 1))
         # Cấu hình trang thông tin thủ tục hành chính.
         # Thay mọi chỗ ghi "(điền …)" bằng thông tin của xã, rồi chạy `motcua build` hoặc `motcua serve`.
         ten: \(Self.quoted("Ủy ban nhân dân \(commune)"))
@@ -121,6 +133,7 @@ public struct SiteScaffold: Sendable {
 
     var procedureYML: String {
         """
+        \(Self.schemaLine("thu-tuc", depth: 2))
         # Mỗi tệp trong thu-tuc/ là một lĩnh vực; mỗi mục trong `thu_tuc` là một thủ tục.
         # Chép mục dưới đây để thêm thủ tục; mã thủ tục lấy từ Cơ sở dữ liệu quốc gia về thủ tục hành chính.
         linh_vuc: Chứng thực

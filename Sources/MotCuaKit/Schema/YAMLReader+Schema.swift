@@ -1,0 +1,47 @@
+import Foundation
+
+/// Reading through the schema: a key's name, whether it is required, its example in the missing-key message,
+/// and a choice's allowed values all come from its declaration.
+extension YAMLReader {
+    /// Reports keys the schema does not declare, with the nearest declared key as a suggestion.
+    func checkKeys(_ mapping: YAMLNode.Mapping, _ schema: ContentSchema) {
+        checkKeys(mapping, known: schema.keyNames, what: schema.what)
+    }
+
+    func node(_ mapping: YAMLNode.Mapping, _ key: ContentKey) -> YAMLNode? {
+        node(mapping, key.name)
+    }
+
+    func string(_ mapping: YAMLNode.Mapping, _ key: ContentKey) -> Located<String>? {
+        string(mapping, key.name, required: key.key.required, what: key.what, example: key.key.example ?? "…")
+    }
+
+    func stringList(_ mapping: YAMLNode.Mapping, _ key: ContentKey) -> [Located<String>] {
+        stringList(mapping, key.name)
+    }
+
+    func int(_ mapping: YAMLNode.Mapping, _ key: ContentKey) -> Located<Int>? {
+        int(mapping, key.name)
+    }
+
+    func bool(_ mapping: YAMLNode.Mapping, _ key: ContentKey) -> Located<Bool>? {
+        bool(mapping, key.name)
+    }
+
+    func date(_ mapping: YAMLNode.Mapping, _ key: ContentKey) -> Located<CalendarDate>? {
+        date(mapping, key.name, required: key.key.required, what: key.what, example: key.key.example ?? "2026-11-02")
+    }
+
+    func url(_ mapping: YAMLNode.Mapping, _ key: ContentKey) -> Located<String>? {
+        url(mapping, key.name)
+    }
+
+    /// A choice among the declared values; a required choice that is absent is reported as missing.
+    func choice(_ mapping: YAMLNode.Mapping, _ key: ContentKey) -> Located<String>? {
+        let value = choice(mapping, key.name, allowed: key.allowed)
+        if value == nil, key.key.required, node(mapping, key.name) == nil {
+            missing(key.name, in: mapping, what: key.what, example: key.key.example ?? "…")
+        }
+        return value
+    }
+}
