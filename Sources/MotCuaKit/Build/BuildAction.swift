@@ -78,7 +78,7 @@ public struct BuildAction: Sendable {
             return report
         }
         let made = make(into: session, &report)
-        if options.strict { report.diagnostics.promote(ids: CatalogValidator.levelRuleIDs) }
+        if options.strict { report.diagnostics.promote(ids: DiagnosticID.levelRules) }
         if let made { report.levelSummary = Self.levelSummary(made.site) }
         if let made, !report.diagnostics.hasErrors {
             write(session, pages: made.plan.pages.count, &report)
@@ -251,7 +251,7 @@ public struct BuildAction: Sendable {
         for result in results { diagnostics.append(contentsOf: result.diagnostics) }
         for result in results {
             for anchor in result.pendingAnchors where !(idsByPage[anchor.pagePath]?.contains(anchor.anchor) ?? false) {
-                diagnostics.error("broken-anchor", "liên kết `\(anchor.written)`: trang đích không có mục `#\(anchor.anchor)`", at: anchor.location)
+                diagnostics.error(.brokenAnchor, "liên kết `\(anchor.written)`: trang đích không có mục `#\(anchor.anchor)`", at: anchor.location)
             }
         }
     }

@@ -99,7 +99,7 @@ public struct SitePlan: Sendable {
         list(.search, &diagnostics)
         for (i, page) in site.pages.enumerated() {
             if Self.sections.contains(page.slug.value) {
-                diagnostics.error("reserved-slug", "trang không được có địa chỉ `\(page.slug.value)/` vì đó là tên một mục của trang; đặt `slug:` khác", at: page.slug.location)
+                diagnostics.error(.reservedSlug, "trang không được có địa chỉ `\(page.slug.value)/` vì đó là tên một mục của trang; đặt `slug:` khác", at: page.slug.location)
                 continue
             }
             add(.page(i), PageKind.page.row.folder + "\(page.slug.value)/", page.title, page.slug.location, &diagnostics)
@@ -118,7 +118,7 @@ public struct SitePlan: Sendable {
     private mutating func add(_ kind: Kind, _ path: String, _ title: String, _ location: SourceLocation?, _ diagnostics: inout Diagnostics) -> Bool {
         if let existing = byPath[path] {
             let other = pages[existing].location.map { " (đã dùng bởi \($0))" } ?? " (trùng địa chỉ một trang có sẵn)"
-            diagnostics.error("duplicate-url", "hai trang cùng địa chỉ `/\(path)`\(other); đặt `slug:` khác cho một trong hai", at: location ?? SourceLocation(path: "Content"))
+            diagnostics.error(.duplicateUrl, "hai trang cùng địa chỉ `/\(path)`\(other); đặt `slug:` khác cho một trong hai", at: location ?? SourceLocation(path: "Content"))
             return false
         }
         pages.append(Page(kind: kind, path: path, file: path + "index.html", title: title, location: location))

@@ -1,11 +1,6 @@
 /// Cross-file checks on the loaded site: unique codes, form files, truthful service levels, links between
 /// guides and procedures. It walks everything and never stops at the first problem.
 public struct CatalogValidator: Sendable {
-    /// Truthfulness findings: warnings by default, errors under `--strict`.
-    public static let levelRuleIDs: Set<String> = [
-        "level-needs-form", "level-needs-online-link", "level-needs-payment", "level-needs-online-result",
-    ]
-
     public var site: Site
 
     public init(site: Site) {
@@ -26,7 +21,7 @@ public struct CatalogValidator: Sendable {
         for procedure in site.procedures {
             let code = procedure.code.value
             if let first = seen[code] {
-                d.error("duplicate-code", "mã thủ tục `\(code)` bị trùng; đã dùng ở \(first)", at: procedure.code.location)
+                d.error(.duplicateCode, "mã thủ tục `\(code)` bị trùng; đã dùng ở \(first)", at: procedure.code.location)
             } else {
                 seen[code] = procedure.code.location
             }
@@ -51,14 +46,14 @@ public struct CatalogValidator: Sendable {
         for procedure in site.procedures {
             for form in procedure.forms {
                 if let problem = Self.formProblem(form.value, forms: site.forms) {
-                    d.error(form.value.contains("/") || form.value.hasPrefix("/") ? "form-path" : "missing-form", problem, at: form.location)
+                    d.error(form.value.contains("/") || form.value.hasPrefix("/") ? .formPath : .missingForm, problem, at: form.location)
                 } else {
                     used.insert(form.value)
                 }
             }
         }
         for (name, form) in site.forms where !used.contains(name) {
-            d.warning("unused-form", "biểu mẫu `\(name)` không được thủ tục nào dùng (khóa `bieu_mau`)", at: SourceLocation(path: form.sourcePath))
+            d.warning(.unusedForm, "biểu mẫu `\(name)` không được thủ tục nào dùng (khóa `bieu_mau`)", at: SourceLocation(path: form.sourcePath))
         }
     }
 
@@ -74,24 +69,24 @@ public struct CatalogValidator: Sendable {
             var declaredLegacy = 0
             if case .legacy(let n) = level.value { declaredLegacy = n }
             if !hasForms, (scheme == .legacy && legacy >= 2) || declaredLegacy >= 2 {
-                d.warning("level-needs-form", "thủ tục \(name): mức độ 2 trở lên phải có ít nhất một biểu mẫu (`bieu_mau`) để tải về", at: at)
+                d.warning(.levelNeedsForm, "thủ tục \(name): mức độ 2 trở lên phải có ít nhất một biểu mẫu (`bieu_mau`) để tải về", at: at)
             }
             if level.value.needsOnlineSubmission {
                 if let link = procedure.onlineSubmission {
                     if !link.value.lowercased().hasPrefix("https://") {
-                        d.warning("level-needs-online-link", "thủ tục \(name): `nop_truc_tuyen` phải là địa chỉ https:// (đang là `\(link.value)`)", at: link.location)
+                        d.warning(.levelNeedsOnlineLink, "thủ tục \(name): `nop_truc_tuyen` phải là địa chỉ https:// (đang là `\(link.value)`)", at: link.location)
                     }
                 } else {
-                    d.warning("level-needs-online-link", "thủ tục \(name) có dịch vụ trực tuyến nhưng thiếu `nop_truc_tuyen` (địa chỉ https:// để nộp hồ sơ)", at: at)
+                    d.warning(.levelNeedsOnlineLink, "thủ tục \(name) có dịch vụ trực tuyến nhưng thiếu `nop_truc_tuyen` (địa chỉ https:// để nộp hồ sơ)", at: at)
                 }
             }
             let showsLegacy4 = (scheme == .legacy && legacy == 4) || declaredLegacy == 4
             if showsLegacy4, procedure.onlinePayment != true, !procedure.isFree {
-                d.warning("level-needs-payment", "thủ tục \(name): mức độ 4 cần `thanh_toan_truc_tuyen: true` hoặc miễn lệ phí", at: at)
+                d.warning(.levelNeedsPayment, "thủ tục \(name): mức độ 4 cần `thanh_toan_truc_tuyen: true` hoặc miễn lệ phí", at: at)
             }
             if level.value.nd42 == .fullyOnline,
                !procedure.resultDelivery.contains(.online), !procedure.resultDelivery.contains(.post) {
-                d.warning("level-needs-online-result", "thủ tục \(name): toàn trình phải trả kết quả trực tuyến hoặc qua bưu chính (`nhan_ket_qua: [truc-tuyen, buu-chinh]`)", at: at)
+                d.warning(.levelNeedsOnlineResult, "thủ tục \(name): toàn trình phải trả kết quả trực tuyến hoặc qua bưu chính (`nhan_ket_qua: [truc-tuyen, buu-chinh]`)", at: at)
             }
         }
     }
@@ -102,7 +97,7 @@ public struct CatalogValidator: Sendable {
             for code in guide.related where !codes.contains(code.value) {
                 var message = "`lien_quan`: không có thủ tục mã `\(code.value)` trong danh mục"
                 if let near = YAMLReader.nearest(to: code.value, in: Array(codes)) { message += "; có phải `\(near)`?" }
-                d.error("unknown-procedure", message, at: code.location)
+                d.error(.unknownProcedure, message, at: code.location)
             }
         }
     }

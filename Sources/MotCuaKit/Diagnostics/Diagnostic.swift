@@ -6,23 +6,23 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     }
 
     public var severity: Severity
-    /// Stable identifier (for tests and for people searching the docs), e.g. `unknown-key`.
-    public var id: String
+    /// What kind of problem (its raw value, e.g. `unknown-key`, is the stable id for tests and the docs).
+    public var id: DiagnosticID
     public var message: String
     public var location: SourceLocation
 
-    public init(_ severity: Severity, _ id: String, _ message: String, at location: SourceLocation) {
+    public init(_ severity: Severity, _ id: DiagnosticID, _ message: String, at location: SourceLocation) {
         self.severity = severity
         self.id = id
         self.message = message
         self.location = location
     }
 
-    public static func error(_ id: String, _ message: String, at location: SourceLocation) -> Diagnostic {
+    public static func error(_ id: DiagnosticID, _ message: String, at location: SourceLocation) -> Diagnostic {
         Diagnostic(.error, id, message, at: location)
     }
 
-    public static func warning(_ id: String, _ message: String, at location: SourceLocation) -> Diagnostic {
+    public static func warning(_ id: DiagnosticID, _ message: String, at location: SourceLocation) -> Diagnostic {
         Diagnostic(.warning, id, message, at: location)
     }
 

@@ -12,11 +12,11 @@ public struct Diagnostics: Sendable {
         all.append(contentsOf: other.all)
     }
 
-    public mutating func error(_ id: String, _ message: String, at location: SourceLocation) {
+    public mutating func error(_ id: DiagnosticID, _ message: String, at location: SourceLocation) {
         all.append(.error(id, message, at: location))
     }
 
-    public mutating func warning(_ id: String, _ message: String, at location: SourceLocation) {
+    public mutating func warning(_ id: DiagnosticID, _ message: String, at location: SourceLocation) {
         all.append(.warning(id, message, at: location))
     }
 
@@ -25,7 +25,7 @@ public struct Diagnostics: Sendable {
     public var hasErrors: Bool { all.contains { $0.severity == .error } }
 
     /// Under `--strict` the truthfulness checks become errors; other warnings stay warnings.
-    public mutating func promote(ids: Set<String>) {
+    public mutating func promote(ids: Set<DiagnosticID>) {
         for index in all.indices where ids.contains(all[index].id) {
             all[index].severity = .error
         }

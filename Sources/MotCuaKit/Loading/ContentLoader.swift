@@ -27,7 +27,7 @@ public struct ContentLoader: Sendable {
         let fm = FileManager.default
         var isDir: ObjCBool = false
         guard fm.fileExists(atPath: contentURL.path, isDirectory: &isDir), isDir.boolValue else {
-            diagnostics.error("missing-content", "không tìm thấy thư mục Content/ trong \(root.path); chạy lệnh trong thư mục của trang, hoặc dùng --root", at: SourceLocation(path: "Content"))
+            diagnostics.error(.missingContent, "không tìm thấy thư mục Content/ trong \(root.path); chạy lệnh trong thư mục của trang, hoặc dùng --root", at: SourceLocation(path: "Content"))
             return (nil, diagnostics)
         }
         let config = loadConfig(&diagnostics)
@@ -166,7 +166,7 @@ public struct ContentLoader: Sendable {
     func read(_ path: String, _ diagnostics: inout Diagnostics) -> SourceText? {
         // A string join: URL appending was 4% of loading 10,000 guides.
         guard let data = FileManager.default.contents(atPath: rootPath + "/" + path) else {
-            diagnostics.error("unreadable", "không đọc được tệp", at: SourceLocation(path: path))
+            diagnostics.error(.unreadable, "không đọc được tệp", at: SourceLocation(path: path))
             return nil
         }
         return SourceText.decode(data, path: path, diagnostics: &diagnostics)
@@ -178,7 +178,7 @@ public struct ContentLoader: Sendable {
         let reader = YAMLReader(path: path)
         defer { diagnostics.append(contentsOf: reader.diagnostics) }
         if VietnameseText.isBlank(source.text) {
-            reader.diagnostics.error("empty-file", "tệp rỗng", at: SourceLocation(path: path, line: 1, column: 1))
+            reader.diagnostics.error(.emptyFile, "tệp rỗng", at: SourceLocation(path: path, line: 1, column: 1))
             return nil
         }
         guard let node = reader.parse(source.text), let mapping = reader.mapping(node, what: "nội dung tệp") else { return nil }
@@ -190,7 +190,7 @@ public struct ContentLoader: Sendable {
     func loadConfig(_ diagnostics: inout Diagnostics) -> SiteConfig? {
         let path = "Content/site.yml"
         guard FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path) else {
-            diagnostics.error("missing-site-yml", "không tìm thấy Content/site.yml (tệp cấu hình của trang, tối thiểu có dòng `ten: Ủy ban nhân dân xã …`)", at: SourceLocation(path: path))
+            diagnostics.error(.missingSiteYml, "không tìm thấy Content/site.yml (tệp cấu hình của trang, tối thiểu có dòng `ten: Ủy ban nhân dân xã …`)", at: SourceLocation(path: path))
             return nil
         }
         var result: (YAMLReader, YAMLNode.Mapping)?
@@ -225,7 +225,7 @@ public struct ContentLoader: Sendable {
                 if let range = rateKey.range, range.contains(rate.value) {
                     config.radioSyllablesPerMinute = rate.value
                 } else {
-                    reader.diagnostics.error("invalid-value", "`toc_do`: \(rate.value) âm tiết/phút là không hợp lý; thường từ 160 đến 220", at: rate.location)
+                    reader.diagnostics.error(.invalidValue, "`toc_do`: \(rate.value) âm tiết/phút là không hợp lý; thường từ 160 đến 220", at: rate.location)
                 }
             }
             if let names = reader.node(radioMap, radioKeys.ten_goi), let namesMap = reader.mapping(names, what: "`ten_goi`") {
@@ -255,7 +255,7 @@ public struct ContentLoader: Sendable {
                 if let procedure = loadProcedure(item, reader) { procedures.append(procedure) }
             }
         } else if reader.node(map, listKey) == nil {
-            reader.diagnostics.warning("empty-field", "lĩnh vực `\(name.value)` chưa có thủ tục nào (khóa `thu_tuc`)", at: name.location)
+            reader.diagnostics.warning(.emptyField, "lĩnh vực `\(name.value)` chưa có thủ tục nào (khóa `thu_tuc`)", at: name.location)
         }
         return Field(name: name, slug: slug, summary: reader.string(map, keys.mo_ta)?.value, procedures: procedures, path: path)
     }
@@ -263,7 +263,7 @@ public struct ContentLoader: Sendable {
     func explicitSlug(_ reader: YAMLReader, _ map: YAMLNode.Mapping, _ keys: ContentSchema) -> Located<String>? {
         guard let slug = reader.string(map, keys.slug) else { return nil }
         if !VietnameseText.isValidSlug(slug.value) {
-            reader.diagnostics.error("invalid-slug", "`slug`: `\(slug.value)` chỉ được gồm chữ thường không dấu, số và dấu gạch ngang, ví dụ `\(VietnameseText.slug(slug.value))`", at: slug.location)
+            reader.diagnostics.error(.invalidSlug, "`slug`: `\(slug.value)` chỉ được gồm chữ thường không dấu, số và dấu gạch ngang, ví dụ `\(VietnameseText.slug(slug.value))`", at: slug.location)
             return nil
         }
         return slug
@@ -344,7 +344,7 @@ public struct ContentLoader: Sendable {
             if let m = Procedure.Method(rawValue: VietnameseText.slug(item.value)) {
                 delivery.append(m)
             } else {
-                reader.diagnostics.error("invalid-value", "`nhan_ket_qua`: `\(item.value)` không hợp lệ; chọn trong `truc-tiep`, `truc-tuyen`, `buu-chinh`", at: item.location)
+                reader.diagnostics.error(.invalidValue, "`nhan_ket_qua`: `\(item.value)` không hợp lệ; chọn trong `truc-tiep`, `truc-tuyen`, `buu-chinh`", at: item.location)
             }
         }
         let online = reader.string(map, keys.nop_truc_tuyen)
@@ -392,7 +392,7 @@ public struct ContentLoader: Sendable {
         reader.lineShift = 1
         guard let node = reader.parse(split.yaml) else {
             if VietnameseText.isBlank(split.yaml) {
-                reader.diagnostics.error("missing-key", "phần khai báo trống; cần ít nhất `tieu_de: …`", at: SourceLocation(path: path, line: 1, column: 1))
+                reader.diagnostics.error(.missingKey, "phần khai báo trống; cần ít nhất `tieu_de: …`", at: SourceLocation(path: path, line: 1, column: 1))
             }
             return nil
         }
@@ -406,7 +406,7 @@ public struct ContentLoader: Sendable {
         let base = Self.baseName(path)
         let slug = VietnameseText.slug(base)
         if slug != base {
-            reader.diagnostics.warning("file-name-slug", "tên tệp `\(base)` không phải dạng chữ thường không dấu; địa chỉ trang sẽ là `\(slug)`", at: SourceLocation(path: path, line: 1, column: 1))
+            reader.diagnostics.warning(.fileNameSlug, "tên tệp `\(base)` không phải dạng chữ thường không dấu; địa chỉ trang sẽ là `\(slug)`", at: SourceLocation(path: path, line: 1, column: 1))
         }
         return Located(slug, at: SourceLocation(path: path, line: 1, column: 1))
     }
@@ -481,14 +481,14 @@ public struct ContentLoader: Sendable {
             let url = folder.appendingPathComponent(name)
             let resolved = url.resolvingSymlinksInPath().path
             guard resolved.hasPrefix(realFolder + "/") else {
-                diagnostics.error("form-outside", "tệp biểu mẫu là liên kết trỏ ra ngoài thư mục Content/bieu-mau/; hãy chép chính tệp vào đây", at: SourceLocation(path: path))
+                diagnostics.error(.formOutside, "tệp biểu mẫu là liên kết trỏ ra ngoài thư mục Content/bieu-mau/; hãy chép chính tệp vào đây", at: SourceLocation(path: path))
                 continue
             }
             var isDir: ObjCBool = false
             guard fm.fileExists(atPath: resolved, isDirectory: &isDir), !isDir.boolValue else { continue }
             let ext = SitePath.fileExtension(of: name).lowercased()
             guard FormFile.allowedExtensions.contains(ext) else {
-                diagnostics.warning("form-type", "tệp `\(name)` không phải biểu mẫu (chấp nhận: \(FormFile.allowedExtensions.joined(separator: ", "))); tệp không được xuất bản", at: SourceLocation(path: path))
+                diagnostics.warning(.formType, "tệp `\(name)` không phải biểu mẫu (chấp nhận: \(FormFile.allowedExtensions.joined(separator: ", "))); tệp không được xuất bản", at: SourceLocation(path: path))
                 continue
             }
             let size = (try? fm.attributesOfItem(atPath: resolved)[.size] as? Int) ?? 0

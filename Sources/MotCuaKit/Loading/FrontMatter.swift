@@ -9,7 +9,7 @@ public struct FrontMatter: Sendable {
         let text = source.text
         guard text.hasPrefix("---\n") || text == "---" else {
             diagnostics.error(
-                "missing-front-matter",
+                .missingFrontMatter,
                 "tệp phải bắt đầu bằng phần khai báo giữa hai dòng `---` (ví dụ: `tieu_de: …`)",
                 at: SourceLocation(path: source.path, line: 1, column: 1))
             return nil
@@ -45,7 +45,7 @@ public struct FrontMatter: Sendable {
                                body: String(text[utf8.index(utf8.startIndex, offsetBy: found.body)...]), bodyLineOffset: found.line)
         }
         diagnostics.error(
-            "unterminated-front-matter",
+            .unterminatedFrontMatter,
             "phần khai báo mở bằng `---` ở dòng 1 nhưng không có dòng `---` đóng lại",
             at: SourceLocation(path: source.path, line: 1, column: 1))
         return nil

@@ -19,7 +19,7 @@ public struct SourceText: Sendable {
             guard var text = String(validating: bytes, as: UTF8.self) else {
                 let bad = firstInvalidUTF8(Array(bytes)) ?? (0, 1, 1)
                 diagnostics.error(
-                    "invalid-utf8",
+                    .invalidUtf8,
                     "tệp không phải văn bản UTF-8 (byte 0x\(String(bytes[bad.offset], radix: 16, uppercase: true))); hãy lưu lại tệp với bảng mã UTF-8",
                     at: SourceLocation(path: path, line: bad.line, column: bad.column))
                 return nil

@@ -31,26 +31,26 @@ final class YAMLReader {
         let scan = Self.prescan(text)
         if let (line, column) = scan.firstIndentationTab {
             diagnostics.error(
-                "yaml-tab", "dùng phím Tab để thụt lề; YAML chỉ chấp nhận dấu cách",
+                .yamlTab, "dùng phím Tab để thụt lề; YAML chỉ chấp nhận dấu cách",
                 at: SourceLocation(path: path, line: line + lineOffset, column: column))
             return nil
         }
         if let line = scan.excessiveNesting {
             diagnostics.error(
-                "yaml-too-deep", "cấu trúc lồng nhau quá sâu (hơn \(Self.maxDepth) cấp); hãy viết phẳng hơn",
+                .yamlTooDeep, "cấu trúc lồng nhau quá sâu (hơn \(Self.maxDepth) cấp); hãy viết phẳng hơn",
                 at: SourceLocation(path: path, line: line + lineOffset, column: 1))
             return nil
         }
         if scan.aliasCount > 100 {
             diagnostics.error(
-                "yaml-aliases", "tệp dùng quá nhiều bí danh YAML (`*tên`); hãy viết giá trị ra trực tiếp",
+                .yamlAliases, "tệp dùng quá nhiều bí danh YAML (`*tên`); hãy viết giá trị ra trực tiếp",
                 at: SourceLocation(path: path, line: 1 + lineOffset, column: 1))
             return nil
         }
         do {
             return try YAMLComposer.compose(text)
         } catch {
-            diagnostics.error("yaml-syntax", "lỗi cú pháp YAML: \(Self.describe(error, lineShift: lineOffset))", at: location(error.mark))
+            diagnostics.error(.yamlSyntax, "lỗi cú pháp YAML: \(Self.describe(error, lineShift: lineOffset))", at: location(error.mark))
         }
         return nil
     }
@@ -181,14 +181,14 @@ final class YAMLReader {
     func mapping(_ node: YAMLNode, what: String) -> YAMLNode.Mapping? {
         guard countVisit() else { return nil }
         if let m = node.mapping { return m }
-        diagnostics.error("wrong-type", "\(what) phải là một bảng gồm các dòng `khóa: giá trị`", at: location(node))
+        diagnostics.error(.wrongType, "\(what) phải là một bảng gồm các dòng `khóa: giá trị`", at: location(node))
         return nil
     }
 
     func sequence(_ node: YAMLNode, key: String) -> [YAMLNode]? {
         guard countVisit() else { return nil }
         if let s = node.sequence { return s }
-        diagnostics.error("wrong-type", "`\(key)` phải là một danh sách (mỗi mục một dòng bắt đầu bằng `- `)", at: location(node))
+        diagnostics.error(.wrongType, "`\(key)` phải là một danh sách (mỗi mục một dòng bắt đầu bằng `- `)", at: location(node))
         return nil
     }
 
@@ -196,7 +196,7 @@ final class YAMLReader {
     func checkKeys(_ mapping: YAMLNode.Mapping, known: [String], what: String) {
         for (key, _) in mapping {
             guard let name = key.scalar?.string else {
-                diagnostics.error("wrong-type", "tên khóa phải là chữ", at: location(key))
+                diagnostics.error(.wrongType, "tên khóa phải là chữ", at: location(key))
                 continue
             }
             if known.contains(name) { continue }
@@ -206,7 +206,7 @@ final class YAMLReader {
             } else {
                 message += "; các khóa hợp lệ: \(known.map { "`\($0)`" }.joined(separator: ", "))"
             }
-            diagnostics.error("unknown-key", message, at: location(key))
+            diagnostics.error(.unknownKey, message, at: location(key))
         }
     }
 
@@ -263,7 +263,7 @@ final class YAMLReader {
 
     func missing(_ key: String, in mapping: YAMLNode.Mapping, what: String, example: String) {
         diagnostics.error(
-            "missing-key", "thiếu khóa bắt buộc `\(key)` trong \(what) (ví dụ: `\(key): \(example)`)",
+            .missingKey, "thiếu khóa bắt buộc `\(key)` trong \(what) (ví dụ: `\(key): \(example)`)",
             at: location(mapping.mark))
     }
 
@@ -278,12 +278,12 @@ final class YAMLReader {
     func string(_ value: YAMLNode, key: String, required: Bool = false, mapping: YAMLNode.Mapping? = nil, what: String = "", example: String = "…") -> Located<String>? {
         guard countVisit() else { return nil }
         guard let scalar = value.scalar else {
-            diagnostics.error("wrong-type", "`\(key)` phải là một đoạn chữ, không phải danh sách hay bảng", at: location(value))
+            diagnostics.error(.wrongType, "`\(key)` phải là một đoạn chữ, không phải danh sách hay bảng", at: location(value))
             return nil
         }
         let text = VietnameseText.trimmed(VietnameseText.nfc(scalar.string))
         if text.isEmpty {
-            if required { diagnostics.error("empty-value", "`\(key)` không được để trống", at: location(value)) }
+            if required { diagnostics.error(.emptyValue, "`\(key)` không được để trống", at: location(value)) }
             return nil
         }
         return Located(text, at: location(value))
@@ -302,7 +302,7 @@ final class YAMLReader {
     func int(_ mapping: YAMLNode.Mapping, _ key: String) -> Located<Int>? {
         guard let value = string(mapping, key) else { return nil }
         if let n = Self.parseInteger(value.value), n >= 0 { return Located(n, at: value.location) }
-        diagnostics.error("wrong-type", "`\(key)` phải là một số nguyên không âm, ví dụ `\(key): 1`", at: value.location)
+        diagnostics.error(.wrongType, "`\(key)` phải là một số nguyên không âm, ví dụ `\(key): 1`", at: value.location)
         return nil
     }
 
@@ -322,14 +322,14 @@ final class YAMLReader {
         let word = value.value.lowercased()
         if SchemaKey.trueWords.contains(word) { return Located(true, at: value.location) }
         if SchemaKey.falseWords.contains(word) { return Located(false, at: value.location) }
-        diagnostics.error("wrong-type", "`\(key)` chỉ nhận `true` (có) hoặc `false` (không)", at: value.location)
+        diagnostics.error(.wrongType, "`\(key)` chỉ nhận `true` (có) hoặc `false` (không)", at: value.location)
         return nil
     }
 
     func date(_ mapping: YAMLNode.Mapping, _ key: String, required: Bool = false, what: String = "", example: String = "2026-11-02") -> Located<CalendarDate>? {
         guard let value = string(mapping, key, required: required, what: what, example: example) else { return nil }
         if let date = CalendarDate(parsing: value.value) { return Located(date, at: value.location) }
-        diagnostics.error("invalid-date", "`\(key)`: ngày `\(value.value)` không hợp lệ; viết theo dạng năm-tháng-ngày, ví dụ `2026-11-02`", at: value.location)
+        diagnostics.error(.invalidDate, "`\(key)`: ngày `\(value.value)` không hợp lệ; viết theo dạng năm-tháng-ngày, ví dụ `2026-11-02`", at: value.location)
         return nil
     }
 
@@ -339,7 +339,7 @@ final class YAMLReader {
         if (lower.hasPrefix("https://") || lower.hasPrefix("http://")), URL(string: value.value)?.host != nil {
             return value
         }
-        diagnostics.error("invalid-url", "`\(key)`: `\(value.value)` không phải địa chỉ web đầy đủ (phải bắt đầu bằng https://)", at: value.location)
+        diagnostics.error(.invalidUrl, "`\(key)`: `\(value.value)` không phải địa chỉ web đầy đủ (phải bắt đầu bằng https://)", at: value.location)
         return nil
     }
 
@@ -350,7 +350,7 @@ final class YAMLReader {
         if allowed.contains(value.value) { return value }
         if allowed.contains(normalized) { return Located(normalized, at: value.location) }
         diagnostics.error(
-            "invalid-value", "`\(key)`: giá trị `\(value.value)` không hợp lệ; chọn một trong: \(allowed.map { "`\($0)`" }.joined(separator: ", "))",
+            .invalidValue, "`\(key)`: giá trị `\(value.value)` không hợp lệ; chọn một trong: \(allowed.map { "`\($0)`" }.joined(separator: ", "))",
             at: value.location)
         return nil
     }

@@ -142,7 +142,7 @@ public struct MarkdownRenderer: Sendable {
             switch resolveLink(url, location) {
             case .keep: break
             case .rewrite(let newURL): cmark_node_set_url(node, newURL)
-            case .broken(let message): diagnostics.error("broken-link", message, at: location)
+            case .broken(let message): diagnostics.error(.brokenLink, message, at: location)
             }
         }
 

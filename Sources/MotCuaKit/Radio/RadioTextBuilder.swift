@@ -267,7 +267,7 @@ public struct RadioTextBuilder: Sendable {
                 let line = Int(cmark_node_get_start_line(row))
                 if let spoken = speak([(parts.joined(separator: "; "), line)]) { sentences.append(spoken) }
             }
-            diagnostics.warning("radio-table",
+            diagnostics.warning(.radioTable,
                 "bảng được đọc thành từng câu \"<tiêu đề cột>: <ô>; …\" trong bản đọc phát thanh; hãy nghe thử, hoặc viết lại thành đoạn văn",
                 at: location(line: Int(cmark_node_get_start_line(table))))
             return sentences

@@ -688,7 +688,7 @@ struct SpokenTextWriter {
             case .ambiguous(let readings):
                 emit(match.written)
                 if reported.insert(match.written).inserted {
-                    diagnostics.warning("radio-ambiguous-abbreviation",
+                    diagnostics.warning(.radioAmbiguousAbbreviation,
                         "chữ viết tắt `\(match.written)` có nhiều cách đọc (\(readings.joined(separator: ", "))) nên được để nguyên trong bản đọc phát thanh; khai báo cách đọc trong Content/viet-tat.yml, ví dụ `\(match.written): \(readings[0])`",
                         at: location(i))
                 }
@@ -721,7 +721,7 @@ struct SpokenTextWriter {
             return end
         }
         if Self.looksLikeAbbreviation(word), reported.insert(word).inserted {
-            diagnostics.warning("radio-unknown-abbreviation",
+            diagnostics.warning(.radioUnknownAbbreviation,
                 "`\(word)` có vẻ là chữ viết tắt chưa có trong danh sách nên được để nguyên trong bản đọc phát thanh; khai báo cách đọc trong Content/viet-tat.yml, ví dụ `\(word): …`",
                 at: location(i))
         }

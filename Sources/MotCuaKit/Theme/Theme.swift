@@ -21,7 +21,7 @@ public struct Theme: Sendable {
         let fm = FileManager.default
         guard let names = try? fm.contentsOfDirectory(atPath: templatesURL.path) else {
             var diagnostics = Diagnostics()
-            diagnostics.error("missing-theme", "không tìm thấy thư mục Theme/templates/ (giao diện của trang); chép lại thư mục Theme/ mặc định", at: SourceLocation(path: "Theme/templates"))
+            diagnostics.error(.missingTheme, "không tìm thấy thư mục Theme/templates/ (giao diện của trang); chép lại thư mục Theme/ mặc định", at: SourceLocation(path: "Theme/templates"))
             return (nil, diagnostics)
         }
         let files = names.sorted().filter { $0.hasSuffix(".mustache") }.map { name in
@@ -57,18 +57,18 @@ public struct Theme: Sendable {
                 sources[templateName] = (path, source.text)
             case .failure(let refusal):
                 broken.insert(templateName)
-                diagnostics.error("template-syntax", refusal.message, at: SourceLocation(path: path, line: refusal.line, column: refusal.column))
+                diagnostics.error(.templateSyntax, refusal.message, at: SourceLocation(path: path, line: refusal.line, column: refusal.column))
             }
         }
         let known = Set(sources.keys)
         for (_, source) in sources.sorted(by: { $0.key < $1.key }) {
             for reference in partialReferences(in: source.text) where !known.contains(reference.name) {
-                diagnostics.error("unknown-partial", "mẫu giao diện dùng `\(reference.name)` nhưng không có tệp Theme/templates/\(reference.name).mustache",
+                diagnostics.error(.unknownPartial, "mẫu giao diện dùng `\(reference.name)` nhưng không có tệp Theme/templates/\(reference.name).mustache",
                                   at: SourceLocation(path: source.path, line: reference.line, column: reference.column))
             }
         }
         for required in requiredTemplates where sources[required] == nil && !broken.contains(required) {
-            diagnostics.error("missing-template", "thiếu mẫu giao diện Theme/templates/\(required).mustache", at: SourceLocation(path: "Theme/templates"))
+            diagnostics.error(.missingTemplate, "thiếu mẫu giao diện Theme/templates/\(required).mustache", at: SourceLocation(path: "Theme/templates"))
         }
         if diagnostics.hasErrors { return (nil, diagnostics) }
         var theme = Theme(templates: CompiledTemplates(parsed), templateNames: known, assets: [], assetsURL: themeURL.appendingPathComponent("assets"))

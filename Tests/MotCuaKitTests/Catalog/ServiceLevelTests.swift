@@ -53,14 +53,14 @@ import Testing
     func ruleWarnsAndIsAnErrorUnderStrict(_ index: Int) throws {
         let rule = Self.rules[index]
         let lenient = try site(rule.entry, scheme: rule.scheme).build()
-        let warning = try #require(lenient.diagnostics.all.first { $0.id == rule.id })
+        let warning = try #require(lenient.diagnostics.all.first { $0.id.rawValue == rule.id })
         #expect(warning.severity == .warning)
         #expect(warning.location.path == "Content/thu-tuc/ho-tich.yml")
         #expect(warning.location.line == rule.line)
         #expect(lenient.succeeded)
 
         let strict = try site(rule.entry, scheme: rule.scheme).build(strict: true)
-        let error = try #require(strict.diagnostics.all.first { $0.id == rule.id })
+        let error = try #require(strict.diagnostics.all.first { $0.id.rawValue == rule.id })
         #expect(error.severity == .error)
         #expect(error.location == warning.location)
         #expect(!strict.succeeded)
@@ -82,7 +82,7 @@ import Testing
         #expect(!diagnostics.hasErrors, "\(diagnostics.lines)")
         let site1 = try! #require(site)
         var findings = CatalogValidator(site: site1).validate()
-        findings.promote(ids: CatalogValidator.levelRuleIDs)
+        findings.promote(ids: DiagnosticID.levelRules)
         #expect(!findings.hasErrors, "\(findings.lines)")
         #expect(site1.procedures.count >= 30)
         #expect(site1.fields.count >= 6)

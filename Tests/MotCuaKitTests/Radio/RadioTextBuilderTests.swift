@@ -89,7 +89,7 @@ struct RadioTextBuilderTests {
         #expect(!radio.text.contains("Nơi nhận"))
         #expect(!radio.text.contains("Đài truyền thanh"))
         // The table is read, with a warning at its line in the file (body line 14 + 9 lines of front matter).
-        let table = radio.diagnostics.all.filter { $0.id == "radio-table" }
+        let table = radio.diagnostics.all.filter { $0.id == .radioTable }
         #expect(table.map(\.location) == [SourceLocation(path: "Content/thong-bao/thong-bao.md", line: 23)])
         #expect(radio.diagnostics.all.count == 1)
     }
@@ -98,7 +98,7 @@ struct RadioTextBuilderTests {
         let body = "Mời bà con đến TT văn hóa xã.\n\nTại TT văn hóa, gặp cán bộ\nTT phụ trách."
         let radio = Self.builder.build(radioAnnouncement(body: body))
         #expect(radio.text.contains("đến TT văn hóa"))
-        let warnings = radio.diagnostics.all.filter { $0.id == "radio-ambiguous-abbreviation" }
+        let warnings = radio.diagnostics.all.filter { $0.id == .radioAmbiguousAbbreviation }
         #expect(warnings.count == 1)
         #expect(warnings.first?.severity == .warning)
         #expect(warnings.first?.location == SourceLocation(path: "Content/thong-bao/thong-bao.md", line: 10))
@@ -115,7 +115,7 @@ struct RadioTextBuilderTests {
     @Test func unknownAbbreviationIsReported() {
         let radio = Self.builder.build(radioAnnouncement(body: "Họp BCĐ PCTT tại KDC số 3. THÔNG BÁO KHẨN."))
         #expect(radio.text.contains("khu dân cư số ba"))
-        let unknown = radio.diagnostics.all.filter { $0.id == "radio-unknown-abbreviation" }
+        let unknown = radio.diagnostics.all.filter { $0.id == .radioUnknownAbbreviation }
         #expect(unknown.map(\.message).allSatisfy { $0.contains("BCĐ") || $0.contains("PCTT") })
         #expect(unknown.count == 2)
     }

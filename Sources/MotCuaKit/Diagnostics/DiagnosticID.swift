@@ -1,0 +1,101 @@
+/// Every kind of problem a build reports, once. The raw value is the stable id printed in tests and searched
+/// for in the editors' guide (`unknown-key`); a new kind of problem is a new case here.
+public enum DiagnosticID: String, CaseIterable, Sendable, Hashable {
+    // Files and folders
+    /// No Content/ folder.
+    case missingContent = "missing-content"
+    /// No Content/site.yml.
+    case missingSiteYml = "missing-site-yml"
+    /// No Theme/templates/ folder.
+    case missingTheme = "missing-theme"
+    /// A file that cannot be read.
+    case unreadable = "unreadable"
+    /// Text that is not UTF-8.
+    case invalidUtf8 = "invalid-utf8"
+    /// A content file with nothing in it.
+    case emptyFile = "empty-file"
+    // YAML and front matter
+    /// YAML that cannot be parsed.
+    case yamlSyntax = "yaml-syntax"
+    /// A tab used to indent YAML.
+    case yamlTab = "yaml-tab"
+    /// YAML nested deeper than a content file may be.
+    case yamlTooDeep = "yaml-too-deep"
+    /// More YAML aliases than a content file may use.
+    case yamlAliases = "yaml-aliases"
+    /// A Markdown file that does not start with its `---` front matter.
+    case missingFrontMatter = "missing-front-matter"
+    /// Front matter whose closing `---` is missing.
+    case unterminatedFrontMatter = "unterminated-front-matter"
+    // Keys and values (the content schema)
+    /// A key the schema does not declare.
+    case unknownKey = "unknown-key"
+    /// A required key not written.
+    case missingKey = "missing-key"
+    /// A required value left empty.
+    case emptyValue = "empty-value"
+    /// A value of the wrong shape (text, list, mapping, number, yes/no).
+    case wrongType = "wrong-type"
+    /// A value outside the allowed ones.
+    case invalidValue = "invalid-value"
+    /// A date not written year-month-day.
+    case invalidDate = "invalid-date"
+    /// A web address that is not a full https:// address.
+    case invalidUrl = "invalid-url"
+    /// A `slug` that is not lowercase letters, digits and dashes.
+    case invalidSlug = "invalid-slug"
+    /// A Markdown file name that is not a slug (the address is made from it).
+    case fileNameSlug = "file-name-slug"
+    // The catalog
+    /// Two procedures with one code.
+    case duplicateCode = "duplicate-code"
+    /// A catalog field file with no procedure.
+    case emptyField = "empty-field"
+    /// A form file that is a link out of Content/bieu-mau/.
+    case formOutside = "form-outside"
+    /// A file in Content/bieu-mau/ of a type forms may not have.
+    case formType = "form-type"
+    /// A `bieu_mau` value that is a path, not a file name in Content/bieu-mau/.
+    case formPath = "form-path"
+    /// A `bieu_mau` naming a file Content/bieu-mau/ does not have.
+    case missingForm = "missing-form"
+    /// A form file no procedure uses.
+    case unusedForm = "unused-form"
+    /// A guide naming a procedure code the catalog does not have.
+    case unknownProcedure = "unknown-procedure"
+    // Service levels: warnings, errors under `--strict`
+    /// A service level that promises forms the procedure does not have.
+    case levelNeedsForm = "level-needs-form"
+    /// An online level without an online submission link.
+    case levelNeedsOnlineLink = "level-needs-online-link"
+    /// A level that promises online payment the procedure does not offer.
+    case levelNeedsPayment = "level-needs-payment"
+    /// A fully online level whose result is not delivered online.
+    case levelNeedsOnlineResult = "level-needs-online-result"
+    // Pages and links
+    /// Two pages on one address.
+    case duplicateUrl = "duplicate-url"
+    /// A free page whose address is a section folder.
+    case reservedSlug = "reserved-slug"
+    /// A link in Markdown to a page or file the site does not have.
+    case brokenLink = "broken-link"
+    /// A `#anchor` link to an id the target page does not have.
+    case brokenAnchor = "broken-anchor"
+    // The theme
+    /// A template every theme must have is missing.
+    case missingTemplate = "missing-template"
+    /// A template that includes a template the theme does not have.
+    case unknownPartial = "unknown-partial"
+    /// A template that cannot be parsed, or uses syntax MotCua does not render.
+    case templateSyntax = "template-syntax"
+    // Radio texts
+    /// A Markdown table in an announcement, which cannot be read aloud as it is.
+    case radioTable = "radio-table"
+    /// An abbreviation with several readings, left as written on air.
+    case radioAmbiguousAbbreviation = "radio-ambiguous-abbreviation"
+    /// A word in capitals that is neither a syllable nor a known abbreviation.
+    case radioUnknownAbbreviation = "radio-unknown-abbreviation"
+
+    /// Truthfulness findings about service levels: warnings by default, errors under `--strict`.
+    public static let levelRules: Set<DiagnosticID> = [.levelNeedsForm, .levelNeedsOnlineLink, .levelNeedsPayment, .levelNeedsOnlineResult]
+}
