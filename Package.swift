@@ -58,8 +58,8 @@ let package = Package(
             ],
             swiftSettings: swiftSettings,
             // mimalloc (Debian's libmimalloc-dev) replaces glibc's malloc for the whole process: a build makes
-            // millions of small Swift allocations on two threads, and glibc's malloc and free were 10% of its
-            // instructions; a 10,000-guide build took 8% less wall and CPU time (README, Benchmark). Only the
+            // millions of small Swift allocations on two threads, where glibc's malloc and free are a large share
+            // of its instructions and mimalloc's cost less; figures in Benchmarks/NOTES.md (Allocator). Only the
             // executable links it: the library and its tests keep the system allocator.
             linkerSettings: [.linkedLibrary("mimalloc", .when(platforms: [.linux]))]
         ),

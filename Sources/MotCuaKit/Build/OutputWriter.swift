@@ -31,7 +31,7 @@ public struct OutputWriter: Sendable {
     public let output: URL
     let staging: URL
     /// The same two folders as plain paths: the per-file work joins strings and calls POSIX directly,
-    /// since URL appending and FileManager's mkdir were 6% of a 10,000-page build.
+    /// since URL appending and FileManager's mkdir cost far more, once per file of a large build.
     let outputPath: String
     let stagingPath: String
 

@@ -1,7 +1,8 @@
 /// The machine-read files: sitemap.xml and robots.txt.
 enum SiteFeeds {
-    /// On bytes, and text without a character to escape is returned as it is: a walk over Characters was 1% of a
-    /// large build. A mark after `&` no longer hides it (a Character `&` + mark was left bare: not well-formed XML).
+    /// On bytes, and text without a character to escape is returned as it is: a walk over Characters breaks graphemes,
+    /// for every URL of the sitemap. A mark after `&` no longer hides it (a Character `&` + mark was left bare: not
+    /// well-formed XML).
     static func xmlEscape(_ s: String) -> String {
         guard s.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 }) else { return s }
         var out: [UInt8] = []

@@ -2,9 +2,8 @@ import Foundation
 
 /// YAML as editors write it, read without libyaml: `key: value` lines, and under a key a deeper block of them, a
 /// `- item` list (items on one line, or mappings), or a `|` literal block; values on one line (plain, quoted
-/// without escapes, or a one-line `[list]`). libyaml's scanner cost about 85K instructions for a guide's front
-/// matter, half of what rendering its Markdown costs; on a 2,000-guide site, reading all YAML went from 441 M
-/// instructions to 96 M.
+/// without escapes, or a one-line `[list]`). libyaml's scanner is dear next to the rest of loading a guide, and
+/// nearly every content file is in this plain shape; see Benchmarks/NOTES.md (YAML).
 ///
 /// It gives nil for anything else, and for anything it is not sure libyaml would read the same way (a tab, an
 /// escape, a comment after a value, a repeated key, an empty value, a character libyaml refuses...): the reader then

@@ -57,8 +57,8 @@ final class YAMLReader {
 
     static let maxDepth = 64
 
-    /// What is refused before parsing, found in one pass over the bytes (three passes over `text.utf8` were 3% of
-    /// a large build's instructions); every character that matters is ASCII.
+    /// What is refused before parsing, found in one pass over the bytes (not a pass over `text.utf8` per check: every
+    /// YAML text goes through here); every character that matters is ASCII.
     struct Prescan: Equatable {
         /// Line and column (in scalars) of the first tab among a line's leading spaces and dashes.
         var firstIndentationTab: (Int, Int)?

@@ -198,7 +198,7 @@ public struct MarkdownRenderer: Sendable {
     }
 
     /// One pass over the bytes: each marker `U+E000 n U+E001` right after `<hN>` becomes `<hN id="…">`. The text
-    /// between markers is copied in runs found with `memchr` (a byte-by-byte copy was 2% of a large build).
+    /// between markers is copied in runs found with `memchr`, not byte by byte: every page's HTML passes here.
     static func placeHeadingIDs(_ source: UnsafeBufferPointer<UInt8>, _ headings: [Heading]) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(source.count + headings.count * 24)

@@ -191,7 +191,8 @@ struct SpokenTextWriter {
     /// its own Character) ending at ASCII that is not a digit, or at the end, with no "." "-" "/" before the next
     /// white space (no address, code, date or document number), at most one capital (no abbreviation warning),
     /// not all Roman-numeral letters, and a first letter no abbreviation starts with. Most words of a notice are
-    /// such runs, and asking each of them those questions a Character at a time was most of a radio text's cost.
+    /// such runs, and the general steps ask each of them those questions a Character at a time; one byte scan
+    /// answers them all.
     private func plainWordEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (Int, UInt32)? {
         let n = bytes.count
         var k = start
@@ -338,8 +339,8 @@ struct SpokenTextWriter {
             let end = Self.chunkEnd(in: text, from: i)
             return (end, SpokenAddress.url(String(text[i..<end]), names: hostNames))
         }
-        // Both patterns below need a dot before the next space; most words have none, and a regex per word
-        // was most of the cost of a radio text.
+        // Both patterns below need a dot before the next space; most words have none, and a regex tried on every
+        // word is far dearer than looking for the dot.
         guard Self.chunkContains(text, from: i, where: { $0 == "." }) else { return nil }
         if let match = rest.prefixMatch(of: Self.email) {
             var end = match.range.upperBound
@@ -791,11 +792,12 @@ struct SpokenTextWriter {
     // MARK: Symbols
 
     private mutating func symbol(_ c: Character, in text: String, at i: String.Index, previous prevChar: Character?) {
-        // Only "/" and dashes look at the next character; finding it for every space and comma showed in the profile.
+        // Only "/" and dashes look at the next character, so it is found only when asked, not for every space and
+        // comma.
         var next: String.Index { text.index(after: i) }
         var nextChar: Character? { next < text.endIndex ? text[next] : nil }
-        // By scalar value: comparing a Character with twenty string literals, one by one, was a tenth of a
-        // radio text's cost. A character of several scalars is none of these.
+        // By scalar value: comparing a Character with twenty string literals, one by one, is twenty calls for every
+        // symbol of a radio text. A character of several scalars is none of these.
         var scalars = c.unicodeScalars.makeIterator()
         let first = scalars.next()?.value ?? 0
         switch scalars.next() == nil ? first : 0 {
@@ -929,7 +931,7 @@ struct SpokenTextWriter {
     static let prewarmInBackground: Void = { DispatchQueue.global().async { prewarm() } }()
 
     /// Compiles every pattern (Swift regexes compile on first use, ICU loads its data on first use) so a
-    /// build can do it on a spare core while it reads the content: most of a small site's radio time.
+    /// build can do it on a spare core while it reads the content, and the first radio text does not wait for it.
     static func prewarm() {
         let sample = "0"
         _ = sample.prefixMatch(of: documentNumber)

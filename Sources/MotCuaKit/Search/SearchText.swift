@@ -62,8 +62,8 @@ extension SearchIndex {
     }
 
     /// `tokens(folded)` joined by single spaces, whole tokens only and at most `limit` UTF-16 units: the body
-    /// the index keeps, written straight into one string (a String per token and the joins were a third of
-    /// making the index's entries).
+    /// the index keeps, written straight into one string (not a String per token and then joins: an allocation
+    /// and a copy per token, for every page's body).
     static func joinedTokens(_ folded: String, limit: Int) -> String {
         var folded = folded
         return folded.withUTF8 { joinedTokens($0, limit: limit) }

@@ -1,7 +1,6 @@
 /// Folder and extension of the site's own paths (relative, no doubled or trailing slash), on bytes.
-/// Foundation's `NSString` path methods walk Characters on Linux, about 30,000 instructions a call (2% of a large
-/// build, where every page and link asks), and its `deletingLastPathComponent` stops the program on some paths
-/// ("a/", "é").
+/// Foundation's `NSString` path methods walk Characters on Linux, dear on every call where every page and link
+/// asks, and its `deletingLastPathComponent` stops the program on some paths ("a/", "é").
 enum SitePath {
     /// What comes before the last slash: "a/b/c.md" → "a/b", "c.md" → "", "/c" → "/".
     static func folder(of path: String) -> String {

@@ -32,7 +32,7 @@ public enum VietnameseText {
     }
 
     /// `Character.isLetter`, which is its first scalar's `isAlphabetic`, answered from ranges for ASCII and Latin
-    /// letters: the property lookup was 10% of making radio texts.
+    /// letters: the radio writer asks for nearly every character, and the property lookup is slow.
     static func isLetter(_ c: Character) -> Bool {
         isLetter(c.unicodeScalars.first!)
     }
@@ -87,7 +87,7 @@ public enum VietnameseText {
     }
 
     /// `text.index(text.startIndex, offsetBy: n, limitedBy: text.endIndex)`, by scalars while every scalar up to
-    /// it and the one after stand alone (counting Characters was 2% of a large build, in search snippets).
+    /// it and the one after stand alone: counting Characters breaks graphemes, and every page's snippet is cut here.
     static func characterIndex(_ text: String, offsetBy n: Int) -> String.Index? {
         var copy = text
         let offset = copy.withUTF8 { bytes -> Int?? in
@@ -106,8 +106,8 @@ public enum VietnameseText {
         return offset.map { text.utf8.index(text.utf8.startIndex, offsetBy: $0) }
     }
 
-    /// `trimmingCharacters(in: .whitespacesAndNewlines)` without the trip through NSString, which showed up
-    /// as 5% of a large build; returns the text itself when there is nothing to trim.
+    /// `trimmingCharacters(in: .whitespacesAndNewlines)` without the trip through NSString, which every trimmed
+    /// value of a build would pay; returns the text itself when there is nothing to trim.
     /// Foundation's sets are White_Space plus U+200B ZERO WIDTH SPACE, kept so trimming behaves as it did.
     static func trimmed(_ text: String) -> String {
         trim(text, isFoundationWhitespaceOrNewline)
@@ -135,8 +135,8 @@ public enum VietnameseText {
         isFoundationWhitespaceOrNewline(v) && !((v >= 0x0A && v <= 0x0D) || v == 0x85 || v == 0x2028 || v == 0x2029)
     }
 
-    /// On a String, not any StringProtocol: the generic form's `as? String` was a runtime cast, most of the cost
-    /// of trimming every value of a large catalog.
+    /// On a String, not any StringProtocol: the generic form's `as? String` is a runtime cast on every call, dearer
+    /// than the trim itself, and every value of a catalog is trimmed.
     private static func trim(_ text: String, _ drop: (UInt32) -> Bool) -> String {
         let scalars = text.unicodeScalars
         guard let first = scalars.firstIndex(where: { !drop($0.value) }) else { return "" }
@@ -199,7 +199,7 @@ public enum VietnameseText {
 
     /// A slug is what a URL is made of: runs of a–z and 0–9 joined by single dashes, which is what `slug`
     /// makes. Checked on bytes, so `slug` can return such a name as it is: most file names are one, and
-    /// folding them again was 9% of loading 10,000 guides.
+    /// folding each of them again would cost a fold per file for nothing.
     public static func isValidSlug(_ text: String) -> Bool {
         var previous = UInt8(ascii: "-")
         for byte in text.utf8 {
