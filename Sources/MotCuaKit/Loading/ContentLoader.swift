@@ -172,17 +172,16 @@ public struct ContentLoader: Sendable {
         return SourceText.decode(data, path: path, diagnostics: &diagnostics)
     }
 
-    /// Parses a whole-YAML file; an empty file is reported rather than silently skipped.
-    func yamlRoot(_ path: String, _ diagnostics: inout Diagnostics) -> (YAMLReader, YAMLNode.Mapping)? {
+    /// Parses a whole-YAML file with the file's reader, which collects its problems; an empty file is reported
+    /// rather than silently skipped.
+    func yamlRoot(_ path: String, _ reader: YAMLReader, _ diagnostics: inout Diagnostics) -> YAMLNode.Mapping? {
         guard let source = read(path, &diagnostics) else { return nil }
-        let reader = YAMLReader(path: path)
-        defer { diagnostics.append(contentsOf: reader.diagnostics) }
         if VietnameseText.isBlank(source.text) {
             reader.diagnostics.error(.emptyFile, "tệp rỗng", at: SourceLocation(path: path, line: 1, column: 1))
             return nil
         }
         guard let node = reader.parse(source.text), let mapping = reader.mapping(node, what: "nội dung tệp") else { return nil }
-        return (reader, mapping)
+        return mapping
     }
 
     // MARK: - site.yml
@@ -193,11 +192,9 @@ public struct ContentLoader: Sendable {
             diagnostics.error(.missingSiteYml, "không tìm thấy Content/site.yml (tệp cấu hình của trang, tối thiểu có dòng `ten: Ủy ban nhân dân xã …`)", at: SourceLocation(path: path))
             return nil
         }
-        var result: (YAMLReader, YAMLNode.Mapping)?
-        result = yamlRoot(path, &diagnostics)
-        guard let (reader, map) = result else { return nil }
+        let reader = YAMLReader(path: path)
         defer { diagnostics.append(contentsOf: reader.diagnostics) }
-        reader.diagnostics = Diagnostics()
+        guard let map = yamlRoot(path, reader, &diagnostics) else { return nil }
         let keys = ContentSchema.site
         reader.checkKeys(map, keys)
         guard let name = reader.string(map, keys.ten) else { return nil }
@@ -241,9 +238,9 @@ public struct ContentLoader: Sendable {
     // MARK: - Catalog
 
     func loadField(_ path: String, _ diagnostics: inout Diagnostics) -> Field? {
-        guard let (reader, map) = yamlRoot(path, &diagnostics) else { return nil }
-        reader.diagnostics = Diagnostics()
+        let reader = YAMLReader(path: path)
         defer { diagnostics.append(contentsOf: reader.diagnostics) }
+        guard let map = yamlRoot(path, reader, &diagnostics) else { return nil }
         let keys = ContentSchema.field
         reader.checkKeys(map, keys)
         guard let name = reader.string(map, keys.linh_vuc) else { return nil }
@@ -384,10 +381,9 @@ public struct ContentLoader: Sendable {
 
     // MARK: - Markdown files
 
-    func markdownFile(_ path: String, keys: ContentSchema, _ diagnostics: inout Diagnostics) -> (YAMLReader, YAMLNode.Mapping, MarkdownSource)? {
+    /// The front matter's mapping, read with the file's reader (which collects its problems), and the body.
+    func markdownFile(_ path: String, _ reader: YAMLReader, keys: ContentSchema, _ diagnostics: inout Diagnostics) -> (YAMLNode.Mapping, MarkdownSource)? {
         guard let source = read(path, &diagnostics), let split = FrontMatter.split(source, diagnostics: &diagnostics) else { return nil }
-        let reader = YAMLReader(path: path)
-        defer { diagnostics.append(contentsOf: reader.diagnostics) }
         let body = MarkdownSource(text: split.body, path: path, lineOffset: split.bodyLineOffset)
         reader.lineShift = 1
         guard let node = reader.parse(split.yaml) else {
@@ -398,7 +394,7 @@ public struct ContentLoader: Sendable {
         }
         guard let map = reader.mapping(node, what: "phần khai báo") else { return nil }
         reader.checkKeys(map, keys)
-        return (reader, map, body)
+        return (map, body)
     }
 
     func markdownSlug(_ path: String, _ reader: YAMLReader, _ map: YAMLNode.Mapping, _ keys: ContentSchema) -> Located<String> {
@@ -420,9 +416,9 @@ public struct ContentLoader: Sendable {
 
     func loadGuide(_ path: String, _ diagnostics: inout Diagnostics) -> Guide? {
         let keys = ContentSchema.guide
-        guard let (reader, map, body) = markdownFile(path, keys: keys, &diagnostics) else { return nil }
-        reader.diagnostics = Diagnostics()
+        let reader = YAMLReader(path: path)
         defer { diagnostics.append(contentsOf: reader.diagnostics) }
+        guard let (map, body) = markdownFile(path, reader, keys: keys, &diagnostics) else { return nil }
         guard let title = reader.string(map, keys.tieu_de) else { return nil }
         return Guide(
             title: title.value, summary: reader.string(map, keys.mo_ta)?.value, order: reader.int(map, keys.thu_tu)?.value,
@@ -433,9 +429,9 @@ public struct ContentLoader: Sendable {
 
     func loadAnnouncement(_ path: String, _ diagnostics: inout Diagnostics) -> Announcement? {
         let keys = ContentSchema.announcement
-        guard let (reader, map, body) = markdownFile(path, keys: keys, &diagnostics) else { return nil }
-        reader.diagnostics = Diagnostics()
+        let reader = YAMLReader(path: path)
         defer { diagnostics.append(contentsOf: reader.diagnostics) }
+        guard let (map, body) = markdownFile(path, reader, keys: keys, &diagnostics) else { return nil }
         let title = reader.string(map, keys.tieu_de)
         let date = reader.date(map, keys.ngay)
         var plan: Announcement.BroadcastPlan?
@@ -459,9 +455,9 @@ public struct ContentLoader: Sendable {
 
     func loadPage(_ path: String, _ diagnostics: inout Diagnostics) -> FreePage? {
         let keys = ContentSchema.page
-        guard let (reader, map, body) = markdownFile(path, keys: keys, &diagnostics) else { return nil }
-        reader.diagnostics = Diagnostics()
+        let reader = YAMLReader(path: path)
         defer { diagnostics.append(contentsOf: reader.diagnostics) }
+        guard let (map, body) = markdownFile(path, reader, keys: keys, &diagnostics) else { return nil }
         guard let title = reader.string(map, keys.tieu_de) else { return nil }
         return FreePage(
             title: title.value, summary: reader.string(map, keys.mo_ta)?.value, order: reader.int(map, keys.thu_tu)?.value,
@@ -500,9 +496,9 @@ public struct ContentLoader: Sendable {
     func loadAbbreviations(_ diagnostics: inout Diagnostics) -> [String: Located<String>] {
         let path = "Content/viet-tat.yml"
         guard FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path) else { return [:] }
-        guard let (reader, map) = yamlRoot(path, &diagnostics) else { return [:] }
-        reader.diagnostics = Diagnostics()
+        let reader = YAMLReader(path: path)
         defer { diagnostics.append(contentsOf: reader.diagnostics) }
+        guard let map = yamlRoot(path, reader, &diagnostics) else { return [:] }
         var result: [String: Located<String>] = [:]
         for (key, value) in map {
             guard let short = key.scalar?.string, let long = reader.string(value, key: short) else { continue }
