@@ -162,13 +162,20 @@ public struct BuildAction: Sendable {
         let bundles = extras.bundles.value
         phases.mark("radio texts, form bundles")
         let copies = Self.copies(site, theme: theme, root: options.root)
+        let files = Self.siteFiles(site, plan, radio: radio, bundles: bundles)
+        // Links in Markdown may point at any file of the site, the pages aside.
+        var staticFiles = Set(copies.map(\.path)).union(files.map(\.path))
+        staticFiles.formUnion(["404.html", Self.searchIndexPath])
         pageMemo?.useTheme(theme.fingerprint)
-        let renderer = SiteRenderer(site: site, plan: plan, theme: theme,
-                                    staticFiles: Self.staticFiles(site, plan, copies: copies, bundles: bundles),
+        let renderer = SiteRenderer(site: site, plan: plan, theme: theme, staticFiles: staticFiles,
                                     pageMemo: pageMemo, includeDrafts: options.includeDrafts, buildDate: options.date,
                                     formBundles: bundles.mapValues { ($0.path, $0.bytes.count) }, radioTexts: radio,
                                     orders: extras.orders.value)
-        let feeds = Background { Self.writeFeeds(site, plan, radio: radio, bundles: bundles, copies: copies, into: output) }
+        // The other files need no page: made and handed over while the pages render.
+        let others = Background {
+            for file in files { output.put(file.path, file.bytes()) }
+            for copy in copies { output.copy(copy.path, from: copy.source) }
+        }
         var results = Self.parallelMap(plan.pages) { page -> SiteRenderer.Result in
             var result = renderer.render(page)
             output.put(result.file, result.bytes)
@@ -178,11 +185,11 @@ public struct BuildAction: Sendable {
         phases.mark("render pages")
         let idsByPage = Self.pageIDs(plan: plan, results: results)
         Self.appendPageDiagnostics(results: results, idsByPage: idsByPage, to: &report.diagnostics)
-        feeds.value
+        others.value
         let documents = SiteSearch.documents(site: site, plan: plan, bodyTexts: results.map(\.bodyText))
         for i in results.indices { results[i].bodyText = nil }
         var rows: [Range<Int>] = []
-        output.put("search-index.js", SearchIndex(documents).scriptBytes(rows: &rows))
+        output.put(Self.searchIndexPath, SearchIndex(documents).scriptBytes(rows: &rows))
         phases.mark("search index")
         pageMemo?.keepOnly(Set(plan.pages.map(\.file)))
         return Made(site: site, plan: plan, renderer: renderer, results: results, idsByPage: idsByPage, checkDiagnostics: checkDiagnostics,
@@ -214,29 +221,25 @@ public struct BuildAction: Sendable {
         return copies
     }
 
-    /// Every file a link in an editor's Markdown may point at besides the pages.
-    static func staticFiles(_ site: Site, _ plan: SitePlan, copies: [(path: String, source: URL)],
-                            bundles: [String: (path: String, bytes: Data)]) -> Set<String> {
-        var files = Set(copies.map(\.path))
-        files.formUnion(bundles.values.map(\.path))
-        files.formUnion(["sitemap.xml", "robots.txt", "404.html", "search-index.js", "thong-bao/feed.xml"])
-        for (i, item) in site.announcements.enumerated() where plan.hasPage(.announcement(i)) {
-            files.insert("thong-bao/\(item.slug.value)/phat-thanh.txt")
-        }
-        return files
-    }
+    /// Made last, from every page's text.
+    static let searchIndexPath = "search-index.js"
 
-    /// The form bundles, sitemap, robots.txt, radio texts and feed, then the copied files.
-    static func writeFeeds(_ site: Site, _ plan: SitePlan, radio: [RadioText], bundles: [String: (path: String, bytes: Data)],
-                           copies: [(path: String, source: URL)], into output: some SiteOutput) {
-        for bundle in bundles.values.sorted(by: { $0.path < $1.path }) { output.put(bundle.path, bundle.bytes) }
-        output.put("sitemap.xml", Data(SiteFeeds.sitemap(plan: plan, baseURL: site.config.baseURL).utf8))
-        output.put("robots.txt", Data(SiteFeeds.robots(baseURL: site.config.baseURL).utf8))
+    /// Every file of the site besides the pages, the search index and the copied files, with how its bytes are
+    /// made (an encoder of Formats/, or a text): the one list of output files. A new kind of output file is an
+    /// entry here.
+    static func siteFiles(_ site: Site, _ plan: SitePlan, radio: [RadioText],
+                          bundles: [String: (path: String, bytes: Data)]) -> [(path: String, bytes: @Sendable () -> Data)] {
+        var files: [(path: String, bytes: @Sendable () -> Data)] = []
+        for bundle in bundles.values.sorted(by: { $0.path < $1.path }) { files.append((bundle.path, { bundle.bytes })) }
+        let base = site.config.baseURL
+        files.append(("sitemap.xml", { Data(SiteFeeds.sitemap(plan: plan, baseURL: base).utf8) }))
+        files.append(("robots.txt", { Data(SiteFeeds.robots(baseURL: base).utf8) }))
         for (i, item) in site.announcements.enumerated() where plan.hasPage(.announcement(i)) {
-            output.put("thong-bao/\(item.slug.value)/phat-thanh.txt", Data((radio[i].text + "\n").utf8))
+            let text = radio[i].text
+            files.append(("thong-bao/\(item.slug.value)/phat-thanh.txt", { Data((text + "\n").utf8) }))
         }
-        output.put("thong-bao/feed.xml", Data(SiteFeeds.atom(site: site, plan: plan).utf8))
-        for copy in copies { output.copy(copy.path, from: copy.source) }
+        files.append(("thong-bao/feed.xml", { Data(SiteFeeds.atom(site: site, plan: plan).utf8) }))
+        return files
     }
 
     /// Ids written on each page, by page path.
