@@ -187,9 +187,9 @@ SETTLED = {"done": 0, "skipped": 0}
 
 def settle(what):
     """Drops the kernel's dentry and inode caches before a tool's measurements, when the bench may (root).
-    This VM's dentry hash table has 131,072 slots; after a few 10,000- and 40,000-guide outputs it held 1.5
-    million entries, and every stat or open walked long chains (`__d_lookup_rcu` was 70% of a preview
-    rebuild's samples, 30 ms against 20 ms once dropped). The set-aside outputs and earlier tools' files
+    After a few 10,000- and 40,000-guide outputs the dentry cache holds far more entries than its hash table
+    has slots, and every stat or open walks long chains (figures in Benchmarks/NOTES.md, Output). The
+    set-aside outputs and earlier tools' files
     would otherwise slow whichever tool runs later. Every tool gets the same treatment; the source files'
     page cache goes with their inodes, so each tool's warm-up run reads them back before the timed runs."""
     before = dentries()
