@@ -1,6 +1,9 @@
 import Foundation
 
-/// `motcua build`: load → validate → plan → render → write. The executable only parses arguments and prints.
+/// One build, as its four steps: `load` (content and theme) → `check` (catalog rules, every page's address)
+/// → `render` (every file, into a `SiteOutput`) → `write` (the staging folder swapped in). `run` is
+/// `motcua build`; the preview runs the first three into memory through `IncrementalBuild`. The executable
+/// only parses arguments and prints.
 public struct BuildAction: Sendable {
     public struct Options: Sendable {
         public var root: URL
@@ -91,14 +94,13 @@ public struct BuildAction: Sendable {
     }
 
     /// Load, check and render into `output`; nil when the content gives no site or the theme cannot be used
-    /// (the diagnostics say why). `memo`, `pageMemo` and `changes` are the preview's.
-    public func make(into output: some SiteOutput, _ report: inout Report, memo: LoadMemo? = nil,
-                     pageMemo: PageMemo? = nil, changes: KnownChanges? = nil) -> Made? {
+    /// (the diagnostics say why).
+    public func make(into output: some SiteOutput, _ report: inout Report) -> Made? {
         var phases = PhaseClock()
         defer { phases.report() }
-        guard let loaded = load(&report, memo: memo, changes: changes) else { return nil }
+        guard let loaded = load(&report, memo: nil, changes: nil) else { return nil }
         phases.mark("load")
-        return make(loaded, into: output, &report, pageMemo: pageMemo, phases: &phases)
+        return make(loaded, into: output, &report, pageMemo: nil, phases: &phases)
     }
 
     /// Check and render what was loaded.

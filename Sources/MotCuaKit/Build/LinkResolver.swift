@@ -30,7 +30,8 @@ struct LinkResolver: Sendable {
         if url.isEmpty { return (.broken("liên kết trống"), nil) }
         var target = url
         var fragment: String?
-        // Separators are found as bytes: a Character walk breaks graphemes, and every link of every page comes here.
+        // Separators are found as bytes (ASCII, never inside a multi-byte character): cheaper than a walk over
+        // Characters, and every link of every page comes here.
         if let hash = target.utf8.firstIndex(of: 0x23) {
             fragment = String(target[target.utf8.index(after: hash)...])
             target = String(target[..<hash])

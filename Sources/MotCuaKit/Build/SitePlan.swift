@@ -142,7 +142,7 @@ public struct SitePlan: Sendable {
 
     /// Prefix from a page's folder back to the site root ("../../" for "thu-tuc/x/").
     public static func rootPrefix(from path: String) -> String {
-        // Counted on bytes: walking Characters breaks graphemes, and every page asks for its prefix.
+        // Counted on bytes ("/" is ASCII): cheaper than walking Characters, and every page asks for its prefix.
         String(repeating: "../", count: path.utf8.reduce(0) { $1 == 0x2F ? $0 + 1 : $0 })
     }
 

@@ -86,6 +86,8 @@ public enum DiagnosticID: String, CaseIterable, Sendable, Hashable {
     case missingTemplate = "missing-template"
     /// A template that includes a template the theme does not have.
     case unknownPartial = "unknown-partial"
+    /// A template that includes itself, directly or through others: it would never end.
+    case templateRecursion = "template-recursion"
     /// A template that cannot be parsed, or uses syntax MotCua does not render.
     case templateSyntax = "template-syntax"
     // Radio texts

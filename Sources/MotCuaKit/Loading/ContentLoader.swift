@@ -217,8 +217,9 @@ public struct ContentLoader: Sendable {
         let radioKeys = ContentSchema.siteRadio
         if let radio = reader.node(map, keys.phat_thanh), let radioMap = reader.mapping(radio, what: radioKeys.what) {
             reader.checkKeys(radioMap, radioKeys)
+            // Its own message: the common rates say more than the accepted range.
             let rateKey = radioKeys.toc_do
-            if let rate = reader.int(radioMap, rateKey) {
+            if let rate = reader.int(radioMap, rateKey.name) {
                 if let range = rateKey.range, range.contains(rate.value) {
                     config.radioSyllablesPerMinute = rate.value
                 } else {

@@ -92,7 +92,7 @@ public final class LoadMemo: @unchecked Sendable {
 
     private var sections: [String: Any] = [:]
 
-    /// Taken out of the cache, so that replacing a few results does not copy the other 40,000.
+    /// Taken out of the memo, so that replacing a few results does not copy the other 40,000.
     func takeSection<T>(_ name: String, of type: T.Type) -> Section<T>? {
         locked { sections.removeValue(forKey: name) as? Section<T> }
     }

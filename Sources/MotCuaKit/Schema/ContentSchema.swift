@@ -272,8 +272,8 @@ extension ContentSchema {
         SchemaKey("muc_uu_tien", .choice(Announcement.Priority.allCases.map(\.rawValue)), example: "khan-cap",
                   "Mức ưu tiên: thông thường (mặc định), ưu tiên, khẩn cấp"),
         SchemaKey("bat_dau", .date, example: "2026-11-03", "Ngày bắt đầu phát; mặc định bằng `ngay`"),
-        SchemaKey("so_tuan", .integer(nil), example: "5", "Phát trong bao nhiêu tuần; mặc định 1"),
-        SchemaKey("so_lan_moi_tuan", .integer(nil), example: "2", "Số lần phát mỗi tuần; mặc định 2"),
+        SchemaKey("so_tuan", .integer(0...520), example: "5", "Phát trong bao nhiêu tuần (tối đa 520, mười năm); mặc định 1"),
+        SchemaKey("so_lan_moi_tuan", .integer(0...70), example: "2", "Số lần phát mỗi tuần (tối đa 70, mười lần mỗi ngày); mặc định 2"),
     ])
 
     public static let announcement = ContentSchema("thong-bao", what: "thông báo", [

@@ -20,8 +20,15 @@ extension YAMLReader {
         stringList(mapping, key.name)
     }
 
+    /// A whole number within the declared range: content values feed date and time arithmetic, so a number
+    /// out of range is refused here with the range, never carried on.
     func int(_ mapping: YAMLNode.Mapping, _ key: ContentKey) -> Located<Int>? {
-        int(mapping, key.name)
+        guard let value = int(mapping, key.name) else { return nil }
+        if let range = key.range, !range.contains(value.value) {
+            diagnostics.error(.invalidValue, "`\(key.name)`: \(value.value) không hợp lý; chỉ nhận một số từ \(range.lowerBound) đến \(range.upperBound)", at: value.location)
+            return nil
+        }
+        return value
     }
 
     func bool(_ mapping: YAMLNode.Mapping, _ key: ContentKey) -> Located<Bool>? {

@@ -67,6 +67,7 @@ public struct Theme: Sendable {
                                   at: SourceLocation(path: source.path, line: reference.line, column: reference.column))
             }
         }
+        diagnostics.append(contentsOf: recursion(sources))
         for required in requiredTemplates where sources[required] == nil && !broken.contains(required) {
             diagnostics.error(.missingTemplate, "thiếu mẫu giao diện Theme/templates/\(required).mustache", at: SourceLocation(path: "Theme/templates"))
         }
@@ -90,6 +91,35 @@ public struct Theme: Sendable {
             }
         }
         return assets.sorted()
+    }
+
+    /// Each cycle of templates including one another (`{{> …}}`, `{{< …}}`), once, at the reference that
+    /// closes it, with the chain of files. Rendering one would never end, so the theme is refused; with no
+    /// cycle, a page's templates nest at most as deep as the theme has templates.
+    static func recursion(_ sources: [String: (path: String, text: String)]) -> Diagnostics {
+        var diagnostics = Diagnostics()
+        let references = sources.mapValues { partialReferences(in: $0.text).filter { sources[$0.name] != nil } }
+        var done = Set<String>()
+        var reported = Set<Set<String>>()
+        var stack: [String] = []
+        func visit(_ name: String) {
+            stack.append(name)
+            defer { stack.removeLast() }
+            for reference in references[name] ?? [] {
+                if let start = stack.firstIndex(of: reference.name) {
+                    let cycle = Array(stack[start...])
+                    guard reported.insert(Set(cycle)).inserted else { continue }
+                    let chain = (cycle + [reference.name]).map { "\($0).mustache" }.joined(separator: " → ")
+                    diagnostics.error(.templateRecursion, "mẫu giao diện tự gọi lại chính nó: \(chain); hãy bỏ lời gọi `{{> \(reference.name)}}` hoặc tách phần dùng chung ra một mẫu riêng",
+                                      at: SourceLocation(path: sources[name]!.path, line: reference.line, column: reference.column))
+                } else if !done.contains(reference.name) {
+                    visit(reference.name)
+                }
+            }
+            done.insert(name)
+        }
+        for name in sources.keys.sorted() where !done.contains(name) { visit(name) }
+        return diagnostics
     }
 
     /// `{{> name}}` and `{{< name}}` references with their positions.
