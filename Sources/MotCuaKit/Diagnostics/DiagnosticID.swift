@@ -53,6 +53,8 @@ public enum DiagnosticID: String, CaseIterable, Sendable, Hashable {
     case emptyField = "empty-field"
     /// A form file that is a link out of Content/bieu-mau/.
     case formOutside = "form-outside"
+    /// Two form files whose names are one name once normalised (NFC and NFD spellings).
+    case duplicateForm = "duplicate-form"
     /// A file in Content/bieu-mau/ of a type forms may not have.
     case formType = "form-type"
     /// A `bieu_mau` value that is a path, not a file name in Content/bieu-mau/.
@@ -86,6 +88,8 @@ public enum DiagnosticID: String, CaseIterable, Sendable, Hashable {
     case missingTemplate = "missing-template"
     /// A template that includes a template the theme does not have.
     case unknownPartial = "unknown-partial"
+    /// A theme asset that is a link to a file outside Theme/assets/.
+    case assetOutside = "asset-outside"
     /// A template that includes itself, directly or through others: it would never end.
     case templateRecursion = "template-recursion"
     /// A template that cannot be parsed, or uses syntax MotCua does not render.

@@ -489,7 +489,14 @@ public struct ContentLoader: Sendable {
                 continue
             }
             let size = (try? fm.attributesOfItem(atPath: resolved)[.size] as? Int) ?? 0
-            forms[VietnameseText.nfc(name)] = FormFile(fileName: VietnameseText.nfc(name), byteCount: size, sourcePath: path)
+            // Published under its NFC name: two files whose names differ only in how their letters are
+            // encoded would become one download.
+            let published = VietnameseText.nfc(name)
+            if let first = forms[published] {
+                diagnostics.error(.duplicateForm, "hai tệp biểu mẫu cùng tên `\(published)` (tên viết bằng hai cách mã hóa chữ có dấu khác nhau; tệp kia: \(first.sourcePath)); hãy xóa hoặc đổi tên một tệp", at: SourceLocation(path: path))
+                continue
+            }
+            forms[published] = FormFile(fileName: published, byteCount: size, sourcePath: path)
         }
         return forms
     }

@@ -29,7 +29,10 @@ public struct Theme: Sendable {
         }
         // Assets are listed on every load, outside the memo: a new image must be served without a template edit.
         let withAssets = { (compiled: (Theme?, Diagnostics)) -> (Theme?, Diagnostics) in
-            (compiled.0.map { var t = $0; t.assets = assetList(t.assetsURL); return t }, compiled.1)
+            guard var theme = compiled.0 else { return compiled }
+            var diagnostics = compiled.1
+            theme.assets = assetList(theme.assetsURL, &diagnostics)
+            return (diagnostics.hasErrors ? nil : theme, diagnostics)
         }
         guard let memo else { return withAssets(compile(files, themeURL: themeURL)) }
         var key = Data()
@@ -77,17 +80,23 @@ public struct Theme: Sendable {
         return (theme, diagnostics)
     }
 
-    /// Files under Theme/assets/, relative to it, sorted; hidden files are left out.
-    static func assetList(_ assetsURL: URL) -> [String] {
+    /// Files under Theme/assets/, relative to it, sorted; hidden files are left out. A link to a file outside
+    /// Theme/assets/ is refused: nothing outside the project's folders is published or served.
+    static func assetList(_ assetsURL: URL, _ diagnostics: inout Diagnostics) -> [String] {
         let fm = FileManager.default
+        let realFolder = assetsURL.resolvingSymlinksInPath().path
         var assets: [String] = []
         if let enumerator = fm.enumerator(atPath: assetsURL.path) {
             while let item = enumerator.nextObject() as? String {
+                let url = assetsURL.appendingPathComponent(item)
                 var isDir: ObjCBool = false
-                if fm.fileExists(atPath: assetsURL.appendingPathComponent(item).path, isDirectory: &isDir), !isDir.boolValue,
-                   !(item as NSString).lastPathComponent.hasPrefix(".") {
-                    assets.append(item)
+                guard fm.fileExists(atPath: url.path, isDirectory: &isDir), !isDir.boolValue,
+                      !(item as NSString).lastPathComponent.hasPrefix(".") else { continue }
+                guard url.resolvingSymlinksInPath().path.hasPrefix(realFolder + "/") else {
+                    diagnostics.error(.assetOutside, "tệp giao diện là liên kết trỏ ra ngoài thư mục Theme/assets/; hãy chép chính tệp vào đây", at: SourceLocation(path: "Theme/assets/\(item)"))
+                    continue
                 }
+                assets.append(item)
             }
         }
         return assets.sorted()
