@@ -35,7 +35,7 @@ public struct CatalogValidator: Sendable {
         }
         if forms[name] == nil {
             var message = "`bieu_mau`: không tìm thấy tệp `\(name)` trong Content/bieu-mau/"
-            if let near = YAMLReader.nearest(to: name, in: Array(forms.keys)) { message += "; có phải là `\(near)`?" }
+            if let near = YAMLReader.nearest(to: name, in: forms.keys.sorted()) { message += "; có phải là `\(near)`?" }
             return message
         }
         return nil
@@ -96,7 +96,7 @@ public struct CatalogValidator: Sendable {
         for guide in site.guides {
             for code in guide.related where !codes.contains(code.value) {
                 var message = "`lien_quan`: không có thủ tục mã `\(code.value)` trong danh mục"
-                if let near = YAMLReader.nearest(to: code.value, in: Array(codes)) { message += "; có phải `\(near)`?" }
+                if let near = YAMLReader.nearest(to: code.value, in: codes.sorted()) { message += "; có phải `\(near)`?" }
                 d.error(.unknownProcedure, message, at: code.location)
             }
         }

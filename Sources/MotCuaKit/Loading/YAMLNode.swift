@@ -176,11 +176,35 @@ final class YAMLComposer {
                 key = try next()
             }
             try Self.checkDuplicates(pairs)
-            node = .mapping(.init(pairs: pairs, mark: event.mark))
+            node = .mapping(.init(pairs: try Self.merged(pairs), mark: event.mark))
         }
         // A later anchor of the same name shadows the earlier one, as in YAML.
         if let anchor = event.anchor { anchors[anchor] = node }
         return node
+    }
+
+    /// YAML's merge key: `<<: *name` (or a list of them) adds the keys of the named mapping(s) that the mapping
+    /// does not write itself; among several, the first that has a key gives it. Editors use it to write a
+    /// procedure that differs from another in a few keys. The added pairs keep their marks, so a problem in
+    /// one is shown where it is written.
+    private static func merged(_ pairs: [(key: YAMLNode, value: YAMLNode)]) throws(YAMLSyntaxError) -> [(key: YAMLNode, value: YAMLNode)] {
+        guard let merge = pairs.firstIndex(where: { $0.key.scalar.map { $0.isPlain && $0.string == "<<" } ?? false }) else { return pairs }
+        let value = pairs[merge].value
+        let sources: [YAMLNode]
+        if case .sequence(let items, _) = value { sources = items } else { sources = [value] }
+        var result = pairs
+        result.remove(at: merge)
+        var written = Set(result.compactMap { $0.key.scalar?.string })
+        for source in sources {
+            guard case .mapping(let mapping) = source else {
+                throw YAMLSyntaxError(problem: "`<<` chỉ gộp được một bảng khóa đã đặt tên (viết `<<: *tên`, với `&tên` đặt trước một bảng khóa)",
+                                      mark: pairs[merge].key.mark, context: nil)
+            }
+            for pair in mapping where written.insert(pair.key.scalar?.string ?? "").inserted {
+                result.append(pair)
+            }
+        }
+        return result
     }
 
     /// Keys written twice are refused, reported as Yams does: every repeated key in order, at the first

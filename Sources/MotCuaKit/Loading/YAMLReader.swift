@@ -210,6 +210,8 @@ final class YAMLReader {
         }
     }
 
+    /// The nearest candidate, the first of equally near ones in the order given: callers pass a fixed order,
+    /// so the same input gets the same suggestion on every run.
     static func nearest(to word: String, in candidates: [String]) -> String? {
         let folded = VietnameseText.fold(word).replacingOccurrences(of: "-", with: "_").replacingOccurrences(of: " ", with: "_")
         if candidates.contains(folded) { return folded }

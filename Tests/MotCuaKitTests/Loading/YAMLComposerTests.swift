@@ -71,6 +71,30 @@ import Yams
         "a: 1\nb:\n  - c: 2\n    c: 3\n", "\u{FEFF}a: 1\n", "a: 1\r\nb: 2\r\n", "{a: 1, a: 2}", "-", ":", "a: |\n x\n  y\n",
     ]
 
+    /// `<<: *name` is the one place the tree differs from Yams's (which leaves merging to its constructor).
+    @Test func mergeKeysAddTheKeysNotWritten() throws {
+        let text = """
+        thu_tuc:
+          - &khai-sinh
+            ma: "1.001193"
+            cap: xa
+            muc_do: toan-trinh
+          - <<: *khai-sinh
+            ma: "1.001194"
+          - <<: [*khai-sinh, {le_phi: 0}]
+            muc_do: mot-phan
+        """
+        let root = try #require(try YAMLComposer.compose(text))
+        let items = try #require(root.mapping?.first?.value.sequence)
+        func keys(_ node: YAMLNode) -> [String] { node.mapping?.map { "\($0.key.scalar!.string)=\($0.value.scalar!.string)" } ?? [] }
+        #expect(keys(items[1]) == ["ma=1.001194", "cap=xa", "muc_do=toan-trinh"])
+        #expect(keys(items[2]) == ["muc_do=mot-phan", "ma=1.001193", "cap=xa", "le_phi=0"])
+        // The merged pairs keep where they were written.
+        #expect(items[1].mapping?[1].key.mark == YAMLNode.Mark(line: 4, column: 5))
+        #expect(Self.ours("a: &x 1\nb:\n  <<: *x\n") == .error(line: 3, column: 3, YAMLReader.describe(YAMLSyntaxError(
+            problem: "`<<` chỉ gộp được một bảng khóa đã đặt tên (viết `<<: *tên`, với `&tên` đặt trước một bảng khóa)", mark: nil, context: nil))))
+    }
+
     @Test(arguments: cases) func sameAsYams(_ text: String) {
         #expect(Self.ours(text) == Self.yams(text), "\(text.debugDescription)")
     }
