@@ -25,6 +25,18 @@ struct SiteScaffoldTests {
         #expect(siteYML.contains("(điền"))
     }
 
+    @Test("a name with YAML's own characters still builds", arguments: ["Xã An: Phú", "Xã \"Bình\" # Minh", "Xã Tân Lập - Khu 1: Thôn #2"])
+    func nameWithYAMLCharacters(name: String) throws {
+        let root = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        _ = try SiteScaffold(root: root, communeName: name).create()
+        let report = BuildAction(options: .init(root: root)).run()
+        #expect(report.succeeded, "\(report.diagnostics.sorted.map(\.description)) \(report.failure ?? "")")
+        let home = try String(contentsOf: root.appendingPathComponent("Output/index.html"), encoding: .utf8)
+        let shown = name.dropFirst(3).replacingOccurrences(of: "\"", with: "&quot;")
+        #expect(home.contains(shown), "\(shown)")
+    }
+
     @Test("without a name the placeholder is marked")
     func placeholderName() throws {
         let root = temporaryFolder()

@@ -206,7 +206,14 @@ public struct ContentLoader: Sendable {
         config.workingHours = reader.string(map, keys.gio_lam_viec)?.value
         config.nationalPortal = reader.url(map, keys.cong_dich_vu_cong)?.value
         config.provincePortal = reader.url(map, keys.cong_tinh)?.value
-        config.lookupURL = reader.url(map, keys.tra_cuu)?.value
+        if let lookup = reader.url(map, keys.tra_cuu) {
+            // The site's look-up form needs the place of the file's code; without it there would be no form.
+            if SiteRenderer.lookupForm(lookup.value) == nil {
+                reader.diagnostics.error(.invalidValue, "`tra_cuu`: địa chỉ phải có `{ma_ho_so}` ở chỗ điền mã hồ sơ, sau dấu `?`, ví dụ `https://dichvucong.tinh.gov.vn/tra-cuu?ma={ma_ho_so}`", at: lookup.location)
+            } else {
+                config.lookupURL = lookup.value
+            }
+        }
         if let base = reader.url(map, keys.base_url) {
             config.baseURL = base.value.hasSuffix("/") ? base.value : base.value + "/"
         }
@@ -291,7 +298,15 @@ public struct ContentLoader: Sendable {
                 guard let method = reader.choice(c, channelKeys.hinh_thuc) else { continue }
                 var fee: Procedure.Fee?
                 if let f = reader.string(c, channelKeys.le_phi) {
-                    if let n = YAMLReader.parseInteger(f.value) { fee = .amount(n) } else { fee = .text(f.value) }
+                    if let n = YAMLReader.parseInteger(f.value) {
+                        if n < 0 {
+                            reader.diagnostics.error(.invalidValue, "`le_phi`: số tiền không được âm; viết `0` nếu được miễn lệ phí", at: f.location)
+                        } else {
+                            fee = .amount(n)
+                        }
+                    } else {
+                        fee = .text(f.value)
+                    }
                 }
                 channels.append(Procedure.Channel(
                     method: Procedure.Method(rawValue: method.value)!, time: reader.string(c, channelKeys.thoi_han)?.value,
@@ -489,6 +504,10 @@ public struct ContentLoader: Sendable {
                 continue
             }
             let size = (try? fm.attributesOfItem(atPath: resolved)[.size] as? Int) ?? 0
+            guard size > 0 else {
+                diagnostics.error(.emptyFile, "tệp biểu mẫu rỗng (0 byte), người dân tải về sẽ không mở được; hãy chép lại tệp đúng vào đây", at: SourceLocation(path: path))
+                continue
+            }
             // Published under its NFC name: two files whose names differ only in how their letters are
             // encoded would become one download.
             let published = VietnameseText.nfc(name)

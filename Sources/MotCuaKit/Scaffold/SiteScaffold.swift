@@ -93,7 +93,8 @@ public struct SiteScaffold: Sendable {
     /// "xã An Phú" for running text.
     var commune: String { "xã \(shortName)" }
 
-    /// A YAML double-quoted scalar, so names with `:` or `#` stay names.
+    /// A YAML double-quoted scalar: every value that holds the commune's name is written so, since an editor's
+    /// name may hold `: `, `#` or quotes.
     static func quoted(_ text: String) -> String {
         "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }
@@ -137,7 +138,7 @@ public struct SiteScaffold: Sendable {
         # Mỗi tệp trong thu-tuc/ là một lĩnh vực; mỗi mục trong `thu_tuc` là một thủ tục.
         # Chép mục dưới đây để thêm thủ tục; mã thủ tục lấy từ Cơ sở dữ liệu quốc gia về thủ tục hành chính.
         linh_vuc: Chứng thực
-        mo_ta: Chứng thực hợp đồng, giao dịch tại UBND \(commune).
+        mo_ta: \(Self.quoted("Chứng thực hợp đồng, giao dịch tại UBND \(commune)."))
         thu_tuc:
           - ma: "2.001035"
             ten: Chứng thực hợp đồng, giao dịch liên quan đến tài sản là động sản, quyền sử dụng đất, nhà ở
@@ -182,7 +183,7 @@ public struct SiteScaffold: Sendable {
         """
         ---
         tieu_de: Nộp hồ sơ tại Bộ phận một cửa
-        mo_ta: Những điều cần chuẩn bị trước khi đến nộp hồ sơ tại UBND \(commune).
+        mo_ta: \(Self.quoted("Những điều cần chuẩn bị trước khi đến nộp hồ sơ tại UBND \(commune)."))
         thu_tu: 1
         lien_quan: ["2.001035"]
         ---
@@ -201,7 +202,7 @@ public struct SiteScaffold: Sendable {
     var announcementMD: String {
         """
         ---
-        tieu_de: Khai trương trang thông tin thủ tục hành chính của \(commune)
+        tieu_de: \(Self.quoted("Khai trương trang thông tin thủ tục hành chính của \(commune)"))
         so: (điền số văn bản)
         ngay: 2026-01-05
         ky: (điền họ tên người ký)
@@ -220,7 +221,7 @@ public struct SiteScaffold: Sendable {
         """
         ---
         tieu_de: Liên hệ
-        mo_ta: Địa chỉ, điện thoại và giờ làm việc của UBND \(commune).
+        mo_ta: \(Self.quoted("Địa chỉ, điện thoại và giờ làm việc của UBND \(commune)."))
         ---
 
         ## Ủy ban nhân dân \(commune)

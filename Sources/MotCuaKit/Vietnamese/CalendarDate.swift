@@ -14,9 +14,11 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         self.day = day
     }
 
-    /// Accepts `YYYY-MM-DD` (what editors write, and what YAML calls a date) and `DD/MM/YYYY`.
+    /// Accepts `YYYY-MM-DD` (what editors write, and what YAML calls a date) and `DD/MM/YYYY`, digits only
+    /// (`Int` alone would also take `+1`).
     public init?(parsing text: String) {
         let t = VietnameseText.trimmedSpaces(text)
+        guard t.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D || $0 == 0x2F }) else { return nil }
         let iso = t.split(separator: "-", omittingEmptySubsequences: false)
         if iso.count == 3, iso[0].count == 4, let y = Int(iso[0]), let m = Int(iso[1]), let d = Int(iso[2]),
            iso[1].count <= 2, iso[2].count <= 2 {
