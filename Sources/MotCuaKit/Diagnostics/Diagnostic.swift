@@ -26,8 +26,24 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
         Diagnostic(.warning, id, message, at: location)
     }
 
-    /// The line printed for people: `path:line:col: error: message`.
+    /// The line printed for people: `path:line:col: error: message`. One line always: a file name or a quoted
+    /// value holding a line break would otherwise split it, and editors and tools read one problem a line.
     public var description: String {
-        "\(location): \(severity.rawValue): \(message)"
+        "\(location): \(severity.rawValue): \(Self.oneLine(message))"
+    }
+
+    /// Line breaks and tabs written as `\n`, `\r`, `\t`; any other text is returned as it is.
+    static func oneLine(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) else { return text }
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
     }
 }

@@ -13,6 +13,7 @@ public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConver
     }
 
     public var description: String {
+        let path = Diagnostic.oneLine(self.path)
         guard line > 0 else { return path }
         return column > 0 ? "\(path):\(line):\(column)" : "\(path):\(line)"
     }
