@@ -21,6 +21,9 @@ public enum DiagnosticID: String, CaseIterable, Sendable, Hashable {
     case yamlTab = "yaml-tab"
     /// YAML nested deeper than a content file may be.
     case yamlTooDeep = "yaml-too-deep"
+    /// A file that makes the reader look at more values than one file may hold (nested aliases, or a catalog
+    /// far beyond a province's).
+    case yamlTooLarge = "yaml-too-large"
     /// More YAML aliases than a content file may use.
     case yamlAliases = "yaml-aliases"
     /// A Markdown file that does not start with its `---` front matter.

@@ -5,11 +5,14 @@ import Foundation
 final class YAMLReader {
     let path: String
     var diagnostics = Diagnostics()
-    /// Nodes visited; bounds the work a file full of aliases can cause.
+    /// Values read; bounds the work a file full of aliases can cause.
     private var visited = 0
     /// Lines before the YAML text in its file (front matter starts on line 2).
     var lineShift = 0
-    static let nodeBudget = 200_000
+    /// Values one file may make the reader look at: a province's catalog of tens of thousands of procedures
+    /// (about 30 values each) fits; a file of nested aliases that would expand past it is stopped, with an
+    /// error at the value where it stopped, so no content is ever dropped without a word.
+    static let nodeBudget = 5_000_000
 
     init(path: String) {
         self.path = path
@@ -173,20 +176,23 @@ final class YAMLReader {
 
     // MARK: - Shapes
 
-    func countVisit() -> Bool {
+    func countVisit(_ node: YAMLNode) -> Bool {
         visited += 1
+        if visited == Self.nodeBudget + 1 {
+            diagnostics.error(.yamlTooLarge, "tệp có quá nhiều giá trị (hơn \(VietnameseFormat.grouped(Self.nodeBudget)), giới hạn của MotCua cho một tệp); phần từ đây trở đi không được đọc. Hãy chia tệp thành nhiều tệp, hoặc viết giá trị ra thay cho bí danh `*tên` lồng nhau", at: location(node))
+        }
         return visited <= Self.nodeBudget
     }
 
     func mapping(_ node: YAMLNode, what: String) -> YAMLNode.Mapping? {
-        guard countVisit() else { return nil }
+        guard countVisit(node) else { return nil }
         if let m = node.mapping { return m }
         diagnostics.error(.wrongType, "\(what) phải là một bảng gồm các dòng `khóa: giá trị`", at: location(node))
         return nil
     }
 
     func sequence(_ node: YAMLNode, key: String) -> [YAMLNode]? {
-        guard countVisit() else { return nil }
+        guard countVisit(node) else { return nil }
         if let s = node.sequence { return s }
         diagnostics.error(.wrongType, "`\(key)` phải là một danh sách (mỗi mục một dòng bắt đầu bằng `- `)", at: location(node))
         return nil
@@ -278,7 +284,7 @@ final class YAMLReader {
     }
 
     func string(_ value: YAMLNode, key: String, required: Bool = false, mapping: YAMLNode.Mapping? = nil, what: String = "", example: String = "…") -> Located<String>? {
-        guard countVisit() else { return nil }
+        guard countVisit(value) else { return nil }
         guard let scalar = value.scalar else {
             diagnostics.error(.wrongType, "`\(key)` phải là một đoạn chữ, không phải danh sách hay bảng", at: location(value))
             return nil
