@@ -253,7 +253,9 @@ final class Inotify: @unchecked Sendable {
         return errno == ENOENT || errno == ENOTDIR
     }
 
-    /// Watches a folder and every folder below it; false when the kernel refuses more watches.
+    /// Watches a folder and every folder below it; false when the kernel refuses more watches. A link to a
+    /// folder is not followed (two links to their own folder would be a tree without end): a change made
+    /// through one is caught because the loader takes every stamp of a folder that holds a link.
     @discardableResult
     private func addRecursively(_ relative: String) -> Bool {
         var isDir: ObjCBool = false
@@ -261,9 +263,8 @@ final class Inotify: @unchecked Sendable {
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue else { return true }
         guard add(relative, mask: Self.folderMask) else { return false }
         for name in (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [] where !FileWatcher.isIgnored(name) {
-            var childIsDir: ObjCBool = false
-            if FileManager.default.fileExists(atPath: path + "/" + name, isDirectory: &childIsDir), childIsDir.boolValue,
-               !addRecursively(relative + "/" + name) {
+            var info = stat()
+            if lstat(path + "/" + name, &info) == 0, info.st_mode & S_IFMT == S_IFDIR, !addRecursively(relative + "/" + name) {
                 return false
             }
         }

@@ -15,6 +15,25 @@ struct FileWatcherTests {
 
     static let modes: [Bool] = [false, true]
 
+    @Test("links to their own folder do not keep the watcher from starting", arguments: modes)
+    func linkLoopsDoNotHang(polling: Bool) async throws {
+        let site = try SampleSite()
+        _ = symlink(".", site.url("Content/huong-dan/vong").path)
+        _ = symlink("..", site.url("Content/huong-dan/vong-ngoai").path)
+        let batches = Batches()
+        let settings = FileWatcher.Settings(debounce: .milliseconds(50), pollInterval: .milliseconds(100), forcePolling: polling)
+        let watcher = FileWatcher(root: site.root, settings: settings) { batches.add($0) }
+        let started = Locked(false)
+        Thread.detachNewThread {
+            _ = watcher.start()
+            started.withLock { $0 = true }
+        }
+        #expect(try await eventually(timeout: .seconds(10)) { started.withLock { $0 } })
+        defer { watcher.stop() }
+        try Data("---\ntieu_de: A\n---\nB\n".utf8).write(to: site.url("Content/huong-dan/tra-cuu-ho-so.md"))
+        #expect(try await eventually { batches.changed.contains("Content/huong-dan/tra-cuu-ho-so.md") })
+    }
+
     @Test("a save (temporary file, rename) is one batch", arguments: modes)
     func saveIsOneBatch(polling: Bool) async throws {
         let site = try SampleSite()
