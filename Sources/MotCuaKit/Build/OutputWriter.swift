@@ -71,15 +71,30 @@ public struct OutputWriter: Sendable {
     /// A staging folder open for writing; pages can be put from several threads as they are rendered, so
     /// a 10,000-page site is never held in memory whole. `finish` swaps it in. Files whose bytes did not
     /// change are hard-linked from the old output so they keep their modification time (rsync/FTP send less).
+    ///
+    /// One build at a time writes beside an output: a second one waits here until the first has swapped its
+    /// folder in or given up (otherwise it would clear the first's staging folder as a leftover). The lock is
+    /// the kernel's advisory lock on the folder that holds the output, so no file is made for it and it goes
+    /// with the process; builds into two folders of one parent take their turns too.
     public func begin() throws -> Session {
+        let parentPath = SitePath.folder(of: outputPath)  // outputPath is absolute
+        let parent = open(parentPath, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard parent >= 0 else { throw Self.failure(parentPath, errno) }
+        while flock(parent, LOCK_EX) != 0 {
+            guard errno == EINTR else {
+                Glibc.close(parent)
+                throw Self.failure(parentPath, errno)
+            }
+        }
         cleanLeftovers()
         try? FileManager.default.removeItem(at: staging)
         do {
             try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
         } catch {
+            Glibc.close(parent)
             throw Problem.io("không tạo được thư mục tạm \(staging.path): \(error.localizedDescription)")
         }
-        return Session(writer: self)
+        return Session(writer: self, lock: parent)
     }
 
     public final class Session: SiteOutput, @unchecked Sendable {
@@ -94,9 +109,12 @@ public struct OutputWriter: Sendable {
         private var closed = false
         /// A first build, or one after the output was removed, has no old file to compare: no look per file.
         private let hasOldOutput: Bool
+        /// The output's parent folder, locked until the session ends.
+        private var parentLock: Int32
 
-        init(writer: OutputWriter) {
+        init(writer: OutputWriter, lock: Int32) {
             self.writer = writer
+            parentLock = lock
             hasOldOutput = access(writer.outputPath, F_OK) == 0
         }
 
@@ -160,6 +178,7 @@ public struct OutputWriter: Sendable {
                 throw error as? Problem ?? Problem.io("\(error)")
             }
             stats.removed = writer.countOldFiles(excluding: written)
+            defer { unlock() }
             try writer.swapIn()
             return stats
         }
@@ -168,10 +187,18 @@ public struct OutputWriter: Sendable {
         public func abandon() {
             closed = true
             try? FileManager.default.removeItem(at: writer.staging)
+            unlock()
+        }
+
+        private func unlock() {
+            guard parentLock >= 0 else { return }
+            Glibc.close(parentLock)  // closing the descriptor releases its lock
+            parentLock = -1
         }
 
         deinit {
             if !closed { try? FileManager.default.removeItem(at: writer.staging) }
+            unlock()
         }
     }
 
