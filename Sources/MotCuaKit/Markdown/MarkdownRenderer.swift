@@ -115,6 +115,7 @@ public struct MarkdownRenderer: Sendable {
         var nextSuffix: [String: Int] = [:]
         var headingNodes: [OpaquePointer] = []
         var linkNodes: [OpaquePointer] = []
+        var htmlNodes: [OpaquePointer] = []
         if let iterator = cmark_iter_new(document) {
             while true {
                 let event = cmark_iter_next(iterator)
@@ -123,10 +124,17 @@ public struct MarkdownRenderer: Sendable {
                 switch cmark_node_get_type(node) {
                 case CMARK_NODE_HEADING: headingNodes.append(node)
                 case CMARK_NODE_LINK, CMARK_NODE_IMAGE: linkNodes.append(node)
+                case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE: if allowRawHTML { htmlNodes.append(node) }
                 default: break
                 }
             }
             cmark_iter_free(iterator)
+        }
+
+        // Raw HTML is written only when the site allows it, and then as markup without script.
+        for node in htmlNodes {
+            guard let literal = cmark_node_get_literal(node) else { continue }
+            cmark_node_set_literal(node, HTMLSanitizer.clean(String(cString: literal)))
         }
 
         var sourceText = source.text
