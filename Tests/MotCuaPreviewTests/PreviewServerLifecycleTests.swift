@@ -18,8 +18,7 @@ struct PreviewServerLifecycleTests {
         let ready = Locked<String?>(nil)
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await server.run(handleSignals: false) { url in ready.withLock { $0 = url } } }
-            // Generous: under a full parallel test run on two cores the cooperative pool can be busy for long.
-            #expect(try await eventually(timeout: .seconds(120)) { ready.withLock { $0 } != nil })
+            #expect(try await eventually { ready.withLock { $0 } != nil })
             let url = try #require(ready.withLock { $0 })
             #expect(url.hasPrefix("http://127.0.0.1:"))
             let (data, response) = try await URLSession.shared.data(from: URL(string: url + "huong-dan/")!)

@@ -30,8 +30,10 @@ final class SampleSite: Sendable {
     }
 }
 
-/// Polls a condition; tests wait for the watcher's thread without fixed sleeps.
-func eventually(timeout: Duration = .seconds(30), _ condition: () -> Bool) async throws -> Bool {
+/// Polls a condition; tests wait for the watcher's thread without fixed sleeps. The bound is generous: every
+/// use expects the condition to come true, and under a full parallel test run on two cores a watcher or server
+/// thread can wait long for its turn (a 30 s bound ran out there, while alone the same waits take under a second).
+func eventually(timeout: Duration = .seconds(120), _ condition: () -> Bool) async throws -> Bool {
     let clock = ContinuousClock()
     let deadline = clock.now + timeout
     while clock.now < deadline {
