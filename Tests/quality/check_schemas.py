@@ -19,6 +19,9 @@ from pathlib import Path
 import jsonschema
 import yaml
 
+# The output checks' PASS/FAIL counter, so both print the same lines.
+from run_quality import Results
+
 REPO = Path(__file__).resolve().parents[2]
 SCHEMAS = REPO / "docs" / "schema"
 
@@ -30,20 +33,6 @@ TextDatesLoader.yaml_implicit_resolvers = {
     first: [(tag, regex) for tag, regex in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
-
-
-class Results:
-    def __init__(self) -> None:
-        self.passed = 0
-        self.failed = 0
-
-    def record(self, name: str, problems: list[str]) -> None:
-        if problems:
-            self.failed += 1
-            print(f"FAIL {name}: " + "\n  ".join(problems), flush=True)
-        else:
-            self.passed += 1
-            print(f"PASS {name}", flush=True)
 
 
 def yaml_text(path: Path, front_matter: bool) -> str:
