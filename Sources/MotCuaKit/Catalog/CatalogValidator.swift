@@ -2,9 +2,13 @@
 /// guides and procedures. It walks everything and never stops at the first problem.
 public struct CatalogValidator: Sendable {
     public var site: Site
+    /// Catalog files the loader reported errors in: a procedure missing from the catalog may be one of theirs,
+    /// and a guide's message about it should send the editor there first.
+    public var failedCatalogFiles: [String]
 
-    public init(site: Site) {
+    public init(site: Site, failedCatalogFiles: [String] = []) {
         self.site = site
+        self.failedCatalogFiles = failedCatalogFiles
     }
 
     public func validate() -> Diagnostics {
@@ -96,7 +100,11 @@ public struct CatalogValidator: Sendable {
         for guide in site.guides {
             for code in guide.related where !codes.contains(code.value) {
                 var message = "`lien_quan`: không có thủ tục mã `\(code.value)` trong danh mục"
-                if let near = YAMLReader.nearest(to: code.value, in: codes.sorted()) { message += "; có phải `\(near)`?" }
+                if !failedCatalogFiles.isEmpty {
+                    message += "; tệp danh mục \(failedCatalogFiles.joined(separator: ", ")) có lỗi nên thủ tục trong đó có thể chưa được đọc: hãy sửa lỗi ở đó trước"
+                } else if let near = YAMLReader.nearest(to: code.value, in: codes.sorted()) {
+                    message += "; có phải `\(near)`?"
+                }
                 d.error(.unknownProcedure, message, at: code.location)
             }
         }

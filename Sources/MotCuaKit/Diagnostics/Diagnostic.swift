@@ -1,3 +1,5 @@
+import Foundation
+
 /// One problem a user can fix, with the place to look.
 public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     public enum Severity: String, Sendable, Hashable {
@@ -32,15 +34,18 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
         "\(location): \(severity.rawValue): \(Self.oneLine(message))"
     }
 
-    /// Line breaks and tabs written as `\n`, `\r`, `\t`; any other text is returned as it is.
+    /// Line breaks and tabs written as `\n`, `\r`, `\t`, other control characters by their code; any other
+    /// text is returned as it is.
     static func oneLine(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) else { return text }
+        // C0 controls and DEL (a terminal acts on ESC sequences), and the C1 controls behind 0xC2.
+        guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 }) else { return text }
         var out = ""
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
+            case "\u{0}"..."\u{1F}", "\u{7F}"..."\u{9F}": out += String(format: "<U+%04X>", scalar.value)
             default: out.unicodeScalars.append(scalar)
             }
         }

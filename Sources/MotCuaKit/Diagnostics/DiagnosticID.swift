@@ -14,6 +14,14 @@ public enum DiagnosticID: String, CaseIterable, Sendable, Hashable {
     case invalidUtf8 = "invalid-utf8"
     /// A content file with nothing in it.
     case emptyFile = "empty-file"
+    /// Text holding an invisible control character (NUL, form feed, …): it cannot be shown in a page.
+    case controlCharacter = "control-character"
+    /// A path in Content/ that is a pipe, a device or a socket, not a file: reading it could block the build.
+    case notAFile = "not-a-file"
+    /// A content file that is a link to a file outside Content/: nothing outside the project is published.
+    case contentOutside = "content-outside"
+    /// A file or folder in Content/ that no step reads (a `.markdown` guide, a subfolder, an unknown folder).
+    case ignoredFile = "ignored-file"
     // YAML and front matter
     /// YAML that cannot be parsed.
     case yamlSyntax = "yaml-syntax"
@@ -86,6 +94,9 @@ public enum DiagnosticID: String, CaseIterable, Sendable, Hashable {
     case brokenLink = "broken-link"
     /// A `#anchor` link to an id the target page does not have.
     case brokenAnchor = "broken-anchor"
+    /// A table row with more cells than a page can hold: cmark-gfm's table parser takes time that grows with
+    /// the square of a row's cells.
+    case tableTooWide = "table-too-wide"
     // The theme
     /// A template every theme must have is missing.
     case missingTemplate = "missing-template"

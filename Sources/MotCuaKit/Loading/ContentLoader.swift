@@ -31,11 +31,13 @@ public struct ContentLoader: Sendable {
             return (nil, diagnostics)
         }
         let config = loadConfig(&diagnostics)
-        let fields = loadEach("thu-tuc", files(in: "thu-tuc", extensions: ["yml", "yaml"]), &diagnostics) { loadField($0, &$1) }
-        let guides = loadEach("huong-dan", files(in: "huong-dan", extensions: ["md"]), &diagnostics) { loadGuide($0, &$1) }
-        let announcements = loadEach("thong-bao", files(in: "thong-bao", extensions: ["md"]), &diagnostics) { loadAnnouncement($0, &$1) }
-        let pages = loadEach("trang", files(in: "trang", extensions: ["md"]), &diagnostics) { loadPage($0, &$1) }
-        let forms = loadForms(&diagnostics)
+        let outside = sectionsOutside(Self.sections.map(\.name), &diagnostics).union(unreadEntries(&diagnostics))
+        let listed = { (section: String, extensions: Set<String>) in outside.contains(section) ? [] : files(in: section, extensions: extensions) }
+        let fields = loadEach("thu-tuc", listed("thu-tuc", ["yml", "yaml"]), &diagnostics) { loadField($0, &$1) }
+        let guides = loadEach("huong-dan", listed("huong-dan", ["md"]), &diagnostics) { loadGuide($0, &$1) }
+        let announcements = loadEach("thong-bao", listed("thong-bao", ["md"]), &diagnostics) { loadAnnouncement($0, &$1) }
+        let pages = loadEach("trang", listed("trang", ["md"]), &diagnostics) { loadPage($0, &$1) }
+        let forms = outside.contains("bieu-mau") ? [:] : loadForms(&diagnostics)
         let abbreviations = loadAbbreviations(&diagnostics)
         guard let config else { return (nil, diagnostics) }
         let site = Site(
@@ -163,13 +165,79 @@ public struct ContentLoader: Sendable {
         return (names.sorted().map { "Content/\(section)/\($0)" }, plain)
     }
 
+    /// A content file's text; `ProjectFile` refuses links out of Content/ and anything that is not a file.
     func read(_ path: String, _ diagnostics: inout Diagnostics) -> SourceText? {
         // A string join, not URL appending: this runs once per file, and URL appending costs far more.
-        guard let data = FileManager.default.contents(atPath: rootPath + "/" + path) else {
-            diagnostics.error(.unreadable, "không đọc được tệp", at: SourceLocation(path: path))
+        guard let data = ProjectFile.read(rootPath + "/" + path, inside: rootPath + "/Content", path: path, folderName: "Content/", &diagnostics) else {
             return nil
         }
         return SourceText.decode(data, path: path, diagnostics: &diagnostics)
+    }
+
+    /// The folders of Content/ and the files each reads (forms: every file, checked by `loadForms`).
+    static let sections: [(name: String, extensions: Set<String>)] = [
+        ("thu-tuc", ["yml", "yaml"]), ("huong-dan", ["md"]), ("thong-bao", ["md"]), ("trang", ["md"]), ("bieu-mau", []),
+    ]
+    /// Files Content/ may hold besides its folders.
+    static let rootFiles: Set<String> = ["site.yml", "viet-tat.yml"]
+
+    /// What Content/ holds that no step reads — a `.markdown` guide, a subfolder of guides, a folder of news —
+    /// is a warning at the file: without one, its pages would be missing without a word. A section that is a
+    /// file, not a folder, is an error, and the section is returned so nothing is listed in it.
+    func unreadEntries(_ diagnostics: inout Diagnostics) -> Set<String> {
+        var notFolders = Set<String>()
+        let known = Self.sections.map(\.name).joined(separator: ", ")
+        FolderEntries.forEach(in: rootPath + "/Content") { name, _ in
+            guard !name.hasPrefix(".") else { return }
+            let folder = rootPath + "/Content/" + name
+            var info = stat()
+            let isFolder = stat(folder, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
+            guard let section = Self.sections.first(where: { $0.name == name }) else {
+                if isFolder {
+                    diagnostics.warning(.ignoredFile, "thư mục Content/\(name)/ không được đọc; MotCua chỉ đọc các thư mục \(known): hãy chuyển các tệp vào thư mục phù hợp", at: SourceLocation(path: "Content/\(name)"))
+                } else if !Self.rootFiles.contains(name) {
+                    diagnostics.warning(.ignoredFile, "tệp Content/\(name) không được đọc; ngoài các thư mục, Content/ chỉ có site.yml và viet-tat.yml. Trang riêng đặt trong Content/trang/, hướng dẫn trong Content/huong-dan/", at: SourceLocation(path: "Content/\(name)"))
+                }
+                return
+            }
+            guard isFolder else {
+                diagnostics.error(.notAFile, "Content/\(name) phải là một thư mục (mà đây là \(ProjectFile.kindName(info.st_mode))); hãy xóa nó và tạo thư mục \(name)/", at: SourceLocation(path: "Content/\(name)"))
+                notFolders.insert(name)
+                return
+            }
+            guard !section.extensions.isEmpty else { return }
+            let kinds = section.extensions.sorted().map { ".\($0)" }.joined(separator: ", ")
+            FolderEntries.forEach(in: folder) { entry, type in
+                guard !entry.hasPrefix(".") else { return }
+                var isSubfolder = type == DT_DIR
+                if type == DT_UNKNOWN || type == DT_LNK {
+                    var entryInfo = stat()
+                    isSubfolder = stat(folder + "/" + entry, &entryInfo) == 0 && entryInfo.st_mode & S_IFMT == S_IFDIR
+                }
+                let path = "Content/\(name)/\(entry)"
+                if isSubfolder {
+                    diagnostics.warning(.ignoredFile, "thư mục con không được đọc: MotCua chỉ đọc các tệp \(kinds) nằm ngay trong Content/\(name)/; hãy chuyển các tệp ra ngoài thư mục con", at: SourceLocation(path: path))
+                } else if !section.extensions.contains(SitePath.fileExtension(of: entry).lowercased()) {
+                    let base = entry.contains(".") ? String(entry[..<entry.lastIndex(of: ".")!]) : entry
+                    diagnostics.warning(.ignoredFile, "tệp không được đọc: trong Content/\(name)/ MotCua chỉ đọc tệp \(kinds); nếu đây là nội dung của trang, hãy đổi tên thành `\(base).\(section.extensions.sorted().last!)`", at: SourceLocation(path: path))
+                }
+            }
+        }
+        return notFolders
+    }
+
+    /// Section folders that are links out of Content/: their files would be published from outside the
+    /// project, so the folder is refused whole, once, at the folder.
+    func sectionsOutside(_ sections: [String], _ diagnostics: inout Diagnostics) -> Set<String> {
+        guard let content = ProjectFile.realPath(rootPath + "/Content") else { return [] }
+        var outside = Set<String>()
+        for section in sections {
+            let folder = rootPath + "/Content/" + section
+            guard let real = ProjectFile.realPath(folder), !real.hasPrefix(content + "/") else { continue }
+            outside.insert(section)
+            diagnostics.error(.contentOutside, "thư mục là một liên kết (symlink) trỏ ra ngoài Content/ (tới \(real)); MotCua chỉ đưa lên trang những tệp nằm trong Content/. Hãy chép chính thư mục vào đây", at: SourceLocation(path: "Content/" + section))
+        }
+        return outside
     }
 
     /// Parses a whole-YAML file with the file's reader, which collects its problems; an empty file is reported
@@ -180,7 +248,15 @@ public struct ContentLoader: Sendable {
             reader.diagnostics.error(.emptyFile, "tệp rỗng", at: SourceLocation(path: path, line: 1, column: 1))
             return nil
         }
-        guard let node = reader.parse(source.text), let mapping = reader.mapping(node, what: "nội dung tệp") else { return nil }
+        let before = reader.diagnostics.errorCount
+        guard let node = reader.parse(source.text) else {
+            // Only comments: no value at all, which the parser does not report.
+            if reader.diagnostics.errorCount == before {
+                reader.diagnostics.error(.emptyFile, "tệp chỉ có dòng chú thích (`#`), chưa có nội dung nào", at: SourceLocation(path: path, line: 1, column: 1))
+            }
+            return nil
+        }
+        guard let mapping = reader.mapping(node, what: "nội dung tệp") else { return nil }
         return mapping
     }
 
@@ -214,7 +290,7 @@ public struct ContentLoader: Sendable {
                 config.lookupURL = lookup.value
             }
         }
-        if let base = reader.url(map, keys.base_url) {
+        if let base = reader.url(map, keys.base_url, httpsOnly: true) {
             config.baseURL = base.value.hasSuffix("/") ? base.value : base.value + "/"
         }
         if let scheme = reader.choice(map, keys.muc_do) {
@@ -265,6 +341,21 @@ public struct ContentLoader: Sendable {
         return Field(name: name, slug: slug, summary: reader.string(map, keys.mo_ta)?.value, procedures: procedures, path: path)
     }
 
+    /// A procedure code is written as the national database writes it: ASCII letters, digits, dots, dashes
+    /// (`1.001193`, `1.000894.000.00.00.H12`). Word's curly quotes, pasted around it, would become part of the
+    /// code, and every guide naming the code would then miss it.
+    static func codeProblem(_ code: String) -> String? {
+        if code.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "." || $0 == "-" || $0 == "_") }) {
+            return nil
+        }
+        let curly: Set<Character> = ["“", "”", "‘", "’", "„", "«", "»"]
+        if let first = code.first, let last = code.last, curly.contains(first) || curly.contains(last) {
+            let bare = code.trimmingCharacters(in: CharacterSet(charactersIn: "“”‘’„«» "))
+            return "`ma`: mã `\(code)` nằm trong ngoặc kép kiểu Word (“ ”), YAML coi dấu ngoặc đó là một phần của mã; hãy dùng ngoặc kép thẳng: `ma: \"\(bare)\"`"
+        }
+        return "`ma`: mã `\(code)` chỉ được gồm chữ số, chữ cái không dấu, dấu chấm và gạch ngang, như mã trên Cổng dịch vụ công quốc gia, ví dụ `ma: \"1.001193\"`"
+    }
+
     func explicitSlug(_ reader: YAMLReader, _ map: YAMLNode.Mapping, _ keys: ContentSchema) -> Located<String>? {
         guard let slug = reader.string(map, keys.slug) else { return nil }
         if !VietnameseText.isValidSlug(slug.value) {
@@ -278,7 +369,11 @@ public struct ContentLoader: Sendable {
         guard let map = reader.mapping(node, what: "mỗi thủ tục") else { return nil }
         let keys = ContentSchema.procedure
         reader.checkKeys(map, keys)
-        let code = reader.string(map, keys.ma)
+        var code = reader.string(map, keys.ma)
+        if let written = code, let problem = Self.codeProblem(written.value) {
+            reader.diagnostics.error(.invalidValue, problem, at: written.location)
+            code = nil
+        }
         let name = reader.string(map, keys.ten)
         var tier = Procedure.Tier.commune
         if let t = reader.choice(map, keys.cap) {
@@ -304,6 +399,9 @@ public struct ContentLoader: Sendable {
                         } else {
                             fee = .amount(n)
                         }
+                    } else if YAMLReader.looksLikeNumber(f.value) {
+                        // `1e9`, `.inf`, `8.5` or a sum past any real fee: a number YAML would read, but no amount.
+                        reader.diagnostics.error(.invalidValue, "`le_phi`: `\(f.value)` không phải một số tiền viết được lên trang; hãy viết đủ chữ số của số đồng, ví dụ `le_phi: 1000000000`, hoặc ghi bằng chữ trong ngoặc kép, ví dụ `le_phi: \"Theo biểu phí của tỉnh\"`", at: f.location)
                     } else {
                         fee = .text(f.value)
                     }
@@ -400,7 +498,12 @@ public struct ContentLoader: Sendable {
     /// The front matter's mapping, read with the file's reader (which collects its problems), and the body.
     func markdownFile(_ path: String, _ reader: YAMLReader, keys: ContentSchema, _ diagnostics: inout Diagnostics) -> (YAMLNode.Mapping, MarkdownSource)? {
         guard let source = read(path, &diagnostics), let split = FrontMatter.split(source, diagnostics: &diagnostics) else { return nil }
-        let body = MarkdownSource(text: split.body, path: path, lineOffset: split.bodyLineOffset)
+        var body = MarkdownSource(text: split.body, path: path, lineOffset: split.bodyLineOffset)
+        if let (line, cells) = Self.widestRow(body.text, over: Self.maxTableCells) {
+            diagnostics.error(.tableTooWide, "dòng này có \(cells) dấu `|` (ô của bảng), quá giới hạn \(Self.maxTableCells) ô một hàng mà MotCua đặt để trang không dựng chậm mãi; hãy chia bảng thành nhiều bảng nhỏ hoặc viết thành danh sách", at: SourceLocation(path: path, line: line + split.bodyLineOffset, column: 1))
+            // The build stops on the error; no later step (pages, radio, search) parses the body.
+            body.text = ""
+        }
         reader.lineShift = 1
         guard let node = reader.parse(split.yaml) else {
             if VietnameseText.isBlank(split.yaml) {
@@ -411,6 +514,35 @@ public struct ContentLoader: Sendable {
         guard let map = reader.mapping(node, what: "phần khai báo") else { return nil }
         reader.checkKeys(map, keys)
         return (map, body)
+    }
+
+    /// Cells a table row may have. Real notices' tables have a few dozen at most; cmark-gfm 0.29.0.gfm.6 (Debian's)
+    /// spends time that grows with the square of a row's cells, so an unbounded row could hold a build for minutes.
+    static let maxTableCells = 200
+
+    /// The first line with more than `limit` `|` signs, and its count. Lines are found with memchr, and a line's
+    /// signs counted only when it has one, so a body without tables costs one pass of memchr.
+    static func widestRow(_ text: String, over limit: Int) -> (line: Int, cells: Int)? {
+        var text = text
+        return text.withUTF8 { bytes -> (Int, Int)? in
+            guard let base = bytes.baseAddress, memchr(base, 0x7C, bytes.count) != nil else { return nil }
+            var start = 0
+            var line = 1
+            while start < bytes.count {
+                var end = bytes.count
+                if let newline = memchr(base + start, 0x0A, bytes.count - start) {
+                    end = UnsafeRawPointer(newline) - UnsafeRawPointer(base)
+                }
+                if end - start > limit, memchr(base + start, 0x7C, end - start) != nil {
+                    var cells = 0
+                    for i in start..<end where bytes[i] == 0x7C { cells += 1 }
+                    if cells > limit { return (line, cells) }
+                }
+                start = end + 1
+                line += 1
+            }
+            return nil
+        }
     }
 
     func markdownSlug(_ path: String, _ reader: YAMLReader, _ map: YAMLNode.Mapping, _ keys: ContentSchema) -> Located<String> {
@@ -462,11 +594,17 @@ public struct ContentLoader: Sendable {
                 timesPerWeek: reader.int(pm, planKeys.so_lan_moi_tuan)?.value ?? 2)
         }
         guard let title, let date else { return nil }
+        let signer = reader.string(map, keys.ky)
+        let signerTitle = reader.string(map, keys.chuc_vu)
+        // The title's text starts after its opening quote, if it has one: the radio's warnings point into it.
+        var titleLocation = title.location
+        if reader.node(map, keys.tieu_de.name)?.scalar?.isPlain == false { titleLocation.column += 1 }
         return Announcement(
             title: title.value, number: reader.string(map, keys.so)?.value, date: date.value,
-            recipients: reader.stringList(map, keys.noi_nhan).map(\.value), signer: reader.string(map, keys.ky)?.value,
-            signerTitle: reader.string(map, keys.chuc_vu)?.value, broadcast: plan, draft: reader.bool(map, keys.nhap)?.value ?? false,
-            slug: markdownSlug(path, reader, map, keys), body: body)
+            recipients: reader.stringList(map, keys.noi_nhan).map(\.value), signer: signer?.value,
+            signerTitle: signerTitle?.value, broadcast: plan, draft: reader.bool(map, keys.nhap)?.value ?? false,
+            slug: markdownSlug(path, reader, map, keys), body: body,
+            titleLocation: titleLocation, signatureLocation: (signerTitle ?? signer)?.location)
     }
 
     func loadPage(_ path: String, _ diagnostics: inout Diagnostics) -> FreePage? {
@@ -496,8 +634,12 @@ public struct ContentLoader: Sendable {
                 diagnostics.error(.formOutside, "tệp biểu mẫu là liên kết trỏ ra ngoài thư mục Content/bieu-mau/; hãy chép chính tệp vào đây", at: SourceLocation(path: path))
                 continue
             }
-            var isDir: ObjCBool = false
-            guard fm.fileExists(atPath: resolved, isDirectory: &isDir), !isDir.boolValue else { continue }
+            var info = stat()
+            guard stat(resolved, &info) == 0, info.st_mode & S_IFMT != S_IFDIR else { continue }
+            guard info.st_mode & S_IFMT == S_IFREG else {
+                diagnostics.error(.notAFile, "đây không phải một tệp biểu mẫu thường (mà là \(ProjectFile.kindName(info.st_mode))); hãy xóa nó hoặc chép tệp biểu mẫu thật vào đây", at: SourceLocation(path: path))
+                continue
+            }
             let ext = SitePath.fileExtension(of: name).lowercased()
             guard FormFile.allowedExtensions.contains(ext) else {
                 diagnostics.warning(.formType, "tệp `\(name)` không phải biểu mẫu (chấp nhận: \(FormFile.allowedExtensions.joined(separator: ", "))); tệp không được xuất bản", at: SourceLocation(path: path))

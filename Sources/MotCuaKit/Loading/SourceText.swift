@@ -28,9 +28,20 @@ public struct SourceText: Sendable {
             // Flags without an early exit or a branch, so the loop runs on whole vectors.
             var marks: UInt8 = 0
             var returns: UInt8 = 0
+            // C0 controls other than tab, line feed and carriage return, DEL, and 0xC2 (the lead byte of the C1
+            // controls U+0080–U+009F, but also of the no-break space): a hit is looked at closely below.
+            var controls: UInt8 = 0
             for b in bytes {
                 marks |= b & 0xFE == 0xCC ? 1 : 0
                 returns |= b == 0x0D ? 1 : 0
+                controls |= (b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D) || b == 0x7F || b == 0xC2 ? 1 : 0
+            }
+            if controls != 0, let bad = firstControl(bytes) {
+                diagnostics.error(
+                    .controlCharacter,
+                    "có ký tự điều khiển vô hình U+\(String(format: "%04X", bad.scalar)) ở đây (thường lẫn vào khi dán từ phần mềm khác); hãy xóa ký tự này rồi lưu lại tệp",
+                    at: SourceLocation(path: path, line: bad.line, column: bad.column))
+                return nil
             }
             if returns != 0 {
                 var folded: [UInt8] = []
@@ -45,6 +56,28 @@ public struct SourceText: Sendable {
             }
             return SourceText(path: path, text: marks != 0 ? VietnameseText.nfc(text) : text)
         }
+    }
+
+    /// The first control character that is not tab, line feed or carriage return (C0, DEL, C1), on valid UTF-8;
+    /// the column counts scalars, as every located message does.
+    static func firstControl(_ bytes: UnsafeBufferPointer<UInt8>) -> (scalar: UInt32, line: Int, column: Int)? {
+        var line = 1
+        var column = 1
+        var previous: UInt8 = 0
+        for b in bytes {
+            if b == 0x0A {
+                line += 1
+                column = 1
+            } else if (b < 0x20 && b != 0x09 && b != 0x0D) || b == 0x7F {
+                return (UInt32(b), line, column)
+            } else if previous == 0xC2 && b >= 0x80 && b <= 0x9F {
+                return (UInt32(b), line, column - 1)
+            } else if b & 0xC0 != 0x80 {
+                column += 1
+            }
+            previous = b
+        }
+        return nil
     }
 
     static func firstInvalidUTF8(_ bytes: [UInt8]) -> (offset: Int, line: Int, column: Int)? {

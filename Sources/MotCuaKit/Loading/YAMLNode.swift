@@ -59,6 +59,8 @@ struct YAMLSyntaxError: Error {
     var mark: YAMLNode.Mark?
     /// What libyaml was reading when it stopped ("while parsing a block mapping") and where that began.
     var context: (text: String, mark: YAMLNode.Mark)?
+    /// For a key written twice: where it is written again (`mark` is the first, as Yams reports it).
+    var repeated: YAMLNode.Mark? = nil
 }
 
 /// Builds `YAMLNode` trees from libyaml's events, as Yams's composer does (one document, anchors and aliases,
@@ -213,17 +215,18 @@ final class YAMLComposer {
         guard pairs.count > 1 else { return }
         var seen: [String: YAMLNode.Mark] = [:]
         seen.reserveCapacity(pairs.count)
-        var repeated: [String: YAMLNode.Mark] = [:]
+        var repeated: [String: (first: YAMLNode.Mark, again: YAMLNode.Mark)] = [:]
         for (key, _) in pairs {
             guard let scalar = key.scalar else { continue }
             if let first = seen[scalar.string] {
-                repeated[scalar.string] = first
+                if repeated[scalar.string] == nil { repeated[scalar.string] = (first, scalar.mark) }
             } else {
                 seen[scalar.string] = scalar.mark
             }
         }
         guard !repeated.isEmpty else { return }
         let names = repeated.keys.sorted()
-        throw YAMLSyntaxError(problem: "khóa bị lặp lại: \(names.joined(separator: ", "))", mark: repeated[names[0]], context: nil)
+        throw YAMLSyntaxError(problem: "khóa bị lặp lại: \(names.joined(separator: ", "))", mark: repeated[names[0]]?.first, context: nil,
+                              repeated: repeated[names[0]]?.again)
     }
 }

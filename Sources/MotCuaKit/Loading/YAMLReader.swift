@@ -32,12 +32,6 @@ final class YAMLReader {
         if let node = YAMLFastPath.parse(text) { return node }
         let lineOffset = lineShift
         let scan = Self.prescan(text)
-        if let (line, column) = scan.firstIndentationTab {
-            diagnostics.error(
-                .yamlTab, "dùng phím Tab để thụt lề; YAML chỉ chấp nhận dấu cách",
-                at: SourceLocation(path: path, line: line + lineOffset, column: column))
-            return nil
-        }
         if let line = scan.excessiveNesting {
             diagnostics.error(
                 .yamlTooDeep, "cấu trúc lồng nhau quá sâu (hơn \(Self.maxDepth) cấp); hãy viết phẳng hơn",
@@ -51,9 +45,11 @@ final class YAMLReader {
             return nil
         }
         do {
+            // A tab among a line's leading spaces is named only if libyaml stops: inside a `|` block it is text.
             return try YAMLComposer.compose(text)
         } catch {
-            diagnostics.error(.yamlSyntax, "lỗi cú pháp YAML: \(Self.describe(error, lineShift: lineOffset))", at: location(error.mark))
+            let hint = YAMLSyntaxHint.explain(error, in: text, indentationTab: scan.firstIndentationTab.map { ($0.0, $0.1) }, lineShift: lineOffset)
+            diagnostics.error(hint.id, hint.message, at: SourceLocation(path: path, line: hint.line + lineOffset, column: hint.column))
         }
         return nil
     }
@@ -206,6 +202,14 @@ final class YAMLReader {
                 continue
             }
             if known.contains(name) { continue }
+            if let odd = Self.lookAlike(in: name) {
+                var message = "khóa `\(Self.visible(name))` trong \(what) có \(odd.description) ở vị trí thứ \(odd.offset + 1)"
+                if let suggestion = Self.nearest(to: name, in: known) { message += "; hãy xóa khóa và gõ lại: `\(suggestion)`" } else { message += "; hãy xóa khóa và gõ lại bằng bàn phím" }
+                var at = location(key)
+                at.column += odd.offset
+                diagnostics.error(.unknownKey, message, at: at)
+                continue
+            }
             var message = "khóa không xác định `\(name)` trong \(what)"
             if let suggestion = Self.nearest(to: name, in: known) {
                 message += "; có phải ý bạn là `\(suggestion)`?"
@@ -214,6 +218,39 @@ final class YAMLReader {
             }
             diagnostics.error(.unknownKey, message, at: location(key))
         }
+    }
+
+    /// The first character of a key that only looks like what it seems: an invisible one (zero-width space,
+    /// direction mark, no-break space), or a Cyrillic, Greek or full-width letter in place of a Latin one. Echoed
+    /// as it is, such a key reads like a known one and the message makes no sense to an editor.
+    static func lookAlike(in name: String) -> (offset: Int, description: String)? {
+        for (offset, scalar) in name.unicodeScalars.enumerated() {
+            let code = String(format: "U+%04X", scalar.value)
+            switch scalar.properties.generalCategory {
+            case .format, .control, .spaceSeparator where scalar != " ", .lineSeparator, .paragraphSeparator:
+                return (offset, "ký tự vô hình \(code)")
+            default: break
+            }
+            switch scalar.value {
+            case 0x370...0x3FF, 0x400...0x52F, 0xFF01...0xFF5E:
+                return (offset, "chữ `\(scalar)` (\(code), chữ của bảng mã khác, chỉ trông giống chữ Latinh)")
+            default: break
+            }
+        }
+        return nil
+    }
+
+    /// A key as printed in a message: invisible characters shown by their code.
+    static func visible(_ name: String) -> String {
+        var out = ""
+        for scalar in name.unicodeScalars {
+            switch scalar.properties.generalCategory {
+            case .format, .control, .spaceSeparator where scalar != " ", .lineSeparator, .paragraphSeparator:
+                out += String(format: "<U+%04X>", scalar.value)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
     }
 
     /// The nearest candidate, the first of equally near ones in the order given: callers pass a fixed order,
@@ -314,15 +351,31 @@ final class YAMLReader {
         return nil
     }
 
-    /// "8000", "8.000" and "8 000" all mean eight thousand: the dot groups thousands in Vietnamese.
+    /// "8000", "8.000" and "8,000" all mean eight thousand: the dot groups thousands in Vietnamese, and the
+    /// national portal prints a comma. Groups must be of three digits, so "1,5" (a decimal) is no integer.
     static func parseInteger(_ text: String) -> Int? {
         if let n = Int(text) { return n }
-        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-        if parts.count > 1, parts[0].count <= 3, parts.dropFirst().allSatisfy({ $0.count == 3 }),
-           parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }) {
-            return Int(parts.joined())
+        for separator: Character in [".", ","] {
+            let parts = text.split(separator: separator, omittingEmptySubsequences: false)
+            if parts.count > 1, parts[0].count <= 3, parts.dropFirst().allSatisfy({ $0.count == 3 }),
+               parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }) {
+                return Int(parts.joined())
+            }
         }
         return nil
+    }
+
+    /// A text YAML reads as a number that is no whole amount: an exponent (`1e9`), infinity or not-a-number
+    /// (`.inf`, `.nan`), a decimal (`8.5`), or digits past the largest integer.
+    static func looksLikeNumber(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        let unsigned = lower.hasPrefix("-") || lower.hasPrefix("+") ? String(lower.dropFirst()) : lower
+        if [".inf", ".nan"].contains(unsigned) { return true }
+        var digits = 0, dots = 0, exponent = false
+        for ch in unsigned {
+            if ch.isASCII && ch.isNumber { digits += 1 } else if ch == "." { dots += 1 } else if ch == "e" && !exponent && digits > 0 { exponent = true } else if (ch == "-" || ch == "+") && exponent { continue } else { return false }
+        }
+        return digits > 0 && (exponent || dots == 1 || (dots == 0 && digits > 18))
     }
 
     func bool(_ mapping: YAMLNode.Mapping, _ key: String) -> Located<Bool>? {
@@ -341,13 +394,19 @@ final class YAMLReader {
         return nil
     }
 
-    func url(_ mapping: YAMLNode.Mapping, _ key: String) -> Located<String>? {
+    /// A full web address. `httpsOnly`: the site's own address, which the sitemap, the feeds and shared links
+    /// carry, must be https; a portal elsewhere may still be http.
+    func url(_ mapping: YAMLNode.Mapping, _ key: String, httpsOnly: Bool = false) -> Located<String>? {
         guard let value = string(mapping, key) else { return nil }
         let lower = value.value.lowercased()
-        if (lower.hasPrefix("https://") || lower.hasPrefix("http://")), URL(string: value.value)?.host != nil {
-            return value
+        let full = URL(string: value.value)?.host != nil
+        if lower.hasPrefix("https://"), full { return value }
+        if lower.hasPrefix("http://"), full {
+            if !httpsOnly { return value }
+            diagnostics.error(.invalidUrl, "`\(key)`: địa chỉ của trang phải bắt đầu bằng https:// (bản đồ trang, tin RSS và liên kết chia sẻ đều dùng nó); hãy viết `https://\(value.value.dropFirst(7))`", at: value.location)
+            return nil
         }
-        diagnostics.error(.invalidUrl, "`\(key)`: `\(value.value)` không phải địa chỉ web đầy đủ (phải bắt đầu bằng https://)", at: value.location)
+        diagnostics.error(.invalidUrl, "`\(key)`: `\(value.value)` không phải địa chỉ web đầy đủ (phải bắt đầu bằng \(httpsOnly ? "https://" : "https:// hoặc http://")), ví dụ `https://dichvucong.gov.vn/`", at: value.location)
         return nil
     }
 

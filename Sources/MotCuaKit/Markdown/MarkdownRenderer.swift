@@ -184,24 +184,35 @@ public struct MarkdownRenderer: Sendable {
         return Output(htmlBytes: html, headings: headings, diagnostics: diagnostics, plainText: plainText)
     }
 
-    /// Finds line starts going forward from the last link's line (links come in document order), so a long
-    /// body with many links is read once rather than once per link.
+    /// Goes forward from the last link's place (links come in document order), so a long body with many links
+    /// is read once rather than once per link — also when thousands of links share one line: counting each
+    /// link's column from its line's start made such a line cost the square of its length.
     struct LineCursor {
         var line = 1
         var start = 0
+        /// The last place counted on `line`: its byte offset from the line's start and its scalar column.
+        var counted = (byte: 0, column: 1)
 
         /// The 1-based column, in scalars, of a byte column on a line; the byte column when the line is not there.
         mutating func scalarColumn(_ bytes: UnsafeBufferPointer<UInt8>, line target: Int, byteColumn: Int) -> Int {
             guard target >= 1 else { return byteColumn }
-            if target < line { line = 1; start = 0 }
+            if target < line { line = 1; start = 0; counted = (0, 1) }
             while line < target {
                 guard let newline = bytes[start...].firstIndex(of: 0x0A) else { return byteColumn }
                 start = newline + 1
                 line += 1
+                counted = (0, 1)
             }
-            var end = start
-            while end < bytes.count, end - start < max(0, byteColumn - 1), bytes[end] != 0x0A { end += 1 }
-            return bytes[start..<end].reduce(1) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
+            let wanted = max(0, byteColumn - 1)
+            if wanted < counted.byte { counted = (0, 1) }
+            var end = start + counted.byte
+            var column = counted.column
+            while end < bytes.count, end - start < wanted, bytes[end] != 0x0A {
+                if bytes[end] & 0xC0 != 0x80 { column += 1 }
+                end += 1
+            }
+            counted = (end - start, column)
+            return column
         }
     }
 

@@ -40,6 +40,10 @@ public struct Announcement: Sendable, Equatable {
     public var draft: Bool
     public var slug: Located<String>
     public var body: MarkdownSource
+    /// Where `tieu_de` is written, and `chuc_vu` (or `ky`): the radio's warnings about the title and the
+    /// closing line point there.
+    public var titleLocation: SourceLocation? = nil
+    public var signatureLocation: SourceLocation? = nil
 
     public var priority: Priority { broadcast?.priority ?? .normal }
 }

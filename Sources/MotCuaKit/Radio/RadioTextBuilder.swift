@@ -38,20 +38,30 @@ public struct RadioTextBuilder: Sendable {
 
     public func build(_ announcement: Announcement) -> RadioText {
         var run = Run(builder: self, source: announcement.body)
-        // Front matter has no per-key line here; the file is enough to find the title and signer.
-        let titleLocation = SourceLocation(path: announcement.body.path)
-        let title = run.sentence(announcement.title, location: { _ in titleLocation })
+        let titleLocation = announcement.titleLocation ?? SourceLocation(path: announcement.body.path)
+        let title = run.sentence(announcement.title, location: { offset in
+            Self.column(offset, of: announcement.title, at: titleLocation)
+        })
         if !title.isEmpty { run.paragraphs.append(title) }
         run.titleKey = VietnameseText.fold(announcement.title).filter { $0.isLetter || $0.isNumber }
         run.body()
         if let closing = signature(announcement) {
-            let line = run.sentence(closing, location: { _ in titleLocation })
+            let signatureLocation = announcement.signatureLocation ?? titleLocation
+            let line = run.sentence(closing, location: { _ in signatureLocation })
             if !line.isEmpty { run.paragraphs.append(line) }
         }
         var diagnostics = Diagnostics()
         diagnostics.append(contentsOf: run.writer.diagnostics)
         diagnostics.append(contentsOf: run.diagnostics)
         return RadioText(text: run.paragraphs.joined(separator: "\n\n"), diagnostics: diagnostics)
+    }
+
+    /// A place in a one-line front-matter value: where its text starts, moved right by the offset.
+    static func column(_ offset: Int, of value: String, at location: SourceLocation) -> SourceLocation {
+        guard location.line > 0 else { return location }
+        var moved = location
+        moved.column += offset
+        return moved
     }
 
     /// "KT. Chủ tịch" + issuer + signer → "Ký thay Chủ tịch Ủy ban nhân dân xã An Phú, Mạc Duy Xuê".
@@ -184,12 +194,37 @@ public struct RadioTextBuilder: Sendable {
                 starts.append((joined.count, line))
                 joined += text
             }
-            let path = source.path, lineOffset = source.lineOffset
+            let source = self.source
             let spoken = sentence(joined) { offset in
-                let line = starts.last { $0.offset <= offset }?.line ?? kept[0].line
-                return SourceLocation(path: path, line: line > 0 ? line + lineOffset : 0)
+                let start = starts.last { $0.offset <= offset } ?? (0, kept[0].line)
+                let word = joined.dropFirst(offset).prefix { !$0.isWhitespace }
+                return Self.located(String(word), line: start.line, visibleColumn: offset - start.offset + 1, in: source)
             }
             return spoken.isEmpty ? nil : spoken
+        }
+
+        /// Where a word the writer warns about is written: its line, and the column of its occurrence in the
+        /// Markdown line nearest to where it shows in the line's visible text (markup such as `**` or a link's
+        /// address moves it right). Warnings are few, so the body is split into lines only for them.
+        static func located(_ word: String, line: Int, visibleColumn: Int, in source: MarkdownSource) -> SourceLocation {
+            guard line > 0 else { return SourceLocation(path: source.path) }
+            var column = 1
+            let lines = source.text.split(separator: "\n", omittingEmptySubsequences: false)
+            if !word.isEmpty, line <= lines.count {
+                let text = lines[line - 1]
+                var best: Int?
+                var i = text.startIndex
+                var position = 1
+                while i < text.endIndex {
+                    if text[i...].hasPrefix(word), best.map({ abs(position - visibleColumn) < abs($0 - visibleColumn) }) ?? true {
+                        best = position
+                    }
+                    i = text.index(after: i)
+                    position += 1
+                }
+                column = best ?? 1
+            }
+            return SourceLocation(path: source.path, line: line + source.lineOffset, column: column)
         }
 
         /// The visible text of a block's inlines, one entry per source line.

@@ -39,8 +39,8 @@ extension YAMLReader {
         date(mapping, key.name, required: key.key.required, what: key.what, example: key.key.example ?? "2026-11-02")
     }
 
-    func url(_ mapping: YAMLNode.Mapping, _ key: ContentKey) -> Located<String>? {
-        url(mapping, key.name)
+    func url(_ mapping: YAMLNode.Mapping, _ key: ContentKey, httpsOnly: Bool = false) -> Located<String>? {
+        url(mapping, key.name, httpsOnly: httpsOnly)
     }
 
     /// A choice among the declared values; a required choice that is absent is reported as missing.

@@ -81,6 +81,9 @@ struct CompiledTemplates: Sendable {
     enum Failure: Error {
         case unsupported(String)
         case sectionCloseNameIncorrect, unfinishedName, expectedSectionEnd, illegalTokenInsideInheritSection
+        /// Blocks nested past `maxDepth`: the parser and the renderer recurse once per level, and tens of thousands
+        /// of levels would overflow the stack.
+        case tooDeep
 
         var message: String {
             switch self {
@@ -90,6 +93,7 @@ struct CompiledTemplates: Sendable {
             case .unfinishedName: return "lỗi cú pháp mẫu giao diện: thẻ `{{…}}` chưa được đóng"
             case .expectedSectionEnd: return "lỗi cú pháp mẫu giao diện: thiếu thẻ đóng `{{/…}}` cho một khối"
             case .illegalTokenInsideInheritSection: return "lỗi cú pháp mẫu giao diện: trong `{{<…}}` chỉ được có các khối `{{$…}}`"
+            case .tooDeep: return "các khối `{{#…}}` lồng nhau quá sâu (hơn \(CompiledTemplates.maxDepth) cấp); hãy viết phẳng hơn"
             }
         }
     }
@@ -137,9 +141,12 @@ struct CompiledTemplates: Sendable {
         var isPartialDefinition = false
         var isPartialDefinitionTopLevel = false
         var partialDefinitionIndent: String?
+        /// Blocks open around this point; parsing and rendering recurse once per level.
+        var depth = 0
 
         func withSectionName(_ name: String, newLine: Bool) -> State {
             var s = self
+            s.depth += 1
             s.sectionName = name
             s.isPartialDefinitionTopLevel = false
             if !newLine { s.newLine = false }
@@ -148,6 +155,7 @@ struct CompiledTemplates: Sendable {
 
         func withInheritancePartial(_ name: String) -> State {
             var s = self
+            s.depth += 1
             s.sectionName = name
             s.newLine = true
             s.isPartialDefinition = true
@@ -161,7 +169,10 @@ struct CompiledTemplates: Sendable {
 
     static func text(_ s: String) -> Token { .text(Array(s.utf8)) }
 
+    static let maxDepth = 100
+
     static func parse(_ p: inout Parser, state initial: State) throws -> [Token] {
+        guard initial.depth <= maxDepth else { throw Failure.tooDeep }
         var tokens: [Token] = []
         var state = initial
         var whiteSpaceBefore = ""

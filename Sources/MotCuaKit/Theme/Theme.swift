@@ -24,13 +24,17 @@ public struct Theme: Sendable {
             diagnostics.error(.missingTheme, "không tìm thấy thư mục Theme/templates/ (giao diện của trang); chép lại thư mục Theme/ mặc định", at: SourceLocation(path: "Theme/templates"))
             return (nil, diagnostics)
         }
+        // Read on every load (the memo's key is the bytes); a refused file is a problem of this load.
+        var readDiagnostics = Diagnostics()
         let files = names.sorted().filter { $0.hasSuffix(".mustache") }.map { name in
-            (name: name, data: fm.contents(atPath: templatesURL.appendingPathComponent(name).path))
+            (name: name, data: ProjectFile.read(templatesURL.path + "/" + name, inside: themeURL.path, path: "Theme/templates/\(name)",
+                                                folderName: "Theme/", &readDiagnostics))
         }
         // Assets are listed on every load, outside the memo: a new image must be served without a template edit.
         let withAssets = { (compiled: (Theme?, Diagnostics)) -> (Theme?, Diagnostics) in
-            guard var theme = compiled.0 else { return compiled }
-            var diagnostics = compiled.1
+            var diagnostics = readDiagnostics
+            diagnostics.append(contentsOf: compiled.1)
+            guard var theme = compiled.0 else { return (nil, diagnostics) }
             theme.assets = assetList(theme.assetsURL, &diagnostics)
             return (diagnostics.hasErrors ? nil : theme, diagnostics)
         }
@@ -52,8 +56,12 @@ public struct Theme: Sendable {
         var broken = Set<String>()
         for (name, data) in files {
             let path = "Theme/templates/\(name)"
-            guard let data, let source = SourceText.decode(data, path: path, diagnostics: &diagnostics) else { continue }
             let templateName = String(name.dropLast(".mustache".count))
+            // A file that could not be read or decoded has its own message; it is not also "missing".
+            guard let data, let source = SourceText.decode(data, path: path, diagnostics: &diagnostics) else {
+                broken.insert(templateName)
+                continue
+            }
             switch CompiledTemplates.parse(source.text) {
             case .success(let tokens):
                 parsed[templateName] = tokens
@@ -89,11 +97,23 @@ public struct Theme: Sendable {
         if let enumerator = fm.enumerator(atPath: assetsURL.path) {
             while let item = enumerator.nextObject() as? String {
                 let url = assetsURL.appendingPathComponent(item)
-                var isDir: ObjCBool = false
-                guard fm.fileExists(atPath: url.path, isDirectory: &isDir), !isDir.boolValue,
-                      !(item as NSString).lastPathComponent.hasPrefix(".") else { continue }
-                guard url.resolvingSymlinksInPath().path.hasPrefix(realFolder + "/") else {
+                guard !(item as NSString).lastPathComponent.hasPrefix(".") else { continue }
+                var info = stat()
+                guard stat(url.path, &info) == 0 else { continue }
+                let inside = url.resolvingSymlinksInPath().path.hasPrefix(realFolder + "/")
+                if info.st_mode & S_IFMT == S_IFDIR {
+                    // The enumerator does not go into a linked folder: one out of the theme would be left out unsaid.
+                    if !inside {
+                        diagnostics.error(.assetOutside, "thư mục giao diện là liên kết trỏ ra ngoài thư mục Theme/assets/; hãy chép chính thư mục vào đây", at: SourceLocation(path: "Theme/assets/\(item)"))
+                    }
+                    continue
+                }
+                guard inside else {
                     diagnostics.error(.assetOutside, "tệp giao diện là liên kết trỏ ra ngoài thư mục Theme/assets/; hãy chép chính tệp vào đây", at: SourceLocation(path: "Theme/assets/\(item)"))
+                    continue
+                }
+                guard info.st_mode & S_IFMT == S_IFREG else {
+                    diagnostics.error(.notAFile, "đây không phải một tệp giao diện thường (mà là \(ProjectFile.kindName(info.st_mode))); hãy xóa nó hoặc thay bằng tệp thật", at: SourceLocation(path: "Theme/assets/\(item)"))
                     continue
                 }
                 assets.append(item)

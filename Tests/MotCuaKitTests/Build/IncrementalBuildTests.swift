@@ -186,7 +186,7 @@ import Testing
     func linkedGuideIgnoresTheList() throws {
         let site = try sampleSite()
         let cache = incremental(site, settleSeconds: 0)
-        let target = site.root.appendingPathComponent("elsewhere.md")
+        let target = site.root.appendingPathComponent("Content/elsewhere.md")
         let guide = try #require(site.read("Content/huong-dan/tra-cuu-ho-so.md"))
         try FileManager.default.moveItem(at: site.root.appendingPathComponent("Content/huong-dan/tra-cuu-ho-so.md"), to: target)
         try FileManager.default.createSymbolicLink(atPath: site.root.appendingPathComponent("Content/huong-dan/tra-cuu-ho-so.md").path,

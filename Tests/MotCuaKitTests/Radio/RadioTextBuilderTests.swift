@@ -101,7 +101,8 @@ struct RadioTextBuilderTests {
         let warnings = radio.diagnostics.all.filter { $0.id == .radioAmbiguousAbbreviation }
         #expect(warnings.count == 1)
         #expect(warnings.first?.severity == .warning)
-        #expect(warnings.first?.location == SourceLocation(path: "Content/thong-bao/thong-bao.md", line: 10))
+        // Line 10 of the file, where the first "TT" is: "Mời bà con đến " is 15 characters.
+        #expect(warnings.first?.location == SourceLocation(path: "Content/thong-bao/thong-bao.md", line: 10, column: 16))
         #expect(warnings.first?.message.contains("`TT`") == true)
         #expect(RadioText.leftovers(in: radio.text) == ["TT"])
     }

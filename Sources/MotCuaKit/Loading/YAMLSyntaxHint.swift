@@ -1,0 +1,158 @@
+/// Turns libyaml's view of a syntax error into the editor's: libyaml names what it expected where it
+/// stopped ("mapping values are not allowed in this context", at a colon on the next line), which is often a
+/// line after the real mistake and never says what to type. The hint looks at the lines around the stop for
+/// the mistakes editors make — a missing space after `:`, a key indented out of line, a tab or a no-break space
+/// in the indentation, a value that starts with a YAML sign, a key written twice, a second `---` — and names
+/// that line and the fix. Anything else keeps libyaml's message, translated.
+struct YAMLSyntaxHint: Equatable {
+    var id: DiagnosticID = .yamlSyntax
+    var message: String
+    /// Line and column in the YAML text (front matter adds its own shift); lines named in the message are
+    /// already lines of the file.
+    var line: Int
+    var column: Int
+
+    static func explain(_ error: YAMLSyntaxError, in text: String, indentationTab: (line: Int, column: Int)?, lineShift: Int = 0) -> YAMLSyntaxHint {
+        let stop = error.mark ?? YAMLNode.Mark(line: 1, column: 1)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0.unicodeScalars) }
+        let from = max(1, min(error.context?.mark.line ?? stop.line, stop.line - 1))
+        let nearby = from...max(from, min(stop.line, lines.count))
+
+        if error.problem.hasPrefix("khóa bị lặp lại"), let again = error.repeated, let first = error.mark {
+            let name = error.problem.split(separator: ":", maxSplits: 1).last.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+            return YAMLSyntaxHint(
+                message: "khóa `\(name)` được viết hai lần trong cùng một bảng (lần đầu ở dòng \(first.line + lineShift)); hãy xóa một trong hai dòng, giữ lại giá trị đúng",
+                line: again.line, column: again.column)
+        }
+        if error.problem == "but found another document" {
+            return YAMLSyntaxHint(
+                message: "dòng `---` này mở phần nội dung thứ hai, nhưng mỗi tệp chỉ có một phần; hãy xóa dòng này (hoặc tách phần sau ra một tệp riêng)",
+                line: stop.line, column: stop.column)
+        }
+        if error.problem == "did not find expected <document start>" {
+            return YAMLSyntaxHint(
+                message: "còn chữ sau dòng `...` (dòng đánh dấu hết nội dung YAML); hãy xóa dòng `...` hoặc phần chữ sau nó",
+                line: stop.line, column: stop.column)
+        }
+        if let tab = indentationTab, tab.line <= stop.line {
+            return YAMLSyntaxHint(id: .yamlTab, message: "dùng phím Tab để thụt lề; YAML chỉ chấp nhận dấu cách: hãy thay Tab ở đầu dòng bằng dấu cách",
+                                  line: tab.line, column: tab.column)
+        }
+        for number in nearby.reversed() {
+            let line = lines[number - 1]
+            if let column = leadingNoBreakSpace(line) {
+                return YAMLSyntaxHint(
+                    message: "dòng thụt lề bằng dấu cách không ngắt (U+00A0, thường lẫn vào khi dán từ Word hay trang web), YAML không coi đó là dấu cách; hãy xóa khoảng trắng đầu dòng và gõ lại bằng phím cách",
+                    line: number, column: column)
+            }
+        }
+        for number in nearby {
+            if let (key, column) = keyWithoutSpace(lines[number - 1]) {
+                let rest = String(String.UnicodeScalarView(lines[number - 1][(column - 1)...]))
+                return YAMLSyntaxHint(
+                    message: "thiếu dấu cách sau dấu `:` trong `\(key):\(rest)`; hãy viết `\(key): \(rest)`",
+                    line: number, column: column)
+            }
+        }
+        if stop.line <= lines.count, let (sign, column) = signStartingValue(lines[stop.line - 1], at: stop.column) {
+            let line = String(String.UnicodeScalarView(lines[stop.line - 1]))
+            let key = line.split(separator: ":", maxSplits: 1).first.map { $0.trimmingCharacters(in: .whitespaces) } ?? "khoa"
+            var value = String(String.UnicodeScalarView(lines[stop.line - 1][(column - 1)...])).trimmingCharacters(in: .whitespaces)
+            if value.count > 40 { value = String(value.prefix(40)) + "…" }
+            let quoted = value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+            return YAMLSyntaxHint(
+                message: "giá trị bắt đầu bằng `\(sign.trimmingCharacters(in: .whitespaces))`, ký tự mà YAML hiểu theo nghĩa riêng; hãy đặt cả giá trị trong ngoặc kép: `\(key.hasPrefix("- ") ? String(key.dropFirst(2)) : key): \"\(quoted)\"`",
+                line: stop.line, column: column)
+        }
+        if stop.line <= lines.count, let misaligned = misalignedKey(lines, at: stop.line, lineShift: lineShift) {
+            return misaligned
+        }
+        return YAMLSyntaxHint(message: "lỗi cú pháp YAML: \(YAMLReader.describe(error, lineShift: lineShift))", line: stop.line, column: stop.column)
+    }
+
+    /// Leading spaces; a no-break space among them is found by `leadingNoBreakSpace`.
+    static func indent(_ line: [Unicode.Scalar]) -> Int {
+        line.prefix { $0 == " " }.count
+    }
+
+    /// The column of the first U+00A0 in a line's leading blanks (spaces, no-break spaces, list dashes).
+    static func leadingNoBreakSpace(_ line: [Unicode.Scalar]) -> Int? {
+        for (i, ch) in line.enumerated() {
+            if ch == "\u{A0}" { return i + 1 }
+            if ch != " " && ch != "-" { return nil }
+        }
+        return nil
+    }
+
+    /// `cap:xa` (or `- cap:xa`): a key of the content format's shape directly followed by a value. The column is
+    /// the value's. A `http://` or a time such as `7:30` is no such key.
+    static func keyWithoutSpace(_ line: [Unicode.Scalar]) -> (String, Int)? {
+        var i = 0
+        while i < line.count, line[i] == " " || (line[i] == "-" && i + 1 < line.count && line[i + 1] == " ") { i += 1 }
+        let start = i
+        while i < line.count, ("a"..."z").contains(line[i]) || ("A"..."Z").contains(line[i]) || line[i] == "_" || ("0"..."9").contains(line[i]) { i += 1 }
+        guard i > start, i + 1 < line.count, line[i] == ":", !("0"..."9").contains(line[start]) else { return nil }
+        let next = line[i + 1]
+        guard next != " ", next != "/", next != ":" else { return nil }
+        return (String(String.UnicodeScalarView(line[start..<i])), i + 2)
+    }
+
+    /// The sign at `column` when it starts a value (after `key: ` or `- `) and YAML reads it as syntax:
+    /// `*` (an alias), `&` (an anchor), `!` (a tag), `@` and `` ` `` (reserved), `%`, or `- ` (a list).
+    static func signStartingValue(_ line: [Unicode.Scalar], at column: Int) -> (String, Int)? {
+        var i = column - 1
+        guard i >= 0, i < line.count else { return nil }
+        // libyaml may stop just after the sign (an alias with no name): step back onto it.
+        if !"*&!@`%-".unicodeScalars.contains(line[i]), i > 0 { i -= 1 }
+        guard "*&!@`%-".unicodeScalars.contains(line[i]) else { return nil }
+        let before = line[..<i].reversed().drop { $0 == " " }.first
+        guard before == ":" || before == "-" else { return nil }
+        if line[i] == "-" {
+            // A value "- Nghị định …" after `key: `: a list item where a value was expected.
+            guard before == ":", i + 1 < line.count, line[i + 1] == " " else { return nil }
+            return ("- ", i + 1)
+        }
+        return (String(line[i]), i + 1)
+    }
+
+    /// A key line whose indentation matches no key above it: one space too many after a plain `key: value`,
+    /// or an indent between two levels. The message names the indent to use.
+    static func misalignedKey(_ lines: [[Unicode.Scalar]], at number: Int, lineShift: Int) -> YAMLSyntaxHint? {
+        func keyColumn(_ line: [Unicode.Scalar]) -> Int? {
+            var i = 0
+            while i < line.count, line[i] == " " || (line[i] == "-" && i + 1 < line.count && line[i + 1] == " ") { i += 1 }
+            guard i < line.count, line[i] != "#" else { return nil }
+            return line[i...].contains(":") ? i : nil
+        }
+        func significant(_ line: [Unicode.Scalar]) -> Bool {
+            let rest = line.drop { $0 == " " }
+            return !rest.isEmpty && rest.first != "#"
+        }
+        let line = lines[number - 1]
+        let own = indent(line)
+        guard keyColumn(line) != nil else { return nil }
+        var previous = number - 1
+        while previous >= 1, !significant(lines[previous - 1]) { previous -= 1 }
+        guard previous >= 1, let sibling = keyColumn(lines[previous - 1]) else { return nil }
+        let previousLine = lines[previous - 1]
+        let trimmed = String(String.UnicodeScalarView(previousLine)).trimmingCharacters(in: .whitespaces)
+        let opensBlock = trimmed.hasSuffix(":") || trimmed.hasSuffix("|") || trimmed.hasSuffix(">") || trimmed.hasSuffix("|-") || trimmed.hasSuffix(">-")
+        if own > sibling, !opensBlock {
+            return YAMLSyntaxHint(
+                message: "dòng này thụt lề \(own) dấu cách, nhiều hơn khóa cùng cấp ở dòng \(previous + lineShift) (\(sibling) dấu cách); các khóa trong một bảng phải thẳng cột: hãy thụt lề đúng \(sibling) dấu cách",
+                line: number, column: own + 1)
+        }
+        // The key columns open above this line, innermost first.
+        var levels = [sibling]
+        var k = previous - 1
+        while k >= 1, let smallest = levels.last, smallest > 0 {
+            if significant(lines[k - 1]), let column = keyColumn(lines[k - 1]), column < smallest { levels.append(column) }
+            k -= 1
+        }
+        guard own < sibling, !levels.contains(own) else { return nil }
+        let nearest = levels.min { abs($0 - own) < abs($1 - own) } ?? sibling
+        return YAMLSyntaxHint(
+            message: "dòng này thụt lề \(own) dấu cách, không thẳng cột với khóa nào phía trên; hãy thụt lề \(nearest) dấu cách (thẳng cột với khóa cùng cấp)",
+            line: number, column: own + 1)
+    }
+}
