@@ -229,9 +229,9 @@ public struct BuildAction: Sendable {
     /// Made last, from every page's text.
     static let searchIndexPath = "search-index.js"
 
-    /// Every file of the site besides the pages, the search index and the copied files, with how its bytes are
-    /// made (an encoder of Formats/, or a text): the one list of output files. A new kind of output file is an
-    /// entry here.
+    /// Every file of the site besides the pages, the search index, the copied files and the form bundles (streamed,
+    /// from `formBundles`), with how its bytes are made (an encoder of Formats/, or a text): the one list of made
+    /// files. A new kind of output file is an entry here.
     static func siteFiles(_ site: Site, _ plan: SitePlan, radio: [RadioText]) -> [(path: String, bytes: @Sendable () -> Data)] {
         var files: [(path: String, bytes: @Sendable () -> Data)] = []
         let base = site.config.baseURL
