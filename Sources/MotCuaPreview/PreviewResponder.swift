@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import MotCuaKit
 
 /// Answers every request of the preview: the event stream, and the site from memory.
 ///
@@ -48,8 +49,12 @@ public struct PreviewResponder: HTTPResponder {
         case .copy(let url):
             // Read now, not at build time: an asset edited since is served fresh (the rebuild it
             // triggers only reloads the page).
-            guard let data = FileManager.default.contents(atPath: url.path) else { return notFound() }
-            return Self.file(data, type: MediaTypes.type(forPath: key))
+            guard let file = try? ChunkedFile(url) else { return notFound() }
+            return Self.streamed(file.size, type: MediaTypes.type(forPath: key)) { try file.next() }
+        case .archive(let archive):
+            // Zipped now from the forms as they are, like a copied file.
+            guard let reader = try? archive.reader() else { return notFound() }
+            return Self.streamed(reader.byteCount, type: MediaTypes.type(forPath: key)) { try reader.next() }
         case .folder:
             let location = path + "/" + (query.map { "?" + $0 } ?? "")
             return Response(status: .movedPermanently, headers: [.location: location, .cacheControl: "no-store"])
@@ -89,6 +94,27 @@ public struct PreviewResponder: HTTPResponder {
         headers[.cacheControl] = "no-store"
         headers[.xContentTypeOptions] = "nosniff"
         return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    /// A body of `count` bytes handed over a chunk at a time, so a download costs a chunk of memory, not the file.
+    /// Each chunk is read on a Dispatch thread: a read never holds the threads that serve the other requests.
+    /// A source that fails midway (a file cut meanwhile) ends the connection short of `count`, which the
+    /// browser reports as a failed download.
+    static func streamed(_ count: Int, type: String, next: @escaping @Sendable () throws -> Data?) -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = type
+        headers[.cacheControl] = "no-store"
+        headers[.xContentTypeOptions] = "nosniff"
+        return Response(status: .ok, headers: headers, body: ResponseBody(contentLength: count) { writer in
+            while let chunk = try await Self.offThread(next) { try await writer.write(ByteBuffer(bytes: chunk)) }
+            try await writer.finish(nil)
+        })
+    }
+
+    static func offThread<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(with: Result { try work() }) }
+        }
     }
 
     static func text(_ status: HTTPResponse.Status, _ message: String, extra: HTTPFields = [:]) -> Response {

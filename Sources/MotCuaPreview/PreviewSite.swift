@@ -5,11 +5,13 @@ import MotCuaKit
 /// attempt. A failed build leaves the last good site in place so the editor can keep browsing it.
 public final class PreviewSite: Sendable {
     /// One good build. Rendered pages are kept as bytes; copied files (assets, forms) are read from
-    /// their known sources when asked for, so nothing else on the disk is reachable.
+    /// their known sources when asked for, so nothing else on the disk is reachable, and form bundles are
+    /// zipped from their forms when asked for.
     struct Snapshot: Sendable {
         var generation: Int
         var files: [String: Data]
         var copies: [String: URL]
+        var archives: [String: ZipArchive]
         var baseURL: String?
     }
 
@@ -66,7 +68,7 @@ public final class PreviewSite: Sendable {
                 }
             } ?? false
             if !patched {
-                let next = Snapshot(generation: generation + 1, files: output.files, copies: output.copies,
+                let next = Snapshot(generation: generation + 1, files: output.files, copies: output.copies, archives: output.archives,
                                     baseURL: builder.baseURL)
                 snapshot.withLock { $0 = next }
             }
@@ -90,6 +92,7 @@ public final class PreviewSite: Sendable {
     enum Lookup {
         case bytes(Data)
         case copy(URL)
+        case archive(ZipArchive)
         /// The key is a folder with an index page: redirect to the path with a slash, so relative links work.
         case folder
         case missing
@@ -102,6 +105,7 @@ public final class PreviewSite: Sendable {
             guard let snapshot else { return .noSite }
             if let data = snapshot.files[key] { return .bytes(data) }
             if let url = snapshot.copies[key] { return .copy(url) }
+            if let archive = snapshot.archives[key] { return .archive(archive) }
             if !key.hasSuffix("index.html"), snapshot.files[key + "/index.html"] != nil { return .folder }
             return .missing
         }

@@ -122,4 +122,54 @@ import Testing
         // ru_maxrss is in kilobytes on Linux; the largest child so far must stay well under 1.5 GB.
         #expect(usage.ru_maxrss < 1_500_000, "peak \(usage.ru_maxrss / 1024) MB")
     }
+
+    /// Peak resident memory of one run of the command, in kilobytes (GNU time's %M).
+    func peakKilobytes(_ arguments: [String]) throws -> (run: CommandTests.Run, kilobytes: Int) {
+        let report = FileManager.default.temporaryDirectory.appendingPathComponent("motcua-time-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: report) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/time")
+        process.arguments = ["-f", "%M", "-o", report.path, CommandTests.binary.path] + arguments
+        let err = Pipe()
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = err
+        try process.run()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let run = CommandTests.Run(status: process.terminationStatus, signaled: process.terminationReason == .uncaughtSignal, stdout: "",
+                                   stderr: String(decoding: errData, as: UTF8.self))
+        let text = (try? String(contentsOf: report, encoding: .utf8)) ?? ""
+        return (run, Int(text.split(separator: "\n").last.map(String.init) ?? "") ?? -1)
+    }
+
+    @Test func aProcedureWithTwoLargeFormsBuildsWithBoundedMemory() throws {
+        #expect(FileManager.default.isExecutableFile(atPath: "/usr/bin/time"))
+        let root = try cli.sampleSite()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let catalog = root.appendingPathComponent("Content/thu-tuc/ho-tich.yml")
+        let text = try String(contentsOf: catalog, encoding: .utf8)
+        let anchor = "      - ten: Giấy chứng sinh do cơ sở y tế cấp\n"
+        #expect(text.contains(anchor))
+        try text.replacingOccurrences(of: anchor, with: "      - ten: Tờ khai đăng ký kết hôn\n        bieu_mau: to-khai-dang-ky-ket-hon.docx\n" + anchor)
+            .write(to: catalog, atomically: true, encoding: .utf8)
+        // Two 200 MB forms made in no time: holes, read as zeros.
+        let size = 200 << 20
+        for name in ["to-khai-dang-ky-khai-sinh.docx", "to-khai-dang-ky-ket-hon.docx"] {
+            let fd = open(root.appendingPathComponent("Content/bieu-mau/" + name).path, O_WRONLY | O_TRUNC)
+            #expect(fd >= 0)
+            #expect(ftruncate(fd, off_t(size)) == 0)
+            close(fd)
+        }
+        // The first build writes everything; the second compares with the old output and links.
+        for pass in ["first", "second"] {
+            let (run, kilobytes) = try peakKilobytes(["build", "--root", root.path, "--quiet"])
+            #expect(run.status == 0, "\(run)")
+            // The forms are 200 MB each and the bundle 400 MB: a build that held any of them whole would be far above.
+            #expect(kilobytes > 0 && kilobytes < 150_000, "\(pass) build: peak \(kilobytes / 1024) MB")
+        }
+        let zip = root.appendingPathComponent("Output/bieu-mau/dang-ky-khai-sinh.zip")
+        let attributes = try FileManager.default.attributesOfItem(atPath: zip.path)
+        let names = ["to-khai-dang-ky-khai-sinh.docx", "to-khai-dang-ky-ket-hon.docx"]
+        #expect(attributes[.size] as? Int == 22 + names.reduce(0) { $0 + 76 + 2 * $1.utf8.count + size })
+    }
 }

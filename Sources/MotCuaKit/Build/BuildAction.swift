@@ -143,7 +143,7 @@ public struct BuildAction: Sendable {
     /// What the pages need besides the site and the plan, made on other threads from the site alone.
     struct Extras {
         var radio: Background<[RadioText]>
-        var bundles: Background<[String: (path: String, bytes: Data)]>
+        var bundles: Background<Bundles>
         var orders: Background<SiteRenderer.Orders>
 
         init(_ site: Site, root: URL) {
@@ -163,19 +163,22 @@ public struct BuildAction: Sendable {
         var checkDiagnostics = Diagnostics()
         for d in report.diagnostics.all[checkStart...] { checkDiagnostics.append(d) }
         let bundles = extras.bundles.value
+        report.diagnostics.append(contentsOf: bundles.diagnostics)
+        checkDiagnostics.append(contentsOf: bundles.diagnostics)
         phases.mark("radio texts, form bundles")
         let copies = Self.copies(site, theme: theme, root: options.root)
-        let files = Self.siteFiles(site, plan, radio: radio, bundles: bundles)
+        let files = Self.siteFiles(site, plan, radio: radio)
         // Links in Markdown may point at any file of the site, the pages aside.
-        var staticFiles = Set(copies.map(\.path)).union(files.map(\.path))
+        var staticFiles = Set(copies.map(\.path)).union(files.map(\.path)).union(bundles.byCode.values.map(\.path))
         staticFiles.formUnion(["404.html", Self.searchIndexPath])
         pageMemo?.useTheme(theme.fingerprint)
         let renderer = SiteRenderer(site: site, plan: plan, theme: theme, staticFiles: staticFiles,
                                     pageMemo: pageMemo, includeDrafts: options.includeDrafts, buildDate: options.date,
-                                    formBundles: bundles.mapValues { ($0.path, $0.bytes.count) }, radioTexts: radio,
+                                    formBundles: bundles.byCode.mapValues { ($0.path, $0.size) }, radioTexts: radio,
                                     orders: extras.orders.value)
         // The other files need no page: made and handed over while the pages render.
         let others = Background {
+            for bundle in bundles.byCode.values.sorted(by: { $0.path < $1.path }) { output.zip(bundle.path, bundle.archive) }
             for file in files { output.put(file.path, file.bytes()) }
             for copy in copies { output.copy(copy.path, from: copy.source) }
         }
@@ -227,13 +230,11 @@ public struct BuildAction: Sendable {
     /// Made last, from every page's text.
     static let searchIndexPath = "search-index.js"
 
-    /// Every file of the site besides the pages, the search index and the copied files, with how its bytes are
-    /// made (an encoder of Formats/, or a text): the one list of output files. A new kind of output file is an
-    /// entry here.
-    static func siteFiles(_ site: Site, _ plan: SitePlan, radio: [RadioText],
-                          bundles: [String: (path: String, bytes: Data)]) -> [(path: String, bytes: @Sendable () -> Data)] {
+    /// Every file of the site besides the pages, the search index, the copied files and the form bundles (streamed,
+    /// from `formBundles`), with how its bytes are made (an encoder of Formats/, or a text): the one list of made
+    /// files. A new kind of output file is an entry here.
+    static func siteFiles(_ site: Site, _ plan: SitePlan, radio: [RadioText]) -> [(path: String, bytes: @Sendable () -> Data)] {
         var files: [(path: String, bytes: @Sendable () -> Data)] = []
-        for bundle in bundles.values.sorted(by: { $0.path < $1.path }) { files.append((bundle.path, { bundle.bytes })) }
         let base = site.config.baseURL
         files.append(("sitemap.xml", { Data(SiteFeeds.sitemap(plan: plan, baseURL: base).utf8) }))
         files.append(("robots.txt", { Data(SiteFeeds.robots(baseURL: base).utf8) }))
@@ -270,36 +271,51 @@ public struct BuildAction: Sendable {
         return parallelMap(site.announcements) { builder.build($0) }
     }
 
-    /// One ZIP of all the forms of a procedure that has two or more, named after the procedure's slug.
-    /// Each form is read once.
-    static func formBundles(_ site: Site, root: URL) -> [String: (path: String, bytes: Data)] {
-        var contents: [String: Data] = [:]
-        var result: [String: (path: String, bytes: Data)] = [:]
+    /// The form bundles, by procedure code, and why any was left out.
+    struct Bundles: Sendable {
+        var byCode: [String: (path: String, archive: ZipArchive, size: Int)] = [:]
+        var diagnostics = Diagnostics()
+    }
+
+    /// One ZIP of all the forms of a procedure that has two or more, named after the procedure's slug: only
+    /// its recipe (names and source files) and size, from the files' sizes. No form is read here; the output
+    /// streams each bundle from the forms when it writes or serves it.
+    ///
+    /// A bundle the plain ZIP format cannot hold (over 4 GiB, or 65,535 forms or more) is left out with a
+    /// warning: the procedure's page then lists its forms one by one, as for a single form. (ZIP64 would lift
+    /// the limit, but a bundle that large is no help over a commune's connection, and not every unzip tool on
+    /// the citizens' machines reads ZIP64.)
+    static func formBundles(_ site: Site, root: URL) -> Bundles {
+        var bundles = Bundles()
         for procedure in site.procedures {
             var seen = Set<String>()
-            var names: [String] = []
+            var entries: [ZipArchive.Entry] = []
             for group in procedure.documentGroups {
                 for doc in group.documents {
-                    guard let name = doc.form?.value, site.forms[name] != nil, seen.insert(name).inserted else { continue }
-                    names.append(name)
+                    guard let name = doc.form?.value, let form = site.forms[name], seen.insert(name).inserted else { continue }
+                    let source = root.appendingPathComponent(form.sourcePath)
+                    // A form that cannot be read is left out of the bundle, as it is of the page.
+                    guard (try? ChunkedFile.size(of: source.path)) != nil else { continue }
+                    entries.append(.init(name: form.fileName, source: source))
                 }
             }
-            guard names.count >= 2 else { continue }
+            guard entries.count >= 2 else { continue }
             let path = "bieu-mau/\(procedure.slug.value).zip"
-            let bytes = { () -> Data? in
-                var entries: [ZipArchive.Entry] = []
-                for name in names {
-                    let form = site.forms[name]!
-                    if contents[name] == nil {
-                        contents[name] = FileManager.default.contents(atPath: root.appendingPathComponent(form.sourcePath).path)
-                    }
-                    if let data = contents[name] { entries.append(.init(name: form.fileName, data: data)) }
+            let archive = ZipArchive(entries: entries)
+            do {
+                bundles.byCode[procedure.code.value] = (path, archive, try archive.byteCount())
+            } catch let problem as ZipArchive.Problem {
+                switch problem {
+                case .tooLarge, .tooManyEntries:
+                    bundles.diagnostics.warning(.formBundleTooLarge, "thủ tục \(procedure.code.value): không tạo tệp \(path) gồm \(entries.count) biểu mẫu vì \(problem); các biểu mẫu vẫn tải được từng tệp một trên trang thủ tục. Nếu cần tệp ZIP, hãy giảm dung lượng biểu mẫu (ví dụ nén lại PDF) để tổng dưới 4 GiB", at: procedure.location)
+                case .unreadable, .changed:
+                    continue
                 }
-                return entries.count >= 2 ? ZipArchive(entries: entries).bytes() : nil
-            }()
-            if let bytes { result[procedure.code.value] = (path, bytes) }
+            } catch {
+                continue
+            }
         }
-        return result
+        return bundles
     }
 
     static func levelSummary(_ site: Site) -> [(field: String, counts: [(label: String, count: Int)])] {

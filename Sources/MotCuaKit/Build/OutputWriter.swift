@@ -129,9 +129,8 @@ public struct OutputWriter: Sendable {
 
         public func copy(_ path: String, from source: URL) {
             run(path) { old in
-                if let old, FileManager.default.contentsEqual(atPath: old, andPath: source.path) { return true }
-                let data = try Data(contentsOf: source)
-                try OutputWriter.writeFile(data, to: self.writer.stagingPath + "/" + path)
+                if let old, ChunkedFile.sameBytes(old, source.path) { return true }
+                try ChunkedFile(source).copy(to: self.writer.stagingPath + "/" + path)
                 return false
             }
         }
@@ -199,6 +198,21 @@ public struct OutputWriter: Sendable {
         deinit {
             if !closed { try? FileManager.default.removeItem(at: writer.staging) }
             unlock()
+        }
+
+        /// Streams the archive into the staging folder; when its bytes equal the old output's file, that file is
+        /// linked instead so it keeps its time.
+        public func zip(_ path: String, _ archive: ZipArchive) {
+            run(path) { old in
+                let target = self.writer.stagingPath + "/" + path
+                let fd = open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+                guard fd >= 0 else { throw OutputWriter.failure(target, errno) }
+                defer { Glibc.close(fd) }
+                try archive.write(to: fd, path: target)
+                guard let old, ChunkedFile.sameBytes(old, target) else { return false }
+                unlink(target)
+                return true
+            }
         }
     }
 

@@ -74,6 +74,8 @@ public enum DiagnosticID: String, CaseIterable, Sendable, Hashable {
     case missingForm = "missing-form"
     /// A form file no procedure uses.
     case unusedForm = "unused-form"
+    /// A procedure whose forms are too large together for one ZIP (4 GiB, 65,534 files): no bundle, forms one by one.
+    case formBundleTooLarge = "form-bundle-too-large"
     /// A guide naming a procedure code the catalog does not have.
     case unknownProcedure = "unknown-procedure"
     // Service levels: warnings, errors under `--strict`

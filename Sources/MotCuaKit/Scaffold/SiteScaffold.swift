@@ -252,7 +252,8 @@ public struct SiteScaffold: Sendable {
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
             <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>\(escaped)</w:t></w:r></w:p><w:p><w:r><w:t>(điền nội dung biểu mẫu)</w:t></w:r></w:p></w:body></w:document>
             """
-        return ZipArchive(entries: [
+        // Three entries in memory, a few hundred bytes: no file to read, far under the format's limits.
+        return try! ZipArchive(entries: [
             .init(name: "[Content_Types].xml", data: Data(contentTypes.utf8)),
             .init(name: "_rels/.rels", data: Data(rels.utf8)),
             .init(name: "word/document.xml", data: Data(document.utf8)),
