@@ -104,8 +104,15 @@ public final class PreviewSite: Sendable {
         snapshot.withLock { snapshot in
             guard let snapshot else { return .noSite }
             if let data = snapshot.files[key] { return .bytes(data) }
-            if let url = snapshot.copies[key] { return .copy(url) }
-            if let archive = snapshot.archives[key] { return .archive(archive) }
+            // The source is looked at again on every request: it may have become a link out of the site.
+            if let url = snapshot.copies[key] { return ProjectFile.isPublishable(url, root: options.root) ? .copy(url) : .missing }
+            if let archive = snapshot.archives[key] {
+                let sources = archive.entries.compactMap { entry -> URL? in
+                    if case .file(let url) = entry.source { return url }
+                    return nil
+                }
+                return sources.allSatisfy { ProjectFile.isPublishable($0, root: options.root) } ? .archive(archive) : .missing
+            }
             if !key.hasSuffix("index.html"), snapshot.files[key + "/index.html"] != nil { return .folder }
             return .missing
         }

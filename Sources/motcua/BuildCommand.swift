@@ -30,7 +30,9 @@ struct BuildCommand: ParsableCommand {
         var scheduleDate: CalendarDate?
         if let date {
             guard let parsed = CalendarDate(parsing: date) else {
-                throw ValidationError("--date: `\(date)` không phải ngày hợp lệ (YYYY-MM-DD)")
+                // Not a ValidationError: ArgumentParser would frame the message with English usage lines.
+                Console.error("motcua: lỗi: --date: `\(date)` không phải một ngày có thật; viết năm-tháng-ngày, ví dụ `--date 2026-11-02`")
+                throw ExitCode(2)
             }
             scheduleDate = parsed
         }

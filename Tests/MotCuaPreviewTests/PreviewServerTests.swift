@@ -169,6 +169,52 @@ struct PreviewServerTests {
         }
     }
 
+    @Test("a form or asset replaced by a link out of the site after the last good build is no longer served")
+    func sourcesTurnedIntoOutsideLinks() async throws {
+        let outside = FileManager.default.temporaryDirectory.appendingPathComponent("motcua-outside-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: outside) }
+        let secret = outside.appendingPathComponent("bi-mat.txt")
+        try Data("BI-MAT-NGOAI-TRANG".utf8).write(to: secret)
+        for path in ["Content/bieu-mau/to-khai-dang-ky-khai-sinh.docx", "Theme/assets/style.css"] {
+            try FileManager.default.removeItem(at: site.url(path))
+            try FileManager.default.createSymbolicLink(at: site.url(path), withDestinationURL: secret)
+        }
+        // The rebuild fails (the form is refused), so the last good site, which listed both files, stays.
+        let outcome = server.rebuild(changed: ["Content/bieu-mau/to-khai-dang-ky-khai-sinh.docx", "Theme/assets/style.css"])
+        #expect(!outcome.succeeded)
+        try await server.makeApplication().test(.router) { client in
+            for uri in ["/bieu-mau/to-khai-dang-ky-khai-sinh.docx", "/assets/style.css"] {
+                try await client.execute(uri: uri, method: .get) { response in
+                    #expect(response.status == .notFound, "\(uri)")
+                    #expect(!String(buffer: response.body).contains("BI-MAT-NGOAI-TRANG"), "\(uri)")
+                }
+            }
+        }
+    }
+
+    /// Content that once stopped the program (a Swift runtime failure ends `motcua serve` with it): each is now
+    /// an error the page shows over the last good site, and the server keeps going.
+    @Test("content that once crashed the preview is shown as errors over the last good site", arguments: [
+        ("Content/thong-bao/2026-10-08-phong-chong-bao-so-8.md", "  so_tuan: 1", "  so_tuan: 9223372036854775807"),
+        ("Theme/templates/layout.mustache", "</body>", "{{> layout}}</body>"),
+        ("Theme/templates/page.mustache", "", String(repeating: "{{#a}}", count: 30_000) + String(repeating: "{{/a}}", count: 30_000)),
+    ])
+    func crashingContentIsShown(_ path: String, _ find: String, _ replace: String) async throws {
+        let original = try #require(String(data: Data(contentsOf: site.url(path)), encoding: .utf8))
+        try site.write(path, find.isEmpty ? replace + original : original.replacingOccurrences(of: find, with: replace))
+        let outcome = server.rebuild(changed: [path])
+        #expect(!outcome.succeeded)
+        try await server.makeApplication().test(.router) { client in
+            try await client.execute(uri: "/", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(String(buffer: response.body).contains("\(path):"))
+            }
+        }
+        try site.write(path, original)
+        #expect(server.rebuild(changed: [path]).succeeded)
+    }
+
     @Test("before any good build, every page says what is wrong")
     func noSite() async throws {
         let broken = try SampleSite()

@@ -39,6 +39,22 @@ public struct FrontMatter: Sendable {
             return nil
         }
         if let found {
+            // A `---` typed inside a `|` block ends the front matter there, and the rest of the block (and the
+            // real closing `---`) would silently become the page's text. Such a line is followed at once by an
+            // indented one; a body never starts that way (it starts after a blank line, or at the margin).
+            let next = scanned.withUTF8 { bytes -> Bool in
+                var i = found.body
+                guard i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x09 else { return false }
+                while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x09 { i += 1 }
+                return i < bytes.count && bytes[i] != 0x0A
+            }
+            if next {
+                diagnostics.error(
+                    .unterminatedFrontMatter,
+                    "dòng `---` này kết thúc phần khai báo, nhưng dòng sau nó còn thụt lề như chữ của một khóa phía trên; nếu `---` thuộc đoạn chữ đó, hãy thụt lề nó như các dòng kia (hoặc thay bằng dấu khác)",
+                    at: SourceLocation(path: source.path, line: found.line, column: 1))
+                return nil
+            }
             let utf8 = text.utf8
             let yamlStart = utf8.index(utf8.startIndex, offsetBy: min(4, utf8.count))
             return FrontMatter(yaml: String(text[yamlStart..<utf8.index(utf8.startIndex, offsetBy: found.yamlEnd)]),

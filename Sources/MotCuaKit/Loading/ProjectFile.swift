@@ -7,7 +7,19 @@ import Glibc
 /// followed only to a file inside that folder, so nothing outside the project reaches the site, and a pipe or a
 /// device is refused before a read could wait on it for ever. A plain file costs no extra system call:
 /// O_NOFOLLOW fails only on a link.
-enum ProjectFile {
+public enum ProjectFile {
+    /// Whether a file a build published by its source (an asset, a form) may still be served from there: a
+    /// regular file whose real path is inside the site's Content/ or Theme/. The preview asks on every request,
+    /// since a form may have been replaced by a link to anywhere after the last good build.
+    public static func isPublishable(_ url: URL, root: URL) -> Bool {
+        guard let real = realPath(url.path) else { return false }
+        var info = stat()
+        guard stat(real, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return false }
+        return ["Content", "Theme"].contains { folder in
+            realPath(root.path + "/" + folder).map { real.hasPrefix($0 + "/") } ?? false
+        }
+    }
+
     /// `full`: the file's absolute path; `folder`: the absolute path of the folder it must stay in;
     /// `path`: how messages name the file; `folderName`: how they name the folder ("Content/").
     static func read(_ full: String, inside folder: String, path: String, folderName: String, _ diagnostics: inout Diagnostics) -> Data? {

@@ -1,8 +1,8 @@
 import Testing
 @testable import MotCuaKit
 
-/// The header ends at the first line that is `---` or `...` (trailing spaces and tabs allowed); the body's line
-/// offset makes cmark's line numbers the file's.
+/// The header ends at the first line that is `---` or `...` (trailing spaces and tabs allowed), unless an
+/// indented line follows it at once; the body's line offset makes cmark's line numbers the file's.
 @Suite struct FrontMatterTests {
     /// The rule written on lines, as an editor reads it.
     static func reference(_ text: String) -> (yaml: String, body: String, offset: Int)? {
@@ -12,6 +12,11 @@ import Testing
             var line = Substring(lines[i])
             while let last = line.last, last == " " || last == "\t" { line = line.dropLast() }
             if line == "---" || line == "..." {
+                // A closing line followed at once by an indented one was typed inside a `|` block: refused.
+                if i + 1 < lines.count, let first = lines[i + 1].first, first == " " || first == "\t",
+                   !lines[i + 1].allSatisfy({ $0 == " " || $0 == "\t" }) {
+                    return nil
+                }
                 return (lines[1..<i].joined(separator: "\n"), lines[(i + 1)...].joined(separator: "\n"), i + 1)
             }
         }

@@ -17,7 +17,20 @@ import Testing
         }
     }
 
-    static let tokens: [[UInt8]] = ["\t", ":", "- ", "---\n", "[", "]", "{", "}", "&a ", "*a", "\"", "'", "\n  ", "|", ">", "#", "\u{0}", "\u{FEFF}", "ế", "\r\n", "%YAML 1.1\n", "!!binary ", "? "].map { Array($0.utf8) }
+    static let tokens: [[UInt8]] = [
+        "\t", ":", "- ", "---\n", "[", "]", "{", "}", "&a ", "*a", "\"", "'", "\n  ", "|", ">", "#", "\u{0}", "\u{FEFF}", "ế", "\r\n",
+        "%YAML 1.1\n", "!!binary ", "? ", "...\n", "<<: *a\n",
+        // Unicode traps: invisible and direction marks, no-break space, look-alike letters, decomposed
+        // letters, Word's quotes, control characters a terminal would act on.
+        "\u{200B}", "\u{200E}", "\u{202E}", "\u{00A0}", "\u{00A0}\u{00A0}", "а", "о", "e\u{0301}", "“", "”", "\u{7}", "\u{1B}[2J", "\u{85}",
+        // Template syntax, for the theme's files (and as text in content).
+        "{{", "}}", "{{#a}}", "{{/a}}", "{{^a}}", "{{> layout}}", "{{{x}}}", "{{!", "{{<page}}", "{{$x}}", "{{=<% %>=}}", "{{& x}}",
+    ].map { Array($0.utf8) }
+
+    /// Every printed problem has the shape editors' tools jump to, with its file, line and column.
+    static func located(_ d: Diagnostic) -> Bool {
+        d.description.range(of: #"^[^\n]+:[0-9]+:[0-9]+: (error|warning): [^\n]+$"#, options: .regularExpression) != nil
+    }
 
     func mutate(_ bytes: [UInt8], _ rng: inout Generator) -> [UInt8] {
         var b = bytes
@@ -59,10 +72,40 @@ import Testing
             for d in diagnostics.all {
                 #expect(d.location.path.hasPrefix("Content/"), "\(d)")
                 #expect(!d.message.isEmpty)
+                #expect(Self.located(d), "\(d)")
             }
             try? FileManager.default.removeItem(at: site.root.appendingPathComponent(path))
             runs += 1
         }
         #expect(runs > 20)
+    }
+
+    /// The theme's templates mutated the same way, through the whole build: a broken template is a located
+    /// error at theme load, never a crash or a hang (recursion and nesting are bounded there).
+    @Test func mutatedTemplatesNeverCrashTheBuild() throws {
+        let base = Fixtures.root.appendingPathComponent("bad/_base")
+        let names = ["layout", "procedure", "home", "guide"]
+        let seeds = try names.map { name in
+            ("Theme/templates/\(name).mustache", Array(try Data(contentsOf: base.appendingPathComponent("Theme/templates/\(name).mustache"))))
+        }
+        let seconds = Double(ProcessInfo.processInfo.environment["MOTCUA_FUZZ_SECONDS"] ?? "") ?? 3
+        let deadline = ContinuousClock.now + .milliseconds(Int(seconds * 1000))
+        var rng = Generator(state: 20261206)
+        let site = try TempSite(copying: base)
+        var runs = 0, refused = 0
+        while ContinuousClock.now < deadline {
+            let (path, seed) = seeds[runs % seeds.count]
+            try site.write(path, Data(mutate(seed, &rng)))
+            let report = site.build()
+            if report.diagnostics.hasErrors { refused += 1 }
+            for d in report.diagnostics.all {
+                #expect(d.location.path.hasPrefix("Theme/") || d.location.path.hasPrefix("Content/"), "\(d)")
+                #expect(Self.located(d), "\(d)")
+            }
+            try site.write(path, Data(seed))
+            runs += 1
+        }
+        #expect(runs > 10)
+        #expect(refused > 0)
     }
 }
