@@ -57,6 +57,154 @@ import Testing
         #expect(leftovers.isEmpty)
     }
 
+    /// Mounts a tmpfs of `size` on `folder` (root only); false when the machine does not allow it.
+    static func mountTmpfs(_ folder: URL, size: String) -> Bool {
+        let mount = Process()
+        mount.executableURL = URL(fileURLWithPath: "/bin/mount")
+        mount.arguments = ["-t", "tmpfs", "-o", "size=\(size)", "tmpfs", folder.path]
+        mount.standardError = FileHandle.nullDevice
+        guard (try? mount.run()) != nil else { return false }
+        mount.waitUntilExit()
+        return mount.terminationStatus == 0
+    }
+
+    static func unmount(_ folder: URL) {
+        let umount = Process()
+        umount.executableURL = URL(fileURLWithPath: "/bin/umount")
+        umount.arguments = [folder.path]
+        try? umount.run()
+        umount.waitUntilExit()
+    }
+
+    /// Whether this machine lets the tests mount a tmpfs: tried once on a throwaway folder. Root here and in CI.
+    static let canMountTmpfs: Bool = {
+        let probe = FileManager.default.temporaryDirectory.appendingPathComponent("motcua-mount-probe-\(UUID().uuidString)")
+        guard (try? FileManager.default.createDirectory(at: probe, withIntermediateDirectories: true)) != nil else { return false }
+        defer { try? FileManager.default.removeItem(at: probe) }
+        guard mountTmpfs(probe, size: "1m") else { return false }
+        unmount(probe)
+        return true
+    }()
+
+    /// The output is a mount point (a USB stick's root; here a tmpfs the test mounts). It cannot be renamed, so
+    /// the new site is staged and swapped inside it: nothing appears beside it, nothing of ours stays in it, and a
+    /// build that fails, or is killed at any moment, leaves the whole old or the whole new site (once the next
+    /// build has recovered what a kill interrupted).
+    @Test(.enabled(if: ReliabilityTests.canMountTmpfs, "mounting a tmpfs needs root (CI runs as root)"))
+    func anOutputOnAMountPointIsReplacedInsideIt() throws {
+        let fm = FileManager.default
+        let place = fm.temporaryDirectory.appendingPathComponent("motcua-usb-\(UUID().uuidString)")
+        let stick = place.appendingPathComponent("USB")
+        try fm.createDirectory(at: stick, withIntermediateDirectories: true)
+        defer { try? fm.removeItem(at: place) }
+        guard Self.mountTmpfs(stick, size: "64m") else {
+            Issue.record("mounting a tmpfs on \(stick.path) failed although the probe mount worked")
+            return
+        }
+        defer { Self.unmount(stick) }
+        let oldRoot = try cli.sampleSite(), newRoot = try cli.sampleSite(), brokenRoot = try cli.sampleSite()
+        defer { for root in [oldRoot, newRoot, brokenRoot] { try? fm.removeItem(at: root) } }
+        let guide = newRoot.appendingPathComponent("Content/huong-dan/tra-cuu-ho-so.md")
+        try (try String(contentsOf: guide, encoding: .utf8) + "\nDòng mới.\n").write(to: guide, atomically: true, encoding: .utf8)
+        let catalog = brokenRoot.appendingPathComponent("Content/thu-tuc/ho-tich.yml")
+        let text = try String(contentsOf: catalog, encoding: .utf8)
+        try text.replacingOccurrences(of: "    ten: Đăng ký khai sinh\n", with: "    tne: Đăng ký khai sinh\n").write(to: catalog, atomically: true, encoding: .utf8)
+        func build(_ root: URL, into output: URL) throws -> CommandTests.Run {
+            try cli.motcua(["build", "--root", root.path, "--output", output.path, "--quiet", "--date", "2026-11-20"])
+        }
+        /// Nothing beside the mount point, and none of the swap's own folders inside it.
+        func expectClean(_ moment: String) throws {
+            #expect(try fm.contentsOfDirectory(atPath: place.path) == ["USB"], "\(moment)")
+            let ours = try fm.contentsOfDirectory(atPath: stick.path).filter { $0.hasPrefix(".motcua-") && $0 != ".motcua-output" }
+            #expect(ours.isEmpty, "\(moment): \(ours)")
+        }
+        // The new site as an ordinary build makes it, to compare with.
+        let reference = try build(newRoot, into: newRoot.appendingPathComponent("Output"))
+        #expect(reference.status == 0, "\(reference)")
+        let newSite = snapshot(newRoot.appendingPathComponent("Output"))
+
+        let first = try build(oldRoot, into: stick)
+        #expect(first.status == 0, "\(first)")
+        let oldSite = snapshot(stick)
+        #expect(oldSite.count > 50 && oldSite != newSite)
+        try expectClean("first build")
+        let started = Date()
+        let second = try build(newRoot, into: stick)
+        let buildTime = Date().timeIntervalSince(started)
+        #expect(second.status == 0, "\(second)")
+        #expect(snapshot(stick) == newSite)
+        try expectClean("second build")
+
+        // A build with a content error changes nothing.
+        let failed = try build(brokenRoot, into: stick)
+        #expect(failed.status == 1, "\(failed)")
+        #expect(failed.stderr.contains("thư mục xuất cũ được giữ nguyên"), "\(failed)")
+        #expect(snapshot(stick) == newSite)
+        try expectClean("failed build")
+
+        // Builds of the new site killed at moments spread over a whole build, each from the old site. After each,
+        // a build that fails on its content runs the recovery and changes nothing else.
+        var killedMidway = 0
+        var outcomes: Set<String> = []
+        for step in 0...15 {
+            if snapshot(stick) != oldSite {
+                let reset = try build(oldRoot, into: stick)
+                #expect(reset.status == 0, "\(reset)")
+            }
+            let delay = buildTime * Double(step) / 12
+            let process = Process()
+            process.executableURL = CommandTests.binary
+            process.arguments = ["build", "--root", newRoot.path, "--output", stick.path, "--quiet", "--date", "2026-11-20"]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            Thread.sleep(forTimeInterval: delay)
+            let wasRunning = process.isRunning
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            if wasRunning && process.terminationReason == .uncaughtSignal { killedMidway += 1 }
+            #expect(try fm.contentsOfDirectory(atPath: place.path) == ["USB"], "delay \(delay)")
+            let next = try build(brokenRoot, into: stick)
+            #expect(next.status == 1, "delay \(delay): \(next)")
+            let now = snapshot(stick)
+            #expect(now == oldSite || now == newSite, "delay \(delay): neither the whole old nor the whole new site")
+            outcomes.insert(now == oldSite ? "cũ" : now == newSite ? "mới" : "lẫn")
+            try expectClean("delay \(delay)")
+        }
+        #expect(killedMidway > 0)
+
+        // The swap itself is short, so a kill at a set moment seldom lands in it: here the build is killed as soon
+        // as its moving folder (step 1) or its old folder (step 2) appears, until such kills have left at least
+        // two swaps half done for the recovery to finish or undo.
+        var halfDone: [String] = []
+        for attempt in 0..<40 where halfDone.count < 2 {
+            if snapshot(stick) != oldSite {
+                let reset = try build(oldRoot, into: stick)
+                #expect(reset.status == 0, "\(reset)")
+            }
+            let process = Process()
+            process.executableURL = CommandTests.binary
+            process.arguments = ["build", "--root", newRoot.path, "--output", stick.path, "--quiet", "--date", "2026-11-20"]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            let folder = stick.appendingPathComponent(".motcua-\(attempt % 2 == 0 ? "moving" : "old")-\(process.processIdentifier)").path
+            while process.isRunning && access(folder, F_OK) != 0 {}
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            let left = try fm.contentsOfDirectory(atPath: stick.path).filter { $0.hasPrefix(".motcua-moving-") || $0.hasPrefix(".motcua-old-") }
+            halfDone += left.map { String($0.split(separator: "-")[1]) }
+            let next = try build(brokenRoot, into: stick)
+            #expect(next.status == 1, "\(left): \(next)")
+            let now = snapshot(stick)
+            #expect(now == oldSite || now == newSite, "\(left): neither the whole old nor the whole new site")
+            outcomes.insert(now == oldSite ? "cũ" : now == newSite ? "mới" : "lẫn")
+            try expectClean("after \(left)")
+        }
+        #expect(!halfDone.isEmpty, "no kill landed inside a swap")
+        print("mount point: build \(String(format: "%.2f", buildTime)) s, \(killedMidway) killed midway, swaps left half done: \(halfDone), outcomes \(outcomes.sorted())")
+    }
+
     @Test func anOutputThatCannotBeCreatedIsAClearErrorAndNothingElseChanges() throws {
         let root = try cli.sampleSite()
         defer { try? FileManager.default.removeItem(at: root) }
