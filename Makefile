@@ -19,7 +19,7 @@ test-deps:
 	@bash scripts/install-deps.sh test
 
 ## make test: every test — unit, golden site, end-to-end, bad input, the sample content against docs/schema/
-## (jsonschema), and the output checks.
+## (jsonschema), the output checks, and the adversarial probe (207 cases against the release binary).
 ## The output checks run the release binary, the one `make site` gives editors: under 1,000 connections a
 ## debug server's slowest answers come near wrk's 5 s timeout (4.9 s), a release server's stay under 2.2 s.
 test: deps test-deps
@@ -28,6 +28,7 @@ test: deps test-deps
 	python3 Tests/quality/check_schemas.py
 	$(SWIFT) build -c release --product motcua $(SWIFT_FLAGS)
 	MOTCUA_BIN=$(MOTCUA_RELEASE) python3 Tests/quality/run_quality.py
+	python3 Tests/quality/probe_adversarial.py --bin $(MOTCUA_RELEASE)
 
 ## make bench: speed and memory figures (not part of make test).
 bench: deps release
