@@ -386,17 +386,7 @@ public struct OutputWriter: Sendable {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw failure(path, errno) }
         defer { close(fd) }
-        try data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
-            var offset = 0
-            while offset < raw.count {
-                let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    throw failure(path, errno)
-                }
-                offset += n
-            }
-        }
+        try ChunkedFile.writeAll(data, to: fd, path: path)
     }
 
     static func failure(_ path: String, _ code: Int32) -> Problem {

@@ -188,12 +188,14 @@ extension SiteRenderer {
         }
         c["hasChannels"] = !p.channels.isEmpty
         if let steps = p.steps {
-            let source = MarkdownSource(text: steps.value, path: steps.location.path, lineOffset: steps.location.line)
+            let source = MarkdownSource(text: steps.value, path: steps.location.path, lineOffset: steps.location.line - 1,
+                                        columnOffset: steps.location.column - 1)
             // Its plain text is the search document's: taken from this parse rather than a second one.
             c["steps"] = markdownHTML(source, page: page, notes: &notes, bodyText: true).0
         }
         if let req = p.requirements {
-            let source = MarkdownSource(text: req.value, path: req.location.path, lineOffset: req.location.line)
+            let source = MarkdownSource(text: req.value, path: req.location.path, lineOffset: req.location.line - 1,
+                                        columnOffset: req.location.column - 1)
             c["requirements"] = markdownHTML(source, page: page, notes: &notes).0
         }
         c["documentGroups"] = p.documentGroups.map { group -> TemplateValues in

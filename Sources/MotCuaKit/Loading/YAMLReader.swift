@@ -27,8 +27,57 @@ final class YAMLReader {
         return SourceLocation(path: path, line: mark.line + lineShift, column: mark.column)
     }
 
+    /// The text last parsed, for `textStart`.
+    private var text = ""
+    /// UTF-8 offsets of the text's line starts, made when first asked for.
+    private var lineStarts: [Int]?
+
+    /// Where a scalar's text starts: the mark is the scalar's start — an opening quote, or the `|` / `>` of a
+    /// block whose text begins on a later line at its own indentation. Lines of the YAML text (before `lineShift`).
+    func textStart(of node: YAMLNode, at location: SourceLocation) -> SourceLocation {
+        guard let scalar = node.scalar, !scalar.isPlain else { return location }
+        var text = self.text
+        if lineStarts == nil {
+            lineStarts = text.withUTF8 { bytes in [0] + bytes.indices.filter { bytes[$0] == 0x0A }.map { $0 + 1 } }
+        }
+        let starts = lineStarts!
+        let line = scalar.mark.line
+        guard line >= 1, line <= starts.count else { return location }
+        return text.withUTF8 { bytes -> SourceLocation in
+            func lineText(_ n: Int) -> ArraySlice<UInt8> {
+                let end = n < starts.count ? starts[n] - 1 : bytes.count
+                return ArraySlice(bytes[starts[n - 1]..<max(starts[n - 1], end)])
+            }
+            // The mark's column counts characters; find its byte on the line.
+            let own = lineText(line)
+            var index = own.startIndex, column = 1
+            while index < own.endIndex, column < scalar.mark.column {
+                if own[index] & 0xC0 != 0x80 { column += 1 }
+                index += 1
+                while index < own.endIndex, own[index] & 0xC0 == 0x80 { index += 1 }
+            }
+            guard index < own.endIndex else { return location }
+            var moved = location
+            switch own[index] {
+            case 0x22, 0x27:  // " '
+                moved.column += 1
+            case 0x7C, 0x3E:  // | >
+                var next = line + 1
+                while next <= starts.count, lineText(next).allSatisfy({ $0 == 0x20 }) { next += 1 }
+                guard next <= starts.count else { return location }
+                moved.line += next - line
+                moved.column = lineText(next).prefix { $0 == 0x20 }.count + 1
+            default:
+                break
+            }
+            return moved
+        }
+    }
+
     /// Parses YAML text; `lineOffset` maps front-matter lines back to the file.
     func parse(_ text: String) -> YAMLNode? {
+        self.text = text
+        lineStarts = nil
         if let node = YAMLFastPath.parse(text) { return node }
         let lineOffset = lineShift
         let scan = Self.prescan(text)

@@ -146,7 +146,7 @@ public struct MarkdownRenderer: Sendable {
             let byteColumn = Int(cmark_node_get_start_column(node))
             // cmark counts bytes; editors (and Yams) count characters.
             let column = sourceText.withUTF8 { cursor.scalarColumn($0, line: line, byteColumn: byteColumn) }
-            let location = SourceLocation(path: source.path, line: line + source.lineOffset, column: column)
+            let location = SourceLocation(path: source.path, line: line + source.lineOffset, column: column + source.columnOffset)
             switch resolveLink(url, location) {
             case .keep: break
             case .rewrite(let newURL): cmark_node_set_url(node, newURL)

@@ -13,15 +13,19 @@ public struct Guide: Sendable, Equatable {
     public var body: MarkdownSource
 }
 
-/// Markdown text and where it starts in its file, so positions inside it map back to the editor's line.
+/// Markdown text and where it starts in its file, so positions inside it map back to the editor's line and
+/// column: a body starts after its front matter; a catalog's `trinh_tu: |` block starts a line below its key and
+/// is indented, every line alike (`columnOffset`).
 public struct MarkdownSource: Sendable, Equatable {
     public var text: String
     public var path: String
     public var lineOffset: Int
+    public var columnOffset: Int
 
-    public init(text: String, path: String, lineOffset: Int) {
+    public init(text: String, path: String, lineOffset: Int, columnOffset: Int = 0) {
         self.text = text
         self.path = path
         self.lineOffset = lineOffset
+        self.columnOffset = columnOffset
     }
 }

@@ -16,6 +16,13 @@ extension YAMLReader {
         string(mapping, key.name, required: key.key.required, what: key.what, example: key.key.example ?? "…")
     }
 
+    /// A Markdown value, located where its text starts: a block's first line and indentation, a quoted
+    /// value's first character, so a broken link in it is placed where the editor sees it.
+    func markdown(_ mapping: YAMLNode.Mapping, _ key: ContentKey) -> Located<String>? {
+        guard let value = string(mapping, key), let node = node(mapping, key.name) else { return nil }
+        return Located(value.value, at: textStart(of: node, at: value.location))
+    }
+
     func stringList(_ mapping: YAMLNode.Mapping, _ key: ContentKey) -> [Located<String>] {
         stringList(mapping, key.name)
     }
