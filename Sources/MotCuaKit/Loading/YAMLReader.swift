@@ -196,28 +196,85 @@ final class YAMLReader {
         return "\(translated) (\(translate(context.text)) ở dòng \(context.mark.line + lineShift))"
     }
 
-    /// libyaml speaks English; editors read Vietnamese, so the common messages are translated.
+    /// libyaml speaks English; editors read Vietnamese. Every problem and context text libyaml 0.2.5's scanner,
+    /// parser and reader can give is here (the YAML hint says more for the common ones); one missing would be
+    /// printed in English, which the fuzz test looks for.
     static func translate(_ problem: String) -> String {
-        let table: [String: String] = [
+        // The composer's own problems (a repeated key, a bad `<<`) are written in Vietnamese already.
+        table[problem] ?? (problem.unicodeScalars.contains { !$0.isASCII } ? problem : "YAML không đọc được chỗ này (\(problem))")
+    }
+
+    static let table: [String: String] = {
+        let directive = "dòng bắt đầu bằng `%` là chỉ thị YAML mà nội dung không dùng; hãy xóa dòng đó, hoặc đặt giá trị bắt đầu bằng `%` trong ngoặc kép"
+        let tag = "thẻ `!…` của YAML không dùng trong nội dung; hãy bỏ dấu `!`, hoặc đặt giá trị trong ngoặc kép"
+        let escape = "trong ngoặc kép, dấu `\\` mở một mã đặc biệt không hợp lệ; hãy viết `\\\\`, hoặc dùng ngoặc đơn `'…'`"
+        let encoding = "tệp có chữ không phải UTF-8; hãy lưu lại tệp với bảng mã UTF-8"
+        let tab = "dùng phím Tab để thụt lề; YAML chỉ chấp nhận dấu cách"
+        return [
             "mapping values are not allowed in this context": "không được đặt dấu `:` ở đây (giá trị có dấu `:` cần đặt trong ngoặc kép)",
+            "mapping keys are not allowed in this context": "không được đặt khóa ở đây (kiểm tra thụt lề)",
+            "block sequence entries are not allowed in this context": "không được mở danh sách `- ` ở đây (giá trị bắt đầu bằng `- ` cần đặt trong ngoặc kép)",
             "did not find expected key": "không tìm thấy khóa như mong đợi (kiểm tra thụt lề)",
             "did not find expected '-' indicator": "không tìm thấy dấu `-` của mục danh sách (kiểm tra thụt lề)",
-            "found character that cannot start any token": "có ký tự không được phép ở đầu giá trị",
-            "found unexpected end of stream": "tệp kết thúc đột ngột",
-            "could not find expected ':'": "thiếu dấu `:` sau tên khóa",
-            "found undefined alias": "dùng bí danh chưa được định nghĩa",
-            "while parsing a block mapping": "trong bảng khóa bắt đầu",
-            "while parsing a block collection": "trong danh sách bắt đầu",
-            "while scanning a simple key": "trong khóa bắt đầu",
-            "while scanning a quoted scalar": "trong chuỗi trong ngoặc kép bắt đầu",
-            "while parsing a flow sequence": "trong danh sách [ ] bắt đầu",
-            "while parsing a flow mapping": "trong bảng { } bắt đầu",
+            "did not find expected node content": "thiếu giá trị ở đây",
+            "did not find expected <document start>": "còn chữ sau dòng `...` (dòng đánh dấu hết nội dung); hãy xóa dòng `...` hoặc phần chữ sau nó",
+            "did not find expected <stream-start>": "tệp không bắt đầu như một tệp YAML",
+            "did not find expected alphabetic or numeric character": "sau dấu `*` hoặc `&` phải là một tên (chữ, số); nếu đây là chữ thường, hãy đặt cả giá trị trong ngoặc kép",
+            "did not find expected comment or line break": "thừa chữ sau ký hiệu `|` hoặc `>`; viết `|` hoặc `>` rồi xuống dòng",
+            "did not find expected whitespace": "thiếu dấu cách",
+            "did not find expected whitespace or line break": "thiếu dấu cách hoặc xuống dòng",
             "did not find expected ',' or ']'": "thiếu dấu `,` hoặc `]`",
             "did not find expected ',' or '}'": "thiếu dấu `,` hoặc `}`",
-            "found a tab character that violates indentation": "dùng phím Tab để thụt lề; YAML chỉ chấp nhận dấu cách",
+            "found character that cannot start any token": "có ký tự không được phép ở đầu giá trị (hãy đặt giá trị trong ngoặc kép)",
+            "found unexpected end of stream": "tệp kết thúc đột ngột (một ngoặc hay dấu nháy chưa được đóng)",
+            "found unexpected ':'": "dấu `:` đặt sai chỗ (giá trị có dấu `:` cần đặt trong ngoặc kép)",
+            "found unexpected document indicator": "dòng `---` hoặc `...` nằm giữa một đoạn chữ trong ngoặc; hãy đóng ngoặc trước dòng đó, hoặc thụt lề nó",
+            "found an indentation indicator equal to 0": "số thụt lề ghi sau `|` hoặc `>` không được là 0",
+            "could not find expected ':'": "thiếu dấu `:` sau tên khóa",
+            "found undefined alias": "dùng bí danh chưa được định nghĩa",
+            "found a tab character that violates indentation": tab,
+            "found a tab character where an indentation space is expected": tab,
+            "control characters are not allowed": "có ký tự điều khiển vô hình; hãy xóa nó",
+            "input is too long": "tệp quá dài",
+            "memory": "không đủ bộ nhớ để đọc tệp",
+            "could not find expected directive name": directive, "found unknown directive name": directive,
+            "found duplicate %YAML directive": directive, "found duplicate %TAG directive": directive,
+            "found incompatible YAML document": directive, "did not find expected version number": directive,
+            "found extremely long version number": directive, "did not find expected digit or '.' character": directive,
+            "found unexpected non-alphabetical character": directive,
+            "did not find URI escaped octet": tag, "did not find expected '!'": tag, "did not find expected tag URI": tag,
+            "found undefined tag handle": tag, "did not find the expected '>'": tag,
+            "found unknown escape character": escape, "did not find expected hexdecimal number": escape,
+            "found invalid Unicode character escape code": escape,
+            "found an incorrect leading UTF-8 octet": encoding, "found an incorrect trailing UTF-8 octet": encoding,
+            "invalid leading UTF-8 octet": encoding, "invalid trailing UTF-8 octet": encoding,
+            "invalid length of a UTF-8 sequence": encoding, "incomplete UTF-8 octet sequence": encoding,
+            "invalid Unicode character": encoding, "incomplete UTF-16 character": encoding,
+            "incomplete UTF-16 surrogate pair": encoding, "expected low surrogate area": encoding,
+            "unexpected low surrogate area": encoding, "input error": encoding,
+            // Contexts: "(… ở dòng N)".
+            "while parsing a block mapping": "trong bảng khóa bắt đầu",
+            "while parsing a block collection": "trong danh sách bắt đầu",
+            "while parsing a block node": "trong giá trị bắt đầu",
+            "while parsing a flow node": "trong giá trị bắt đầu",
+            "while parsing a node": "trong giá trị bắt đầu",
+            "while parsing a flow sequence": "trong danh sách [ ] bắt đầu",
+            "while parsing a flow mapping": "trong bảng { } bắt đầu",
+            "while parsing a quoted scalar": "trong chuỗi trong ngoặc bắt đầu",
+            "while scanning a quoted scalar": "trong chuỗi trong ngoặc bắt đầu",
+            "while scanning a simple key": "trong khóa bắt đầu",
+            "while scanning a plain scalar": "trong giá trị bắt đầu",
+            "while scanning a block scalar": "trong đoạn chữ `|` hoặc `>` bắt đầu",
+            "while scanning an alias": "trong bí danh `*` bắt đầu",
+            "while scanning an anchor": "trong tên `&` bắt đầu",
+            "while scanning a tag": "trong thẻ `!` bắt đầu", "while parsing a tag": "trong thẻ `!` bắt đầu",
+            "while scanning a directive": "trong chỉ thị `%` bắt đầu", "while scanning a %YAML directive": "trong chỉ thị `%` bắt đầu",
+            "while scanning a %TAG directive": "trong chỉ thị `%` bắt đầu", "while parsing a %TAG directive": "trong chỉ thị `%` bắt đầu",
+            "while parsing a tag directive": "trong chỉ thị `%` bắt đầu", "while scanning a tag directive": "trong chỉ thị `%` bắt đầu",
+            "while scanning for the next token": "khi đọc tiếp từ", "while parsing": "khi đọc từ",
+            "expected a single document in the stream": "tệp chỉ được có một phần nội dung, bắt đầu",
         ]
-        return table[problem] ?? problem
-    }
+    }()
 
     // MARK: - Shapes
 

@@ -27,9 +27,15 @@ import Testing
         "{{", "}}", "{{#a}}", "{{/a}}", "{{^a}}", "{{> layout}}", "{{{x}}}", "{{!", "{{<page}}", "{{$x}}", "{{=<% %>=}}", "{{& x}}",
     ].map { Array($0.utf8) }
 
-    /// Every printed problem has the shape editors' tools jump to, with its file, line and column.
+    /// Every printed problem has the shape editors' tools jump to, with its file, line and column, and speaks
+    /// Vietnamese: libyaml's English ("did not find expected …", "while scanning …") is translated, outside the
+    /// quoted text of the file itself.
     static func located(_ d: Diagnostic) -> Bool {
-        d.description.range(of: #"^[^\n]+:[0-9]+:[0-9]+: (error|warning): [^\n]+$"#, options: .regularExpression) != nil
+        guard d.description.range(of: #"^[^\n]+:[0-9]+:[0-9]+: (error|warning): [^\n]+$"#, options: .regularExpression) != nil else {
+            return false
+        }
+        let own = d.message.replacingOccurrences(of: #"`[^`]*`"#, with: "", options: .regularExpression)
+        return own.range(of: #"\b(while|expected|found|not allowed|did not|could not|character|invalid)\b"#, options: .regularExpression) == nil
     }
 
     func mutate(_ bytes: [UInt8], _ rng: inout Generator) -> [UInt8] {

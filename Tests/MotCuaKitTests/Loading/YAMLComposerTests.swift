@@ -52,7 +52,7 @@ import Yams
             case let .duplicatedKeysInMapping(duplicates, context):
                 return .error(line: context.mark.line, column: context.mark.column, "khóa bị lặp lại: \(duplicates.joined(separator: ", "))")
             case let .reader(problem, _, _, _):
-                return .error(line: nil, column: nil, problem)
+                return .error(line: nil, column: nil, YAMLReader.translate(problem))
             default:
                 return .error(line: nil, column: nil, String(describing: error))
             }
