@@ -328,7 +328,7 @@ public struct ContentLoader: Sendable {
         let keys = ContentSchema.field
         reader.checkKeys(map, keys)
         guard let name = reader.string(map, keys.linh_vuc) else { return nil }
-        let slug = explicitSlug(reader, map, keys) ?? Located(VietnameseText.slug(name.value), at: name.location)
+        let slug = explicitSlug(reader, map, keys) ?? Located(VietnameseText.nameSlug(name.value), at: name.location)
         var procedures: [Procedure] = []
         let listKey = keys.thu_tuc
         if let list = reader.node(map, listKey), let items = reader.sequence(list, key: listKey.name) {
@@ -360,6 +360,10 @@ public struct ContentLoader: Sendable {
         guard let slug = reader.string(map, keys.slug) else { return nil }
         if !VietnameseText.isValidSlug(slug.value) {
             reader.diagnostics.error(.invalidSlug, "`slug`: `\(slug.value)` chỉ được gồm chữ thường không dấu, số và dấu gạch ngang, ví dụ `\(VietnameseText.slug(slug.value))`", at: slug.location)
+            return nil
+        }
+        if slug.value.utf8.count > VietnameseText.maxNameSlug {
+            reader.diagnostics.error(.invalidSlug, "`slug`: địa chỉ dài \(slug.value.utf8.count) ký tự, quá \(VietnameseText.maxNameSlug) ký tự; hãy viết gọn, ví dụ `\(VietnameseText.nameSlug(slug.value))`", at: slug.location)
             return nil
         }
         return slug
@@ -452,7 +456,7 @@ public struct ContentLoader: Sendable {
         }
         var delivery: [Procedure.Method] = []
         for item in reader.stringList(map, keys.nhan_ket_qua) {
-            if let m = Procedure.Method(rawValue: VietnameseText.slug(item.value)) {
+            if let m = YAMLReader.chosen(item.value, allowed: Procedure.Method.allCases.map(\.rawValue)).flatMap(Procedure.Method.init(rawValue:)) {
                 delivery.append(m)
             } else {
                 reader.diagnostics.error(.invalidValue, "`nhan_ket_qua`: `\(item.value)` không hợp lệ; chọn trong `truc-tiep`, `truc-tuyen`, `buu-chinh`", at: item.location)
@@ -460,7 +464,7 @@ public struct ContentLoader: Sendable {
         }
         let online = reader.string(map, keys.nop_truc_tuyen)
         guard let code, let name else { return nil }
-        let slug = explicitSlug(reader, map, keys) ?? Located(VietnameseText.slug(name.value), at: name.location)
+        let slug = explicitSlug(reader, map, keys) ?? Located(VietnameseText.nameSlug(name.value), at: name.location)
         return Procedure(
             code: code, name: name, tier: tier, level: level,
             applicants: reader.stringList(map, keys.doi_tuong).map(\.value),

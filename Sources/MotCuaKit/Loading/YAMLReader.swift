@@ -447,7 +447,27 @@ final class YAMLReader {
             return string(value, key: key).map { [$0] } ?? []
         }
         guard let items = sequence(value, key: key) else { return [] }
-        return items.compactMap { string($0, key: key) }
+        return Self.rejoiningParentheses(items.compactMap { string($0, key: key) })
+    }
+
+    /// `[Công dân Việt Nam, Tổ chức (không bao gồm doanh nghiệp, HTX)]`: YAML splits at every comma, also one
+    /// inside parentheses, as the national portal writes them. An item that opens more parentheses than it
+    /// closes takes the items after it back, until they balance.
+    static func rejoiningParentheses(_ items: [Located<String>]) -> [Located<String>] {
+        var result: [Located<String>] = []
+        var depth = 0
+        for item in items {
+            if depth > 0, var last = result.popLast() {
+                last.value += ", " + item.value
+                result.append(last)
+            } else {
+                result.append(item)
+            }
+            for ch in item.value {
+                if ch == "(" { depth += 1 } else if ch == ")" { depth = max(0, depth - 1) }
+            }
+        }
+        return result
     }
 
     func int(_ mapping: YAMLNode.Mapping, _ key: String) -> Located<Int>? {
@@ -516,12 +536,26 @@ final class YAMLReader {
         return nil
     }
 
+    /// Words the national portal writes before a value the content format names alone.
+    static let portalPrefixes = ["cap-", "dich-vu-", "qua-", "nop-", "nop-ho-so-", "hinh-thuc-"]
+
+    /// The allowed value a text means: itself, its slug ("Trực tiếp" → `truc-tiep`), or its slug without the
+    /// portal's leading words ("Cấp xã" → `xa`, "Dịch vụ bưu chính" → `buu-chinh`).
+    static func chosen(_ text: String, allowed: [String]) -> String? {
+        if allowed.contains(text) { return text }
+        let normalized = VietnameseText.slug(text)
+        if allowed.contains(normalized) { return normalized }
+        for prefix in portalPrefixes where normalized.hasPrefix(prefix) {
+            let rest = String(normalized.dropFirst(prefix.count))
+            if allowed.contains(rest) { return rest }
+        }
+        return nil
+    }
+
     /// One of a fixed set of words; the error lists what is allowed.
     func choice(_ mapping: YAMLNode.Mapping, _ key: String, allowed: [String]) -> Located<String>? {
         guard let value = string(mapping, key) else { return nil }
-        let normalized = VietnameseText.slug(value.value)
-        if allowed.contains(value.value) { return value }
-        if allowed.contains(normalized) { return Located(normalized, at: value.location) }
+        if let chosen = Self.chosen(value.value, allowed: allowed) { return Located(chosen, at: value.location) }
         diagnostics.error(
             .invalidValue, "`\(key)`: giá trị `\(value.value)` không hợp lệ; chọn một trong: \(allowed.map { "`\($0)`" }.joined(separator: ", "))",
             at: value.location)

@@ -181,6 +181,19 @@ public enum VietnameseText {
         isValidSlug(text) ? text : foldedSlug(text)
     }
 
+    /// Letters an address made from a name keeps. Real procedure names run to 260 characters, and a folder
+    /// name may have at most 255 bytes: a longer one stopped the build ("File name too long").
+    public static let maxNameSlug = 100
+
+    /// The address of a page named by a long title: its slug, cut at the last dash within `maxNameSlug`.
+    public static func nameSlug(_ text: String) -> String {
+        let full = slug(text)
+        guard full.utf8.count > maxNameSlug else { return full }
+        let head = full.prefix(maxNameSlug)
+        guard let dash = head.lastIndex(of: "-") else { return String(head) }
+        return String(head[..<dash])
+    }
+
     static func foldedSlug(_ text: String) -> String {
         var result = ""
         var pendingDash = false

@@ -1,0 +1,47 @@
+import Foundation
+import Testing
+@testable import MotCuaKit
+
+/// A record pasted as the national portal publishes it reads as the editor meant: the portal's wording for
+/// levels and channels, commas inside parentheses, the portal's thousands separator, a 266-character name.
+/// The name is that of procedure 2.000815.000.00.00.H38, as published at
+/// https://dichvucong.laocai.gov.vn/trang-chu/tra-cuu/chi-tiet-thu-tuc?ma-thu-tuc=47936&represent=1 (its fee
+/// "2.000 Đồng" per page and its channels "Trực tiếp", "Dịch vụ bưu chính" are the portal's words too); the
+/// name stopped the build (issue #28: "File name too long").
+@Suite struct PortalWordingTests {
+    static let longName = "Chứng thực bản sao từ bản chính giấy tờ, văn bản do cơ quan, tổ chức có thẩm quyền của Việt Nam; cơ quan, tổ chức có thẩm quyền của nước ngoài; cơ quan, tổ chức có thẩm quyền của Việt Nam liên kết với cơ quan, tổ chức có thẩm quyền của nước ngoài cấp hoặc chứng nhận"
+
+    @Test func aRecordInThePortalsWordsLoadsAsMeant() throws {
+        let site = try TempSite(copying: Fixtures.root.appendingPathComponent("bad/_base"))
+        try site.write("Content/thu-tuc/chung-thuc.yml", """
+            linh_vuc: Chứng thực
+            thu_tuc:
+              - ma: "2.000815.000.00.00.H38"
+                ten: \(Self.longName)
+                cap: Cấp xã
+                doi_tuong: [Công dân Việt Nam, Tổ chức (không bao gồm doanh nghiệp, HTX), Người nước ngoài]
+                cach_thuc:
+                  - hinh_thuc: Trực tiếp
+                    le_phi: 2,000
+                  - hinh_thuc: Dịch vụ bưu chính
+                    le_phi: 2.000
+                nhan_ket_qua: [Trực tiếp, Dịch vụ bưu chính]
+
+            """)
+        let report = site.build()
+        #expect(!report.diagnostics.hasErrors, "\(report.diagnostics.lines)")
+        let (loaded, _) = ContentLoader(root: site.root, includeDrafts: false).load()
+        let procedure = try #require(loaded?.procedures.first { $0.code.value == "2.000815.000.00.00.H38" })
+        #expect(procedure.tier == .commune)
+        #expect(procedure.applicants == ["Công dân Việt Nam", "Tổ chức (không bao gồm doanh nghiệp, HTX)", "Người nước ngoài"])
+        #expect(procedure.channels.map(\.method) == [.inPerson, .post])
+        #expect(procedure.channels.map(\.fee) == [.amount(2_000), .amount(2_000)])
+        #expect(procedure.resultDelivery == [.inPerson, .post])
+        // The address is cut at a word within 100 letters; the folder name the 250-character one made was
+        // longer than a file system allows.
+        #expect(procedure.slug.value.utf8.count <= VietnameseText.maxNameSlug)
+        #expect(procedure.slug.value.hasPrefix("chung-thuc-ban-sao-tu-ban-chinh-giay-to-van-ban"))
+        #expect(!procedure.slug.value.hasSuffix("-"))
+        #expect(site.read("Output/thu-tuc/\(procedure.slug.value)/index.html") != nil)
+    }
+}
