@@ -1,6 +1,7 @@
 import Foundation
 
-/// A content file's text as every later step sees it: UTF-8 checked, BOM dropped, CRLF folded, NFC.
+/// A content file's text as every later step sees it: UTF-8 checked, BOM dropped, CRLF folded, invisible marks
+/// dropped, NFC.
 public struct SourceText: Sendable {
     public var path: String
     public var text: String
@@ -31,10 +32,13 @@ public struct SourceText: Sendable {
             // C0 controls other than tab, line feed and carriage return, DEL, and 0xC2 (the lead byte of the C1
             // controls U+0080–U+009F, but also of the no-break space): a hit is looked at closely below.
             var controls: UInt8 = 0
+            // 0xE2 and 0xEF lead the invisible marks `isInvisible` names (and also “ ” – …, hence a closer look).
+            var formats: UInt8 = 0
             for b in bytes {
                 marks |= b & 0xFE == 0xCC ? 1 : 0
                 returns |= b == 0x0D ? 1 : 0
                 controls |= (b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D) || b == 0x7F || b == 0xC2 ? 1 : 0
+                formats |= b == 0xE2 || b == 0xEF ? 1 : 0
             }
             if controls != 0, let bad = firstControl(bytes) {
                 diagnostics.error(
@@ -43,19 +47,43 @@ public struct SourceText: Sendable {
                     at: SourceLocation(path: path, line: bad.line, column: bad.column))
                 return nil
             }
-            if returns != 0 {
+            let invisible = formats != 0 && bytes.indices.contains { isInvisible(bytes, at: $0) }
+            if returns != 0 || invisible {
                 var folded: [UInt8] = []
                 folded.reserveCapacity(bytes.count)
-                for (i, b) in bytes.enumerated() {
-                    if b != 0x0D { folded.append(b); continue }
-                    // CRLF → LF (drop the CR); a lone CR (old Mac) → LF.
-                    if i + 1 < bytes.count && bytes[i + 1] == 0x0A { continue }
-                    folded.append(0x0A)
+                var i = 0
+                while i < bytes.count {
+                    let b = bytes[i]
+                    if b == 0x0D {
+                        // CRLF → LF (drop the CR); a lone CR (old Mac) → LF.
+                        if i + 1 >= bytes.count || bytes[i + 1] != 0x0A { folded.append(0x0A) }
+                        i += 1
+                    } else if invisible, isInvisible(bytes, at: i) {
+                        i += 3
+                    } else {
+                        folded.append(b)
+                        i += 1
+                    }
                 }
                 text = String(decoding: folded, as: UTF8.self)
             }
             return SourceText(path: path, text: marks != 0 ? VietnameseText.nfc(text) : text)
         }
+    }
+
+    /// Marks that show nothing and mean nothing in Vietnamese text, pasted with it from Word or the web: the
+    /// zero-width space U+200B, the direction marks U+200E, U+200F, U+202A–U+202E, U+2066–U+2069, the word
+    /// joiner U+2060 and a BOM inside the text (U+FEFF). In a key they would make it unknown; in a page, a word
+    /// that search cannot find ("đăng k‎ý" with U+200E). The joiners U+200C, U+200D stay (emoji use them).
+    @inline(__always)
+    static func isInvisible(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        guard i + 2 < bytes.count else { return false }
+        let (a, b, c) = (bytes[i], bytes[i + 1], bytes[i + 2])
+        if a == 0xEF { return b == 0xBB && c == 0xBF }
+        guard a == 0xE2 else { return false }
+        if b == 0x80 { return c == 0x8B || c == 0x8E || c == 0x8F || (c >= 0xAA && c <= 0xAE) }
+        if b == 0x81 { return c == 0xA0 || (c >= 0xA6 && c <= 0xA9) }
+        return false
     }
 
     /// The first control character that is not tab, line feed or carriage return (C0, DEL, C1), on valid UTF-8;

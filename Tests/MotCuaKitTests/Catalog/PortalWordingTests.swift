@@ -44,4 +44,24 @@ import Testing
         #expect(!procedure.slug.value.hasSuffix("-"))
         #expect(site.read("Output/thu-tuc/\(procedure.slug.value)/index.html") != nil)
     }
+
+    /// Invisible marks pasted with real text (U+200E inside "đăng k‎ý", issue #28) are dropped before anything
+    /// reads the file: the name on the page and in search is the word the editor sees, and a key with one works.
+    @Test func invisibleMarksAreDropped() throws {
+        let site = try TempSite(copying: Fixtures.root.appendingPathComponent("bad/_base"))
+        try site.write("Content/thu-tuc/ho-tich.yml", """
+            linh_vuc: Hộ tịch
+            thu_tuc:
+              - ma: "1.001193"
+                ten: Đăng k\u{200E}ý khai sinh\u{200B}
+                m\u{200B}uc_do: thong-tin\u{FEFF}
+
+            """)
+        let report = site.build()
+        #expect(!report.diagnostics.hasErrors, "\(report.diagnostics.lines)")
+        let (loaded, _) = ContentLoader(root: site.root, includeDrafts: false).load()
+        let procedure = try #require(loaded?.procedures.first)
+        #expect(procedure.name.value == "Đăng ký khai sinh")
+        #expect(procedure.level != nil)
+    }
 }
