@@ -236,7 +236,10 @@ extension SiteRenderer {
 
     func formLink(_ page: SitePlan.Page, _ file: FormFile, title: String) -> TemplateValues {
         let ext = SitePath.fileExtension(of: file.fileName).lowercased()
-        return ["href": SitePlan.relative(from: page.path, to: "bieu-mau/\(file.fileName)"), "label": file.formatLabel,
+        // The file keeps its name; the link encodes it: a space or `#` in a form's name (real ones have both)
+        // is not allowed raw in an address.
+        let encoded = file.fileName.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "/;"))) ?? file.fileName
+        return ["href": SitePlan.relative(from: page.path, to: "bieu-mau/\(encoded)"), "label": file.formatLabel,
                 "fileName": file.fileName, "download": "\(title).\(ext)"]
     }
 

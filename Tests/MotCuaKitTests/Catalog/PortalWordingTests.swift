@@ -64,4 +64,21 @@ import Testing
         #expect(procedure.name.value == "Đăng ký khai sinh")
         #expect(procedure.level != nil)
     }
+
+    /// A form whose name has a space and a `#` keeps its name on disk; its link on the procedure page is encoded.
+    @Test func aFormNameWithSpacesIsLinkedEncoded() throws {
+        let site = try TempSite(copying: nil)
+        for folder in ["Content", "Theme"] {
+            try FileManager.default.copyItem(at: IncrementalBuildTests.repoRoot.appendingPathComponent(folder), to: site.root.appendingPathComponent(folder))
+        }
+        try FileManager.default.moveItem(at: site.root.appendingPathComponent("Content/bieu-mau/to-khai-dang-ky-khai-sinh.docx"),
+                                         to: site.root.appendingPathComponent("Content/bieu-mau/Tờ khai #1.docx"))
+        let catalog = try #require(site.read("Content/thu-tuc/ho-tich.yml"))
+        try site.write("Content/thu-tuc/ho-tich.yml", catalog.replacingOccurrences(of: "bieu_mau: to-khai-dang-ky-khai-sinh.docx", with: "bieu_mau: \"Tờ khai #1.docx\""))
+        let report = site.build()
+        #expect(!report.diagnostics.hasErrors, "\(report.diagnostics.lines)")
+        let page = try #require(site.read("Output/thu-tuc/dang-ky-khai-sinh/index.html"))
+        #expect(page.contains("href=\"../../bieu-mau/T%E1%BB%9D%20khai%20%231.docx\""))
+        #expect(FileManager.default.fileExists(atPath: site.root.appendingPathComponent("Output/bieu-mau/Tờ khai #1.docx").path))
+    }
 }
