@@ -95,6 +95,19 @@ import Testing
         #expect(read(root, "Output/index.html") == before)
     }
 
+    /// Pages a rebuild drops are named, also with --quiet: their addresses were shared and printed.
+    @Test func aRebuildThatDropsPagesSaysWhich() throws {
+        let root = try sampleSite()
+        defer { try? FileManager.default.removeItem(at: root) }
+        #expect(try motcua(["build", "--root", root.path, "--quiet"]).status == 0)
+        try FileManager.default.removeItem(at: root.appendingPathComponent("Content/thong-bao/2026-10-15-cap-can-cuoc-luu-dong.md"))
+        let run = try motcua(["build", "--root", root.path, "--quiet"])
+        #expect(run.status == 0, "\(run)")
+        #expect(run.stderr.contains("motcua: cảnh báo: 1 trang của lần đăng trước không còn nữa (/thong-bao/2026-10-15-cap-can-cuoc-luu-dong/)"), "\(run)")
+        let again = try motcua(["build", "--root", root.path, "--quiet"])
+        #expect(again.stderr.isEmpty, "\(again)")
+    }
+
     @Test func usageErrorsExitTwo() throws {
         for arguments in [["build", "--no-such-flag"], ["build", "--date", "2026-02-30"]] {
             let run = try motcua(arguments)

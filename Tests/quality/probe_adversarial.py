@@ -50,8 +50,9 @@ FILE_LEVEL_RE = re.compile(r"^(?P<path>.+?): (?P<sev>" + SEV + r"): (?P<msg>.*\S
 LINE_ONLY_RE = re.compile(r"^(?P<path>.+?):(?P<line>\d+): (?P<sev>" + SEV + r"): ")
 SUMMARY_RE = re.compile(r"^motcua: \d+ lỗi, \d+ cảnh báo$")
 COMMAND_RE = re.compile(r"^motcua: lỗi: (?P<msg>.*\S)")
-# What the command says about itself, not a problem: a build waiting for another one into the same output.
-STATUS_RE = re.compile(r"^motcua: đang chờ ")
+# What the command says about itself and the output, not about a file: a build waiting for another one into
+# the same output, and the pages of the last output a build dropped.
+STATUS_RE = re.compile(r"^motcua: (đang chờ |cảnh báo: \d+ trang của lần đăng trước không còn nữa)")
 CRASH_MARKERS = ["Fatal error", "Swift runtime failure", "Segmentation fault", "Illegal instruction",
                  "Current stack trace", "Stack dump", "Aborted", "core dumped", "Assertion failed",
                  "precondition failed", "Precondition failed"]

@@ -50,6 +50,9 @@ public struct OutputWriter: Sendable {
         public var changed = 0
         public var unchanged = 0
         public var removed = 0
+        /// Pages of the previous output the new one no longer has, as addresses ("thu-tuc/a/"), sorted: an
+        /// address citizens saved, printed or shared now ends on the 404 page, which the command says.
+        public var removedPages: [String] = []
     }
 
     public enum Problem: Error, CustomStringConvertible {
@@ -310,7 +313,7 @@ public struct OutputWriter: Sendable {
                 abandon()
                 throw error as? Problem ?? Problem.io("không ghi được trang vào \(writer.staging.path): \(OutputWriter.describe(error)); thư mục xuất cũ vẫn giữ nguyên")
             }
-            stats.removed = writer.countOldFiles(excluding: written)
+            (stats.removed, stats.removedPages) = writer.countOldFiles(excluding: written)
             defer { unlock() }
             switch writer.mode {
             case .beside: try writer.swapIn()
@@ -434,8 +437,13 @@ public struct OutputWriter: Sendable {
 
     /// Files the new site no longer has; the in-place mode's own folders (and in place the system's) are not
     /// the site's.
-    func countOldFiles(excluding written: Set<String>) -> Int {
+    func countOldFiles(excluding written: Set<String>) -> (count: Int, pages: [String]) {
         var count = 0
+        var pages: [String] = []
+        func gone(_ item: String) {
+            count += 1
+            if item == "index.html" || item.hasSuffix("/index.html") { pages.append(String(item.dropLast("index.html".count))) }
+        }
         FolderEntries.forEach(in: outputPath) { name, type in
             guard !Self.isForeignToSite(name, mode) else { return }
             var isFolder = type == UInt8(DT_DIR)
@@ -445,13 +453,13 @@ public struct OutputWriter: Sendable {
             }
             if isFolder {
                 Self.eachFile(in: outputPath + "/" + name, relative: name) { item in
-                    if !written.contains(item) { count += 1 }
+                    if !written.contains(item) { gone(item) }
                 }
             } else if name != Self.markerName, !written.contains(name) {
-                count += 1
+                gone(name)
             }
         }
-        return count
+        return (count, pages.sorted())
     }
 
     /// Files under a folder, by relative path; readdir's entry type spares a stat per file.
