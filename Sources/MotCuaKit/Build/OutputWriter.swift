@@ -200,7 +200,7 @@ public struct OutputWriter: Sendable {
         let lockPath = writer.mode == .inPlace ? outputPath : SitePath.folder(of: outputPath)  // outputPath is absolute
         // `mode(for:)` gives in place only for an existing folder; a forced mode may meet a missing one.
         if writer.mode == .inPlace, mkdir(outputPath, 0o755) != 0, case let code = errno, code != EEXIST {
-            throw Problem.io("không tạo được thư mục xuất \(outputPath) (\(Self.reason(code)))")
+            throw Problem.io("không tạo được thư mục xuất \(outputPath) (\(SystemError.reason(code)))")
         }
         let lock = open(lockPath, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard lock >= 0 else { throw Self.folderFailure(lockPath, errno) }
@@ -228,7 +228,7 @@ public struct OutputWriter: Sendable {
         guard mkdir(writer.stagingPath, 0o755) == 0 else {
             let code = errno
             Glibc.close(lock)
-            throw Problem.io("không tạo được thư mục tạm \(writer.stagingPath) (\(Self.reason(code))); thư mục xuất cũ vẫn giữ nguyên")
+            throw Problem.io("không tạo được thư mục tạm \(writer.stagingPath) (\(SystemError.reason(code))); thư mục xuất cũ vẫn giữ nguyên")
         }
         return Session(writer: writer, lock: lock, hasOldOutput: hasOldOutput)
     }
@@ -393,42 +393,27 @@ public struct OutputWriter: Sendable {
     }
 
     static func failure(_ path: String, _ code: Int32) -> Problem {
-        Problem.io("không ghi được tệp \(path) (\(reason(code))); thư mục xuất cũ vẫn giữ nguyên")
+        Problem.io("không ghi được tệp \(path) (\(SystemError.reason(code))); thư mục xuất cũ vẫn giữ nguyên")
     }
 
     static func folderFailure(_ path: String, _ code: Int32) -> Problem {
-        Problem.io("không mở được thư mục \(path) (\(reason(code))); thư mục xuất cũ vẫn giữ nguyên")
-    }
-
-    /// An errno in Vietnamese, with a hint where one helps; the C library's English text only for the rare rest.
-    static func reason(_ code: Int32) -> String {
-        switch code {
-        case ENOSPC, EDQUOT: return "ổ đĩa đã đầy"
-        case EACCES, EPERM: return "không có quyền ghi"
-        case EROFS: return "ổ đĩa chỉ cho đọc; hãy gỡ chế độ chống ghi của USB hoặc chọn thư mục khác"
-        case ENOENT: return "không có thư mục này"
-        case ENOTDIR: return "một phần của đường dẫn là tệp, không phải thư mục"
-        case EBUSY: return "thư mục đang bận hoặc là nơi gắn một ổ đĩa"
-        case EIO: return "lỗi đọc ghi ổ đĩa; hãy kiểm tra USB hoặc ổ đĩa"
-        case ENAMETOOLONG: return "tên tệp quá dài"
-        default: return String(cString: strerror(code))
-        }
+        Problem.io("không mở được thư mục \(path) (\(SystemError.reason(code))); thư mục xuất cũ vẫn giữ nguyên")
     }
 
     /// Foundation's errors carry the errno underneath their English text; only the errno is shown.
     static func describe(_ error: any Error) -> String {
         if let problem = error as? Problem { return problem.description }
         let ns = error as NSError
-        if ns.domain == NSPOSIXErrorDomain { return reason(Int32(ns.code)) }
+        if ns.domain == NSPOSIXErrorDomain { return SystemError.reason(Int32(ns.code)) }
         if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
-            return reason(Int32(underlying.code))
+            return SystemError.reason(Int32(underlying.code))
         }
         if ns.domain == NSCocoaErrorDomain {
             switch CocoaError.Code(rawValue: ns.code) {
-            case .fileReadNoSuchFile, .fileNoSuchFile: return reason(ENOENT)
-            case .fileReadNoPermission, .fileWriteNoPermission: return reason(EACCES)
-            case .fileWriteOutOfSpace: return reason(ENOSPC)
-            case .fileWriteVolumeReadOnly: return reason(EROFS)
+            case .fileReadNoSuchFile, .fileNoSuchFile: return SystemError.reason(ENOENT)
+            case .fileReadNoPermission, .fileWriteNoPermission: return SystemError.reason(EACCES)
+            case .fileWriteOutOfSpace: return SystemError.reason(ENOSPC)
+            case .fileWriteVolumeReadOnly: return SystemError.reason(EROFS)
             default: break
             }
         }
@@ -499,20 +484,20 @@ public struct OutputWriter: Sendable {
             guard rename(outputPath, old) == 0 else {
                 let code = errno
                 try? fm.removeItem(at: staging)
-                throw Problem.io("không thay được thư mục xuất \(outputPath) (\(Self.reason(code))); thư mục xuất cũ vẫn giữ nguyên")
+                throw Problem.io("không thay được thư mục xuất \(outputPath) (\(SystemError.reason(code))); thư mục xuất cũ vẫn giữ nguyên")
             }
             guard rename(stagingPath, outputPath) == 0 else {
                 let code = errno
                 _ = rename(old, outputPath)
                 try? fm.removeItem(at: staging)
-                throw Problem.io("không thay được thư mục xuất \(outputPath) (\(Self.reason(code))); thư mục xuất cũ vẫn giữ nguyên")
+                throw Problem.io("không thay được thư mục xuất \(outputPath) (\(SystemError.reason(code))); thư mục xuất cũ vẫn giữ nguyên")
             }
             try? fm.removeItem(atPath: old)
         } else {
             guard rename(stagingPath, outputPath) == 0 else {
                 let code = errno
                 try? fm.removeItem(at: staging)
-                throw Problem.io("không tạo được thư mục xuất \(outputPath) (\(Self.reason(code)))")
+                throw Problem.io("không tạo được thư mục xuất \(outputPath) (\(SystemError.reason(code)))")
             }
         }
     }
@@ -606,7 +591,7 @@ public struct OutputWriter: Sendable {
     }
 
     private func recoveryFailure(_ folder: String, _ code: Int32) -> Problem {
-        Problem.io("thư mục xuất \(outputPath) còn dở từ một lần build bị ngắt và không khôi phục được: không chuyển được các mục trong \(inside(folder)) ra ngoài (\(Self.reason(code))); hãy sửa lỗi đó rồi build lại, MotCua sẽ tự hoàn tất")
+        Problem.io("thư mục xuất \(outputPath) còn dở từ một lần build bị ngắt và không khôi phục được: không chuyển được các mục trong \(inside(folder)) ra ngoài (\(SystemError.reason(code))); hãy sửa lỗi đó rồi build lại, MotCua sẽ tự hoàn tất")
     }
 
     /// The in-place swap (see above). A failure before the commit point, or after it with the undo succeeding,
@@ -616,7 +601,7 @@ public struct OutputWriter: Sendable {
         let moving = inside("\(Self.movingPrefix)\(pid)"), old = inside("\(Self.oldPrefix)\(pid)")
         let fm = FileManager.default
         func failed(_ code: Int32) -> Problem {
-            Problem.io("không thay được nội dung thư mục xuất \(outputPath) (\(Self.reason(code))); thư mục xuất cũ vẫn giữ nguyên")
+            Problem.io("không thay được nội dung thư mục xuất \(outputPath) (\(SystemError.reason(code))); thư mục xuất cũ vẫn giữ nguyên")
         }
         /// Step 1 undone: the old entries back at the top, the new site dropped.
         func undoStep1() -> Bool {
@@ -654,6 +639,6 @@ public struct OutputWriter: Sendable {
     }
 
     private func unfinished(_ code: Int32) -> Problem {
-        Problem.io("thay nội dung thư mục xuất \(outputPath) bị dừng giữa chừng (\(Self.reason(code))); hãy sửa lỗi đó rồi build lại: MotCua sẽ tự đưa thư mục về bản cũ hoặc bản mới trọn vẹn")
+        Problem.io("thay nội dung thư mục xuất \(outputPath) bị dừng giữa chừng (\(SystemError.reason(code))); hãy sửa lỗi đó rồi build lại: MotCua sẽ tự đưa thư mục về bản cũ hoặc bản mới trọn vẹn")
     }
 }
