@@ -195,12 +195,18 @@ struct PreviewServerTests {
 
     /// Content that once stopped the program (a Swift runtime failure ends `motcua serve` with it): each is now
     /// an error the page shows over the last good site, and the server keeps going.
-    @Test("content that once crashed the preview is shown as errors over the last good site", arguments: [
-        ("Content/thong-bao/2026-10-08-phong-chong-bao-so-8.md", "  so_tuan: 1", "  so_tuan: 9223372036854775807"),
-        ("Theme/templates/layout.mustache", "</body>", "{{> layout}}</body>"),
-        ("Theme/templates/page.mustache", "", String(repeating: "{{#a}}", count: 30_000) + String(repeating: "{{/a}}", count: 30_000)),
-    ])
-    func crashingContentIsShown(_ path: String, _ find: String, _ replace: String) async throws {
+    /// Each case: the file, the text to find (empty: put the new text first) and what replaces it. Named, so the
+    /// test's printed arguments stay short.
+    static let crashingEdits: [String: (path: String, find: String, replace: String)] = [
+        "so_tuan past any date": ("Content/thong-bao/2026-10-08-phong-chong-bao-so-8.md", "  so_tuan: 1", "  so_tuan: 9223372036854775807"),
+        "a template that includes itself": ("Theme/templates/layout.mustache", "</body>", "{{> layout}}</body>"),
+        "30,000 nested template blocks": ("Theme/templates/page.mustache", "", String(repeating: "{{#a}}", count: 30_000) + String(repeating: "{{/a}}", count: 30_000)),
+    ]
+
+    @Test("content that once crashed the preview is shown as errors over the last good site",
+          arguments: ["so_tuan past any date", "a template that includes itself", "30,000 nested template blocks"])
+    func crashingContentIsShown(_ name: String) async throws {
+        let (path, find, replace) = try #require(Self.crashingEdits[name])
         let original = try #require(String(data: Data(contentsOf: site.url(path)), encoding: .utf8))
         try site.write(path, find.isEmpty ? replace + original : original.replacingOccurrences(of: find, with: replace))
         let outcome = server.rebuild(changed: [path])

@@ -183,6 +183,10 @@ extension SiteRenderer {
         c["channels"] = p.channels.map { ch -> TemplateValues in
             var e: TemplateValues = ["label": ch.method.label]
             if let t = ch.time { e["time"] = t }
+            // Real records write a time per case on its own line ("Trường hợp …: 03 ngày\nTrường hợp …: 05 ngày"):
+            // the lines are kept; a channel without one says so rather than showing an empty "Thời hạn".
+            e["timeHTML"] = ch.time.map { $0.split(separator: "\n").map { HTMLEscaping.escaped(String($0)) }.joined(separator: "<br>") }
+                ?? "Không quy định"
             e["fee"] = ch.fee?.display ?? "Không quy định"
             return e
         }

@@ -114,7 +114,7 @@ enum HTMLSanitizer {
                 let text = HTMLSanitizer.decodedEntities(value ?? "")
                 if attribute == "href" || attribute == "cite", !HTMLSanitizer.isSafeLink(text) { continue }
                 if attribute == "src", !HTMLSanitizer.isInsideSite(text) { continue }
-                out += " \(attribute)=\"\(HTMLSanitizer.escaped(text))\""
+                out += " \(attribute)=\"\(HTMLEscaping.escaped(text))\""
             }
             return out + (selfClosing ? " />" : ">")
         }
@@ -176,12 +176,6 @@ enum HTMLSanitizer {
             rest = rest[rest.index(after: semi)...]
         }
         return out + rest
-    }
-
-    static func escaped(_ text: String) -> String {
-        var out: [UInt8] = []
-        HTMLEscaping.escape(text, into: &out)
-        return String(decoding: out, as: UTF8.self)
     }
 
     private static func starts(_ s: [Unicode.Scalar], _ i: Int, _ prefix: String) -> Bool {

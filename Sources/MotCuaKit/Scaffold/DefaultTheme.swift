@@ -897,7 +897,7 @@ mark { background: #ffe98a; color: inherit; padding: 0 .05em; }
 <thead><tr><th scope="col">Hình thức nộp</th><th scope="col">Thời hạn giải quyết</th><th scope="col">Phí, lệ phí</th></tr></thead>
 <tbody>
 {{#channels}}
-<tr><th scope="row">{{label}}</th><td data-label="Thời hạn">{{time}}</td><td data-label="Phí, lệ phí">{{fee}}</td></tr>
+<tr><th scope="row">{{label}}</th><td data-label="Thời hạn">{{{timeHTML}}}</td><td data-label="Phí, lệ phí">{{fee}}</td></tr>
 {{/channels}}
 </tbody>
 </table>

@@ -184,6 +184,13 @@ public struct Theme: Sendable {
 
 /// The five escapes of swift-mustache's HTML content type (< > & " '), decided on UTF-8 bytes.
 enum HTMLEscaping {
+    /// The text with the five escapes, as a String.
+    static func escaped(_ text: String) -> String {
+        var out: [UInt8] = []
+        escape(text, into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
     /// The text appended with the five escapes; the runs between them are copied whole.
     static func escape(_ text: String, into out: inout [UInt8]) {
         var text = text

@@ -81,4 +81,22 @@ import Testing
         #expect(page.contains("href=\"../../bieu-mau/T%E1%BB%9D%20khai%20%231.docx\""))
         #expect(FileManager.default.fileExists(atPath: site.root.appendingPathComponent("Output/bieu-mau/Tờ khai #1.docx").path))
     }
+
+    /// A time written per case on its own lines keeps its lines on the page; a channel without a time says so.
+    @Test func aTimeOnSeveralLinesKeepsThemAndAMissingOneIsSaid() throws {
+        let site = try TempSite(copying: nil)
+        for folder in ["Content", "Theme"] {
+            try FileManager.default.copyItem(at: IncrementalBuildTests.repoRoot.appendingPathComponent(folder), to: site.root.appendingPathComponent(folder))
+        }
+        let catalog = try #require(site.read("Content/thu-tuc/ho-tich.yml"))
+        let once = "        thoi_han: Trong ngày; nếu nhận hồ sơ sau 15 giờ thì trả kết quả trong ngày làm việc tiếp theo\n"
+        var edited = catalog.replacingOccurrences(of: once, with: "        thoi_han: |\n          Trường hợp thông thường: trong ngày\n          Trường hợp cần xác minh: 03 ngày làm việc <x>\n", options: [], range: catalog.range(of: once))
+        edited = edited.replacingOccurrences(of: "        thoi_han: Trong ngày kể từ khi UBND xã nhận đủ hồ sơ qua bưu điện\n", with: "")
+        try site.write("Content/thu-tuc/ho-tich.yml", edited)
+        let report = site.build()
+        #expect(!report.diagnostics.hasErrors, "\(report.diagnostics.lines)")
+        let page = try #require(site.read("Output/thu-tuc/dang-ky-khai-sinh/index.html"))
+        #expect(page.contains("Trường hợp thông thường: trong ngày<br>Trường hợp cần xác minh: 03 ngày làm việc &lt;x&gt;"))
+        #expect(page.contains("<td data-label=\"Thời hạn\">Không quy định</td>"))
+    }
 }
