@@ -332,11 +332,7 @@ final class YAMLReader {
     static func lookAlike(in name: String) -> (offset: Int, description: String)? {
         for (offset, scalar) in name.unicodeScalars.enumerated() {
             let code = String(format: "U+%04X", scalar.value)
-            switch scalar.properties.generalCategory {
-            case .format, .control, .spaceSeparator where scalar != " ", .lineSeparator, .paragraphSeparator:
-                return (offset, "ký tự vô hình \(code)")
-            default: break
-            }
+            if Self.isInvisible(scalar) { return (offset, "ký tự vô hình \(code)") }
             switch scalar.value {
             case 0x370...0x3FF, 0x400...0x52F, 0xFF01...0xFF5E:
                 return (offset, "chữ `\(scalar)` (\(code), chữ của bảng mã khác, chỉ trông giống chữ Latinh)")
@@ -346,14 +342,23 @@ final class YAMLReader {
         return nil
     }
 
+    /// A character that shows nothing, or only space, other than the space itself: formats, controls, other spaces.
+    static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .format, .control, .lineSeparator, .paragraphSeparator: return true
+        case .spaceSeparator: return scalar != " "
+        default: return false
+        }
+    }
+
     /// A key as printed in a message: invisible characters shown by their code.
     static func visible(_ name: String) -> String {
         var out = ""
         for scalar in name.unicodeScalars {
-            switch scalar.properties.generalCategory {
-            case .format, .control, .spaceSeparator where scalar != " ", .lineSeparator, .paragraphSeparator:
+            if Self.isInvisible(scalar) {
                 out += String(format: "<U+%04X>", scalar.value)
-            default: out.unicodeScalars.append(scalar)
+            } else {
+                out.unicodeScalars.append(scalar)
             }
         }
         return out
