@@ -291,6 +291,10 @@ public struct OutputWriter: Sendable {
                 }
             } catch let failure as Problem {
                 lock.withLock { if problem == nil { problem = failure } }
+            } catch let source as ZipArchive.Problem {
+                // A form read for the output (copied or zipped): the message names the form, not the staging folder.
+                let failure = Problem.io("\(source.description); thư mục xuất cũ vẫn giữ nguyên")
+                lock.withLock { if problem == nil { problem = failure } }
             } catch {
                 let failure = Problem.io("không ghi được trang vào \(writer.staging.path): \(OutputWriter.describe(error)); thư mục xuất cũ vẫn giữ nguyên")
                 lock.withLock { if problem == nil { problem = failure } }
@@ -350,7 +354,11 @@ public struct OutputWriter: Sendable {
                 defer { Glibc.close(fd) }
                 try archive.write(to: fd, path: target)
                 guard let old, ChunkedFile.sameBytes(old, target) else { return false }
-                unlink(target)
+                // Linked from the old output when the file system can (the old file keeps its time); `place`
+                // keeps the new copy when it cannot.
+                if link(old, target + ".motcua-link") == 0 {
+                    rename(target + ".motcua-link", target)
+                }
                 return true
             }
         }
@@ -366,8 +374,11 @@ public struct OutputWriter: Sendable {
         if same {
             let target = stagingPath + "/" + path
             if link(old, target) == 0 { return .unchanged }
-            let data = try Data(contentsOf: URL(fileURLWithPath: old))
-            try Self.writeFile(data, to: target)
+            // No hard links here (a FAT or exFAT stick): the old file is copied a chunk at a time, so an
+            // unchanged 700 MB bundle costs a chunk of memory, not its size. A zip written to `target` already
+            // and found unchanged is kept as it is.
+            if access(target, F_OK) == 0 { return .unchanged }
+            try ChunkedFile(URL(fileURLWithPath: old)).copy(to: target)
             return .unchanged
         }
         return exists ? .changed : .new
@@ -403,6 +414,8 @@ public struct OutputWriter: Sendable {
     /// Foundation's errors carry the errno underneath their English text; only the errno is shown.
     static func describe(_ error: any Error) -> String {
         if let problem = error as? Problem { return problem.description }
+        // A form that went away or changed while it was copied or zipped: its own message names it.
+        if let problem = error as? ZipArchive.Problem { return problem.description }
         let ns = error as NSError
         if ns.domain == NSPOSIXErrorDomain { return SystemError.reason(Int32(ns.code)) }
         if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
@@ -518,7 +531,12 @@ public struct OutputWriter: Sendable {
         let parent = output.deletingLastPathComponent()
         let prefix = ".\(output.lastPathComponent).motcua-"
         guard let items = try? FileManager.default.contentsOfDirectory(atPath: parent.path) else { return }
-        for item in items where item.hasPrefix(prefix) {
+        // A build killed between the two renames of the fallback swap (file systems without RENAME_EXCHANGE, as
+        // exFAT) left no output and the previous one under `-old-`: it is put back before anything is removed.
+        if access(outputPath, F_OK) != 0, let old = items.sorted().first(where: { $0.hasPrefix(prefix + "old-") }) {
+            _ = rename(parent.appendingPathComponent(old).path, outputPath)
+        }
+        for item in items where item.hasPrefix(prefix) && access(parent.appendingPathComponent(item).path, F_OK) == 0 {
             try? FileManager.default.removeItem(at: parent.appendingPathComponent(item))
         }
     }

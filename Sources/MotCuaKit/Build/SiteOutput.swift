@@ -62,10 +62,10 @@ public final class ChunkedFile: @unchecked Sendable {
     public init(_ url: URL) throws {
         path = url.path
         fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw ZipArchive.Problem.unreadable(url.path, String(cString: strerror(errno))) }
+        guard fd >= 0 else { throw ZipArchive.Problem.unreadable(url.path, SystemError.reason(errno)) }
         var info = stat()
         guard fstat(fd, &info) == 0 else {
-            let reason = String(cString: strerror(errno))
+            let reason = SystemError.reason(errno)
             Glibc.close(fd)
             throw ZipArchive.Problem.unreadable(url.path, reason)
         }
@@ -78,7 +78,7 @@ public final class ChunkedFile: @unchecked Sendable {
     /// A file's size without opening it.
     static func size(of path: String) throws -> Int {
         var info = stat()
-        guard stat(path, &info) == 0 else { throw ZipArchive.Problem.unreadable(path, String(cString: strerror(errno))) }
+        guard stat(path, &info) == 0 else { throw ZipArchive.Problem.unreadable(path, SystemError.reason(errno)) }
         return Int(info.st_size)
     }
 
@@ -108,7 +108,7 @@ public final class ChunkedFile: @unchecked Sendable {
     }
 
     func rewind() throws {
-        guard lseek(fd, 0, SEEK_SET) == 0 else { throw ZipArchive.Problem.unreadable(path, String(cString: strerror(errno))) }
+        guard lseek(fd, 0, SEEK_SET) == 0 else { throw ZipArchive.Problem.unreadable(path, SystemError.reason(errno)) }
         position = 0
     }
 
@@ -126,7 +126,7 @@ public final class ChunkedFile: @unchecked Sendable {
             let n = Glibc.read(fd, buffer.baseAddress! + got, buffer.count - got)
             if n < 0 {
                 if errno == EINTR { continue }
-                throw ZipArchive.Problem.unreadable(path, String(cString: strerror(errno)))
+                throw ZipArchive.Problem.unreadable(path, SystemError.reason(errno))
             }
             if n == 0 { throw ZipArchive.Problem.changed(path) }
             got += n

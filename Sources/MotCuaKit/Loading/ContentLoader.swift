@@ -31,7 +31,8 @@ public struct ContentLoader: Sendable {
             return (nil, diagnostics)
         }
         let config = loadConfig(&diagnostics)
-        let outside = sectionsOutside(Self.sections.map(\.name), &diagnostics).union(unreadEntries(&diagnostics))
+        let linkedOut = sectionsOutside(Self.sections.map(\.name), &diagnostics)
+        let outside = linkedOut.union(unreadEntries(skipping: linkedOut, &diagnostics))
         let listed = { (section: String, extensions: Set<String>) in outside.contains(section) ? [] : files(in: section, extensions: extensions) }
         let fields = loadEach("thu-tuc", listed("thu-tuc", ["yml", "yaml"]), &diagnostics) { loadField($0, &$1) }
         let guides = loadEach("huong-dan", listed("huong-dan", ["md"]), &diagnostics) { loadGuide($0, &$1) }
@@ -184,7 +185,7 @@ public struct ContentLoader: Sendable {
     /// What Content/ holds that no step reads — a `.markdown` guide, a subfolder of guides, a folder of news —
     /// is a warning at the file: without one, its pages would be missing without a word. A section that is a
     /// file, not a folder, is an error, and the section is returned so nothing is listed in it.
-    func unreadEntries(_ diagnostics: inout Diagnostics) -> Set<String> {
+    func unreadEntries(skipping refused: Set<String>, _ diagnostics: inout Diagnostics) -> Set<String> {
         var notFolders = Set<String>()
         let known = Self.sections.map(\.name).joined(separator: ", ")
         FolderEntries.forEach(in: rootPath + "/Content") { name, _ in
@@ -192,6 +193,8 @@ public struct ContentLoader: Sendable {
             let folder = rootPath + "/Content/" + name
             var info = stat()
             let isFolder = stat(folder, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
+            // A section already refused as a link out of Content/ is not listed: its files are not ours to name.
+            guard !refused.contains(name) else { return }
             guard let section = Self.sections.first(where: { $0.name == name }) else {
                 if isFolder {
                     diagnostics.warning(.ignoredFile, "thư mục Content/\(name)/ không được đọc; MotCua chỉ đọc các thư mục \(known): hãy chuyển các tệp vào thư mục phù hợp", at: SourceLocation(path: "Content/\(name)"))

@@ -5,6 +5,25 @@ public struct FrontMatter: Sendable {
     /// Lines before the body, added back to cmark-gfm's positions so links point at the file's real line.
     public var bodyLineOffset: Int
 
+    /// Whether a YAML text's last lines are the text of a `|` or `>` block: a key or item line ending with the
+    /// block sign opens one, and it lasts while the lines are indented deeper than that line (or blank).
+    static func endsInsideBlock(_ yaml: String) -> Bool {
+        var open: Int?
+        for line in yaml.split(separator: "\n", omittingEmptySubsequences: false) {
+            let indent = line.prefix { $0 == " " }.count
+            let content = line.dropFirst(indent)
+            if content.isEmpty { continue }
+            if let o = open, indent > o { continue }
+            open = nil
+            var end = content
+            while let last = end.last, last == " " { end = end.dropLast() }
+            for sign in ["|", ">", "|-", ">-", "|+", ">+"] where end.hasSuffix(": " + sign) || end.hasSuffix("- " + sign) || end == Substring(sign) {
+                open = indent
+            }
+        }
+        return open != nil
+    }
+
     public static func split(_ source: SourceText, diagnostics: inout Diagnostics) -> FrontMatter? {
         let text = source.text
         guard text.hasPrefix("---\n") || text == "---" else {
@@ -40,9 +59,12 @@ public struct FrontMatter: Sendable {
         }
         if let found {
             // A `---` typed inside a `|` block ends the front matter there, and the rest of the block (and the
-            // real closing `---`) would silently become the page's text. Such a line is followed at once by an
-            // indented one; a body never starts that way (it starts after a blank line, or at the margin).
-            let next = scanned.withUTF8 { bytes -> Bool in
+            // real closing `---`) would silently become the page's text. Such a line closes a header that ends
+            // inside a block and is followed at once by an indented one; a body that starts indented after a
+            // header that does not (a centred line pasted from Word) is left alone.
+            let utf8 = text.utf8
+            let header = String(text[utf8.index(utf8.startIndex, offsetBy: min(4, utf8.count))..<utf8.index(utf8.startIndex, offsetBy: found.yamlEnd)])
+            let next = Self.endsInsideBlock(header) && scanned.withUTF8 { bytes -> Bool in
                 var i = found.body
                 guard i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x09 else { return false }
                 while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x09 { i += 1 }
@@ -55,7 +77,6 @@ public struct FrontMatter: Sendable {
                     at: SourceLocation(path: source.path, line: found.line, column: 1))
                 return nil
             }
-            let utf8 = text.utf8
             let yamlStart = utf8.index(utf8.startIndex, offsetBy: min(4, utf8.count))
             return FrontMatter(yaml: String(text[yamlStart..<utf8.index(utf8.startIndex, offsetBy: found.yamlEnd)]),
                                body: String(text[utf8.index(utf8.startIndex, offsetBy: found.body)...]), bodyLineOffset: found.line)

@@ -39,7 +39,10 @@ public final class LoadMemo: @unchecked Sendable {
         if let hit, let stamp, hit.stamp == stamp, let value = hit.value as? T? {
             return (value, hit.diagnostics)
         }
-        let data = FileManager.default.contents(atPath: full)
+        // Through ProjectFile, as the load itself reads: a pipe or a link out of Content/ is neither waited on nor
+        // read here; `load` then reports it.
+        var refused = Diagnostics()
+        let data = ProjectFile.read(full, inside: rootPath + "/Content", path: path, folderName: "Content/", &refused)
         if let data, let hit, hit.data == data, let value = hit.value as? T? {
             locked { files[path]?.stamp = stamp }
             return (value, hit.diagnostics)

@@ -30,7 +30,8 @@ public enum ProjectFile {
                 diagnostics.error(.contentOutside, "tệp là một liên kết (symlink) trỏ ra ngoài thư mục \(folderName)\(target.map { " (tới \($0))" } ?? ""); MotCua chỉ đưa lên trang những tệp nằm trong \(folderName). Hãy chép chính tệp vào đây thay cho liên kết", at: SourceLocation(path: path))
                 return nil
             }
-            fd = open(full, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+            // The resolved path, not the link again: a link changed in between cannot lead elsewhere.
+            fd = open(target, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
         }
         guard fd >= 0 else {
             diagnostics.error(.unreadable, "không đọc được tệp (\(SystemError.reason(errno))); hãy kiểm tra tệp còn đó và có quyền đọc", at: SourceLocation(path: path))

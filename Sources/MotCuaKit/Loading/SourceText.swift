@@ -47,7 +47,7 @@ public struct SourceText: Sendable {
                     at: SourceLocation(path: path, line: bad.line, column: bad.column))
                 return nil
             }
-            let invisible = formats != 0 && bytes.indices.contains { isInvisible(bytes, at: $0) }
+            let invisible = formats != 0 && bytes.indices.contains { isInvisible(bytes, at: $0) || isLineSeparator(bytes, at: $0) }
             if returns != 0 || invisible {
                 var folded: [UInt8] = []
                 folded.reserveCapacity(bytes.count)
@@ -59,6 +59,11 @@ public struct SourceText: Sendable {
                         if i + 1 >= bytes.count || bytes[i + 1] != 0x0A { folded.append(0x0A) }
                         i += 1
                     } else if invisible, isInvisible(bytes, at: i) {
+                        i += 3
+                    } else if invisible, isLineSeparator(bytes, at: i) {
+                        // U+2028, U+2029: libyaml and cmark count them as line breaks, editors' tools as one
+                        // more; a line feed makes every later line number agree.
+                        folded.append(0x0A)
                         i += 3
                     } else {
                         folded.append(b)
@@ -84,6 +89,12 @@ public struct SourceText: Sendable {
         if b == 0x80 { return c == 0x8B || c == 0x8E || c == 0x8F || (c >= 0xAA && c <= 0xAE) }
         if b == 0x81 { return c == 0xA0 || (c >= 0xA6 && c <= 0xA9) }
         return false
+    }
+
+    /// U+2028 LINE SEPARATOR or U+2029 PARAGRAPH SEPARATOR at `i`.
+    @inline(__always)
+    static func isLineSeparator(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        i + 2 < bytes.count && bytes[i] == 0xE2 && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9)
     }
 
     /// The first control character that is not tab, line feed or carriage return (C0, DEL, C1), on valid UTF-8;

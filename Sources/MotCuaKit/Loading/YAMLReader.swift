@@ -62,10 +62,12 @@ final class YAMLReader {
             case 0x22, 0x27:  // " '
                 moved.column += 1
             case 0x7C, 0x3E:  // | >
+                // The block's text starts on the next line (blank lines at its start stay in the value as line
+                // feeds); its indentation is that of its first line with text.
                 var next = line + 1
                 while next <= starts.count, lineText(next).allSatisfy({ $0 == 0x20 }) { next += 1 }
                 guard next <= starts.count else { return location }
-                moved.line += next - line
+                moved.line += 1
                 moved.column = lineText(next).prefix { $0 == 0x20 }.count + 1
             default:
                 break
@@ -457,17 +459,21 @@ final class YAMLReader {
 
     /// `[Công dân Việt Nam, Tổ chức (không bao gồm doanh nghiệp, HTX)]`: YAML splits at every comma, also one
     /// inside parentheses, as the national portal writes them. An item that opens more parentheses than it
-    /// closes takes the items after it back, until they balance.
+    /// closes takes back the items after it on the same line, until they balance; items on lines of their own
+    /// (`- …`) are never joined.
     static func rejoiningParentheses(_ items: [Located<String>]) -> [Located<String>] {
         var result: [Located<String>] = []
         var depth = 0
+        var lastLine = -1
         for item in items {
-            if depth > 0, var last = result.popLast() {
+            if depth > 0, item.location.line == lastLine, var last = result.popLast() {
                 last.value += ", " + item.value
                 result.append(last)
             } else {
                 result.append(item)
+                depth = 0
             }
+            lastLine = item.location.line
             for ch in item.value {
                 if ch == "(" { depth += 1 } else if ch == ")" { depth = max(0, depth - 1) }
             }

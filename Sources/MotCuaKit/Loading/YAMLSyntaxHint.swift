@@ -15,8 +15,10 @@ struct YAMLSyntaxHint: Equatable {
     static func explain(_ error: YAMLSyntaxError, in text: String, indentationTab: (line: Int, column: Int)?, lineShift: Int = 0) -> YAMLSyntaxHint {
         let stop = error.mark ?? YAMLNode.Mark(line: 1, column: 1)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0.unicodeScalars) }
-        let from = max(1, min(error.context?.mark.line ?? stop.line, stop.line - 1))
-        let nearby = from...max(from, min(stop.line, lines.count))
+        // Within the text's lines whatever libyaml counted (SourceText makes its line breaks line feeds).
+        let last = max(1, lines.count)
+        let from = min(last, max(1, min(error.context?.mark.line ?? stop.line, stop.line - 1)))
+        let nearby = from...max(from, min(stop.line, last))
 
         if error.problem.hasPrefix("khóa bị lặp lại"), let again = error.repeated, let first = error.mark {
             let name = error.problem.split(separator: ":", maxSplits: 1).last.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
@@ -34,7 +36,8 @@ struct YAMLSyntaxHint: Equatable {
                 message: "còn chữ sau dòng `...` (dòng đánh dấu hết nội dung YAML); hãy xóa dòng `...` hoặc phần chữ sau nó",
                 line: stop.line, column: stop.column)
         }
-        if let tab = indentationTab, tab.line <= stop.line {
+        // A tab inside a `|` block is text; it is named only when libyaml stopped on its line or on a tab.
+        if let tab = indentationTab, tab.line <= stop.line, tab.line == stop.line || error.problem.contains("tab") {
             return YAMLSyntaxHint(id: .yamlTab, message: "dùng phím Tab để thụt lề; YAML chỉ chấp nhận dấu cách: hãy thay Tab ở đầu dòng bằng dấu cách",
                                   line: tab.line, column: tab.column)
         }
@@ -55,13 +58,20 @@ struct YAMLSyntaxHint: Equatable {
             }
         }
         if stop.line <= lines.count, let (sign, column) = signStartingValue(lines[stop.line - 1], at: stop.column) {
-            let line = String(String.UnicodeScalarView(lines[stop.line - 1]))
-            let key = line.split(separator: ":", maxSplits: 1).first.map { $0.trimmingCharacters(in: .whitespaces) } ?? "khoa"
+            let before = lines[stop.line - 1][..<(column - 1)].reversed().drop { $0 == " " }.first
             var value = String(String.UnicodeScalarView(lines[stop.line - 1][(column - 1)...])).trimmingCharacters(in: .whitespaces)
             if value.count > 40 { value = String(value.prefix(40)) + "…" }
-            let quoted = value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+            let quoted = "\"" + value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+            // After `key:` the fix writes the key again; in a list (`- @…`) it is the item alone.
+            var example = "- \(quoted)"
+            if before == ":" {
+                let line = String(String.UnicodeScalarView(lines[stop.line - 1]))
+                var key = line.split(separator: ":", maxSplits: 1).first.map { $0.trimmingCharacters(in: .whitespaces) } ?? "khoa"
+                if key.hasPrefix("- ") { key = String(key.dropFirst(2)) }
+                example = "\(key): \(quoted)"
+            }
             return YAMLSyntaxHint(
-                message: "giá trị bắt đầu bằng `\(sign.trimmingCharacters(in: .whitespaces))`, ký tự mà YAML hiểu theo nghĩa riêng; hãy đặt cả giá trị trong ngoặc kép: `\(key.hasPrefix("- ") ? String(key.dropFirst(2)) : key): \"\(quoted)\"`",
+                message: "giá trị bắt đầu bằng `\(sign.trimmingCharacters(in: .whitespaces))`, ký tự mà YAML hiểu theo nghĩa riêng; hãy đặt cả giá trị trong ngoặc kép: `\(example)`",
                 line: stop.line, column: column)
         }
         if stop.line <= lines.count, let misaligned = misalignedKey(lines, at: stop.line, lineShift: lineShift) {

@@ -88,6 +88,8 @@ public struct RadioTextBuilder: Sendable {
     private struct Run {
         let builder: RadioTextBuilder
         let source: MarkdownSource
+        /// The body's lines, split at the first warning and kept for the others.
+        let lines: SourceLines
         var writer: SpokenTextWriter
         var diagnostics = Diagnostics()
         var paragraphs: [String] = []
@@ -97,6 +99,7 @@ public struct RadioTextBuilder: Sendable {
         init(builder: RadioTextBuilder, source: MarkdownSource) {
             self.builder = builder
             self.source = source
+            self.lines = SourceLines(source.text)
             self.writer = SpokenTextWriter(abbreviations: builder.abbreviations, hostNames: builder.hostNames)
         }
 
@@ -194,24 +197,23 @@ public struct RadioTextBuilder: Sendable {
                 starts.append((joined.count, line))
                 joined += text
             }
-            let source = self.source
+            let source = self.source, lines = self.lines
             let spoken = sentence(joined) { offset in
                 let start = starts.last { $0.offset <= offset } ?? (0, kept[0].line)
                 let word = joined.dropFirst(offset).prefix { !$0.isWhitespace }
-                return Self.located(String(word), line: start.line, visibleColumn: offset - start.offset + 1, in: source)
+                return Self.located(String(word), line: start.line, visibleColumn: offset - start.offset + 1, in: source, lines: lines)
             }
             return spoken.isEmpty ? nil : spoken
         }
 
         /// Where a word the writer warns about is written: its line, and the column of its occurrence in the
         /// Markdown line nearest to where it shows in the line's visible text (markup such as `**` or a link's
-        /// address moves it right). Warnings are few, so the body is split into lines only for them.
-        static func located(_ word: String, line: Int, visibleColumn: Int, in source: MarkdownSource) -> SourceLocation {
+        /// address moves it right). The body is split into lines only when a first warning asks.
+        static func located(_ word: String, line: Int, visibleColumn: Int, in source: MarkdownSource, lines: SourceLines) -> SourceLocation {
             guard line > 0 else { return SourceLocation(path: source.path) }
             var column = 1
-            let lines = source.text.split(separator: "\n", omittingEmptySubsequences: false)
-            if !word.isEmpty, line <= lines.count {
-                let text = lines[line - 1]
+            if !word.isEmpty, line <= lines.all.count {
+                let text = lines.all[line - 1]
                 var best: Int?
                 var i = text.startIndex
                 var position = 1
@@ -307,5 +309,15 @@ public struct RadioTextBuilder: Sendable {
                 at: location(line: Int(cmark_node_get_start_line(table))))
             return sentences
         }
+    }
+}
+
+/// A text's lines, split when first asked for: most bodies draw no warning and are never split.
+final class SourceLines: @unchecked Sendable {
+    private let text: String
+    private(set) lazy var all: [Substring] = text.split(separator: "\n", omittingEmptySubsequences: false)
+
+    init(_ text: String) {
+        self.text = text
     }
 }

@@ -181,9 +181,10 @@ public enum VietnameseText {
         isValidSlug(text) ? text : foldedSlug(text)
     }
 
-    /// Letters an address made from a name keeps. Real procedure names run to 260 characters, and a folder
-    /// name may have at most 255 bytes: a longer one stopped the build ("File name too long").
-    public static let maxNameSlug = 100
+    /// Letters an address made from a name keeps. Real procedure names run to 266 characters, and a folder
+    /// name may have at most 255 bytes: a longer one stopped the build ("File name too long"). Names whose
+    /// address fitted keep it: only one past this is cut.
+    public static let maxNameSlug = 200
 
     /// The address of a page named by a long title: its slug, cut at the last dash within `maxNameSlug`.
     public static func nameSlug(_ text: String) -> String {

@@ -173,4 +173,19 @@ import Testing
         #expect(OutputWriter.mode(for: "/") == .inPlace)
         #expect(OutputWriter.unescapeMountPath("/media/USB\\040cua\\134toi") == "/media/USB cua\\toi")
     }
+
+    /// Beside mode, on a file system without RENAME_EXCHANGE: a kill between moving the old output aside and
+    /// moving the new one in leaves no output; the next build puts the old one back before clearing leftovers.
+    @Test func aKillBetweenTheTwoRenamesLeavesTheOldOutputToTheNextBuild() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("motcua-rename-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let output = root.appendingPathComponent("Out")
+        try Self.write(oldSite, into: root.appendingPathComponent(".Out.motcua-old-4242"))
+        try Self.write(newSite, into: root.appendingPathComponent(".Out.motcua-new-4242"))
+        let session = try OutputWriter(output: output, root: root.appendingPathComponent("site")).begin()
+        session.abandon()
+        #expect(Self.tree(output) == oldSite)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.hasPrefix(".Out.motcua-") }
+        #expect(leftovers.isEmpty, "\(leftovers)")
+    }
 }

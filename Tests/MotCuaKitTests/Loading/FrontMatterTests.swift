@@ -12,9 +12,11 @@ import Testing
             var line = Substring(lines[i])
             while let last = line.last, last == " " || last == "\t" { line = line.dropLast() }
             if line == "---" || line == "..." {
-                // A closing line followed at once by an indented one was typed inside a `|` block: refused.
+                // A closing line that ends a header inside a `|` block, followed at once by an indented one, was
+                // typed inside the block: refused.
                 if i + 1 < lines.count, let first = lines[i + 1].first, first == " " || first == "\t",
-                   !lines[i + 1].allSatisfy({ $0 == " " || $0 == "\t" }) {
+                   !lines[i + 1].allSatisfy({ $0 == " " || $0 == "\t" }),
+                   FrontMatter.endsInsideBlock(lines[1..<i].joined(separator: "\n")) {
                     return nil
                 }
                 return (lines[1..<i].joined(separator: "\n"), lines[(i + 1)...].joined(separator: "\n"), i + 1)
@@ -23,9 +25,18 @@ import Testing
         return nil
     }
 
+    @Test func aHeaderEndsInsideABlockOnlyWhileTheBlockLasts() {
+        #expect(FrontMatter.endsInsideBlock("tieu_de: A\nnoi_nhan: |\n  Các thôn"))
+        #expect(FrontMatter.endsInsideBlock("noi_nhan: >-\n\n  Các thôn\n"))
+        #expect(!FrontMatter.endsInsideBlock("noi_nhan: |\n  Các thôn\nky: B"))
+        #expect(!FrontMatter.endsInsideBlock("phat_thanh:\n  so_tuan: 1"))
+        #expect(!FrontMatter.endsInsideBlock("tieu_de: \"a |\"x"))
+    }
+
     @Test func splitsWhereTheReferenceDoes() {
         var rng = LoaderFuzzTests.Generator(state: 20261124)
-        let pool = ["---", "--- ", "---\t \t", "...", ".. .", " ---", "----", "--", "a: 1", "tieu_de: Đăng ký", "", "ê\u{0301}", "—", "-\u{2014}-"]
+        let pool = ["---", "--- ", "---\t \t", "...", ".. .", " ---", "----", "--", "a: 1", "tieu_de: Đăng ký", "", "ê\u{0301}", "—", "-\u{2014}-",
+                    "mo_ta: |", "  Các thôn"]
         var found = 0
         for _ in 0..<5_000 {
             var lines = [rng.next() % 10 == 0 ? "--" : "---"]
