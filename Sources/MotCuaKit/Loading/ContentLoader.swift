@@ -32,7 +32,14 @@ public struct ContentLoader: Sendable {
         }
         let config = loadConfig(&diagnostics)
         let linkedOut = sectionsOutside(Self.sections.map(\.name), &diagnostics)
-        let outside = linkedOut.union(unreadEntries(skipping: linkedOut, &diagnostics))
+        let find = { () -> (Set<String>, Diagnostics) in
+            var found = Diagnostics()
+            let notFolders = unreadEntries(skipping: linkedOut, &found)
+            return (notFolders, found)
+        }
+        let (notFolders, unread) = memo.map { $0.unreadEntries(holds: unreadStillHolds(), make: find) } ?? find()
+        diagnostics.append(contentsOf: unread)
+        let outside = linkedOut.union(notFolders)
         let listed = { (section: String, extensions: Set<String>) in outside.contains(section) ? [] : files(in: section, extensions: extensions) }
         let fields = loadEach("thu-tuc", listed("thu-tuc", ["yml", "yaml"]), &diagnostics) { loadField($0, &$1) }
         let guides = loadEach("huong-dan", listed("huong-dan", ["md"]), &diagnostics) { loadGuide($0, &$1) }
@@ -227,6 +234,20 @@ public struct ContentLoader: Sendable {
             }
         }
         return notFolders
+    }
+
+    /// Whether the watcher's changes are edits of files the last load listed, and of site.yml or viet-tat.yml:
+    /// then Content/ holds the same entries and what `unreadEntries` found stands.
+    func unreadStillHolds() -> Bool {
+        guard let changes, let memo, !changes.coversWhole("Content") else { return false }
+        for path in changes.entries(of: "Content") where !Self.rootFiles.contains(String(path.dropFirst("Content/".count))) {
+            return false
+        }
+        for section in Self.sections where !section.extensions.isEmpty {
+            guard let known = memo.knownListing(contentURL.path + "/" + section.name),
+                  listingHolds(known, "Content/" + section.name, changes) else { return false }
+        }
+        return true
     }
 
     /// Section folders that are links out of Content/: their files would be published from outside the

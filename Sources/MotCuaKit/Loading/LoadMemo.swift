@@ -122,6 +122,18 @@ public final class LoadMemo: @unchecked Sendable {
         return made.files
     }
 
+    private var unread: (notFolders: Set<String>, diagnostics: Diagnostics)?
+
+    /// What Content/ holds that no step reads (`ContentLoader.unreadEntries`), taken from the last load when
+    /// the watcher saw only edits of files already there (`holds`): listing 10,000 guides on every save was a
+    /// fifth of a preview rebuild.
+    func unreadEntries(holds: Bool, make: () -> (Set<String>, Diagnostics)) -> (Set<String>, Diagnostics) {
+        if holds, let hit = locked({ unread }) { return hit }
+        let made = make()
+        locked { unread = made }
+        return made
+    }
+
     private var compiledTheme: (key: Data, theme: Theme?, diagnostics: Diagnostics)?
 
     func theme(_ key: Data, compile: () -> (Theme?, Diagnostics)) -> (Theme?, Diagnostics) {
