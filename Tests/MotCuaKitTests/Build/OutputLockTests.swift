@@ -12,12 +12,15 @@ import Testing
         let output = root.appendingPathComponent("Output")
         let first = try OutputWriter(output: output, root: site.root).begin()
         first.put("index.html", Data("một".utf8))
-        let began = Locked(false), done = DispatchSemaphore(value: 0)
+        // `go` holds the second build after its begin until the first's output has been read: once the first
+        // finishes, the second may run at once, and the read would race it.
+        let began = Locked(false), done = DispatchSemaphore(value: 0), go = DispatchSemaphore(value: 0)
         let second = Locked<Result<OutputWriter.Stats, any Error>?>(nil)
         Thread.detachNewThread {
             do {
                 let session = try OutputWriter(output: output, root: root).begin()
                 began.withLock { $0 = true }
+                go.wait()
                 session.put("index.html", Data("hai".utf8))
                 second.withLock { $0 = .success(try! session.finish()) }
             } catch {
@@ -29,6 +32,7 @@ import Testing
         #expect(!began.withLock { $0 }, "the second build began while the first was writing")
         _ = try first.finish()
         #expect(try String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8) == "một")
+        go.signal()
         #expect(done.wait(timeout: .now() + 10) == .success)
         guard case .success = second.withLock({ $0 }) else {
             Issue.record("the second build failed: \(String(describing: second.withLock { $0 }))")
