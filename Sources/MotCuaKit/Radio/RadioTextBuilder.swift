@@ -40,7 +40,7 @@ public struct RadioTextBuilder: Sendable {
         var run = Run(builder: self, source: announcement.body)
         let titleLocation = announcement.titleLocation ?? SourceLocation(path: announcement.body.path)
         let title = run.sentence(announcement.title, location: { offset in
-            Self.column(offset, of: announcement.title, at: titleLocation)
+            Self.column(offset, at: titleLocation)
         })
         if !title.isEmpty { run.paragraphs.append(title) }
         run.titleKey = VietnameseText.fold(announcement.title).filter { $0.isLetter || $0.isNumber }
@@ -57,7 +57,7 @@ public struct RadioTextBuilder: Sendable {
     }
 
     /// A place in a one-line front-matter value: where its text starts, moved right by the offset.
-    static func column(_ offset: Int, of value: String, at location: SourceLocation) -> SourceLocation {
+    static func column(_ offset: Int, at location: SourceLocation) -> SourceLocation {
         guard location.line > 0 else { return location }
         var moved = location
         moved.column += offset
