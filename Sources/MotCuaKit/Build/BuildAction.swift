@@ -133,7 +133,7 @@ public struct BuildAction: Sendable {
     /// Step 2: the catalog's rules, and every page's address decided once (two pages on one address refused).
     func check(_ site: Site, _ report: inout Report) -> SitePlan {
         let failed = Set(report.diagnostics.all.filter { $0.severity == .error && $0.location.path.hasPrefix("Content/thu-tuc/") }.map(\.location.path))
-        report.diagnostics.append(contentsOf: CatalogValidator(site: site, failedCatalogFiles: failed.sorted()).validate())
+        report.diagnostics.append(contentsOf: CatalogValidator(site: site, failedCatalogFiles: failed.sorted(), today: options.date).validate())
         var planDiagnostics = Diagnostics()
         let plan = SitePlan(site: site, diagnostics: &planDiagnostics)
         report.diagnostics.append(contentsOf: planDiagnostics)

@@ -145,7 +145,7 @@ extension SiteRenderer {
         }
         c["tiers"] = Procedure.Tier.allCases.compactMap { t -> TemplateValues? in
             guard plan.hasPage(.tier(t.rawValue)) else { return nil }
-            return ["label": t.label, "href": href(page, .tier(t.rawValue)), "count": site.fields.reduce(0) { $0 + $1.procedures.lazy.filter { $0.tier == t }.count }]
+            return ["label": t.label, "href": href(page, .tier(t.rawValue)), "count": site.fields.reduce(0) { $0 + $1.procedures.lazy.filter { $0.tiers.contains(t) }.count }]
         }
         c["levels"] = LevelBadge.all(site.config.levelScheme).map { b -> TemplateValues in
             var e = badgeContext(b)
@@ -172,13 +172,23 @@ extension SiteRenderer {
         c["breadcrumbs"] = breadcrumbs([homeCrumb(page), ("Thủ tục", href(page, .catalog)), (field.name.value, href(page, .field(f))), (p.name.value, nil)])
         c["code"] = p.code.value
         c["field"] = ["name": field.name.value, "href": href(page, .field(f))] as TemplateValues
-        c["tier"] = p.tier.label
+        c["tier"] = p.tiers.map(\.label).joined(separator: ", ")
+        if let v = p.summary { c["summary"] = v }
+        if p.onlineOnly { c["onlineOnly"] = true }
+        if p.anyCentre { c["anyCentre"] = true }
         let b = badge(p)
         c["badge"] = badgeContext(b)
         c["levelHref"] = href(page, .level(b.key))
         c["levelsHref"] = href(page, .levels)
         if !p.applicants.isEmpty { c["applicants"] = p.applicants.joined(separator: "; ") }
         if let v = p.agency { c["agency"] = v }
+        if let v = p.competentAgency { c["competentAgency"] = v }
+        if let v = p.authorisedAgency { c["authorisedAgency"] = v }
+        if let v = p.coordinatingAgency { c["coordinatingAgency"] = v }
+        if let v = p.decision { c["decision"] = v }
+        if let v = p.kind { c["kind"] = v }
+        if let v = p.reviewed { c["reviewed"] = VietnameseFormat.date(v.value) }
+        if !p.keywords.isEmpty { c["keywords"] = p.keywords.joined(separator: ", ") }
         if let v = p.submissionAddress { c["address"] = v }
         c["channels"] = p.channels.map { ch -> TemplateValues in
             var e: TemplateValues = ["label": ch.method.label]
@@ -187,7 +197,14 @@ extension SiteRenderer {
             // the lines are kept; a channel without one says so rather than showing an empty "Thời hạn".
             e["timeHTML"] = ch.time.map { $0.split(separator: "\n").map { HTMLEscaping.escaped(String($0)) }.joined(separator: "<br>") }
                 ?? "Không quy định"
-            e["fee"] = ch.fee?.display ?? "Không quy định"
+            // Several items (phí, lệ phí) each on a line with its note; a channel without any says so.
+            e["fees"] = ch.fees.enumerated().map { i, item -> TemplateValues in
+                var f: TemplateValues = ["amount": item.amount.display, "first": i == 0]
+                if let v = item.label { f["label"] = v }
+                if let v = item.note { f["note"] = v }
+                return f
+            }
+            if let v = ch.description { e["description"] = v }
             return e
         }
         c["hasChannels"] = !p.channels.isEmpty
@@ -205,14 +222,25 @@ extension SiteRenderer {
         c["documentGroups"] = p.documentGroups.map { group -> TemplateValues in
             var g: TemplateValues = ["documents": group.documents.map { documentRow(page, $0) }]
             if let t = group.title { g["title"] = t }
+            if !group.documents.isEmpty { g["hasSubmitted"] = true }
+            // Papers shown at the desk get their own list, so the one of papers handed in stays what it was.
+            g["shownBlock"] = block(group.shown.map { documentRow(page, $0) })
             return g
         }
-        c["hasDocuments"] = p.documentGroups.contains { !$0.documents.isEmpty }
+        c["hasDocuments"] = p.documentGroups.contains { !$0.documents.isEmpty || !$0.shown.isEmpty }
         if let bundle = formBundles[p.code.value] {
             c["bundle"] = ["href": SitePlan.relative(from: page.path, to: bundle.path), "label": "ZIP · \(FormFile.sizeLabel(bundle.size))",
                            "download": "\(p.name.value) – biểu mẫu.zip", "count": Set(p.forms.map(\.value)).count] as TemplateValues
         }
-        if let v = p.result { c["result"] = v }
+        c["resultBlock"] = block(p.results.enumerated().map { i, r -> TemplateValues in
+            var e: TemplateValues = ["name": r.name, "first": i == 0]
+            if let v = r.code { e["code"] = v }
+            return e
+        })
+        c["relatedBlock"] = block(p.related.compactMap { code -> TemplateValues? in
+            guard let (rf, ri) = procedureIndex(code.value), plan.hasPage(.procedure(field: rf, index: ri)) else { return nil }
+            return procedureRow(page, field: rf, index: ri)
+        })
         c["exemptionBlock"] = block(p.feeExemptions)
         c["legal"] = p.legalBasis.map { l -> TemplateValues in
             var e: TemplateValues = ["number": l.number]
@@ -279,7 +307,7 @@ extension SiteRenderer {
         c["intro"] = tier == .district
             ? "Từ ngày 01/07/2025 không còn cấp huyện; các thủ tục này được ghi theo danh mục cũ."
             : "Các thủ tục do \(tier == .commune ? "Ủy ban nhân dân xã" : "cơ quan cấp tỉnh") giải quyết."
-        c["procedures"] = allRows(page) { $0.tier == tier }
+        c["procedures"] = allRows(page) { $0.tiers.contains(tier) }
         return c
     }
 

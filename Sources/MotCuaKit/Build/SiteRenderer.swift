@@ -103,7 +103,7 @@ struct SiteRenderer: @unchecked Sendable {
                 let badge = Self.badge(p, scheme: site.config.levelScheme)
                 var row: TemplateValues = [
                     "name": p.name.value, "code": p.code.value, "href": "", "badge": Self.badgeContext(badge), "levelHref": "",
-                    "tier": p.tier.label, "field": field.name.value, "fieldHref": "",
+                    "tier": p.tiers.map(\.label).joined(separator: ", "), "field": field.name.value, "fieldHref": "",
                 ]
                 if let fee = Self.summaryFee(p) { row["fee"] = fee }
                 return (row, badge.key)
@@ -314,16 +314,23 @@ struct SiteRenderer: @unchecked Sendable {
         return row
     }
 
-    /// The lowest fee across channels, for lists ("Miễn lệ phí", "từ 10.000 đồng").
+    /// The lowest fee across channels, for lists ("Miễn lệ phí", "từ 10.000 đồng"). A channel's items (phí and
+    /// lệ phí) add up; any item written as text leaves the summary out, since the sum is then unknown.
     static func summaryFee(_ p: Procedure) -> String? {
-        let fees = p.channels.compactMap(\.fee)
-        guard !fees.isEmpty else { return nil }
-        if fees.allSatisfy(\.isFree) { return "Miễn lệ phí" }
-        let amounts = fees.compactMap { fee -> Int? in if case .amount(let n) = fee { return n }; return nil }
-        if amounts.count == fees.count, let low = amounts.min() {
-            return Set(amounts).count == 1 ? VietnameseFormat.fee(low) : "Từ \(VietnameseFormat.fee(low))"
+        let channels = p.channels.filter { !$0.fees.isEmpty }
+        guard !channels.isEmpty else { return nil }
+        if p.isFree { return "Miễn lệ phí" }
+        var totals: [Int] = []
+        for channel in channels {
+            var total = 0
+            for item in channel.fees {
+                guard case .amount(let n) = item.amount else { return nil }
+                total += n
+            }
+            totals.append(total)
         }
-        return nil
+        guard let low = totals.min() else { return nil }
+        return Set(totals).count == 1 ? VietnameseFormat.fee(low) : "Từ \(VietnameseFormat.fee(low))"
     }
 
     /// "Hộ tịch · 12 thủ tục · 7 toàn trình · 3 một phần · 2 thông tin" as structured data.

@@ -5,10 +5,13 @@ public struct CatalogValidator: Sendable {
     /// Catalog files the loader reported errors in: a procedure missing from the catalog may be one of theirs,
     /// and a guide's message about it should send the editor there first.
     public var failedCatalogFiles: [String]
+    /// The build's day, against which review dates are judged.
+    public var today: CalendarDate
 
-    public init(site: Site, failedCatalogFiles: [String] = []) {
+    public init(site: Site, failedCatalogFiles: [String] = [], today: CalendarDate = .today) {
         self.site = site
         self.failedCatalogFiles = failedCatalogFiles
+        self.today = today
     }
 
     public func validate() -> Diagnostics {
@@ -17,6 +20,7 @@ public struct CatalogValidator: Sendable {
         checkForms(&d)
         checkLevels(&d)
         checkGuides(&d)
+        checkRecords(&d)
         return d
     }
 
@@ -99,13 +103,36 @@ public struct CatalogValidator: Sendable {
         let codes = Set(site.procedures.map(\.code.value))
         for guide in site.guides {
             for code in guide.related where !codes.contains(code.value) {
-                var message = "`lien_quan`: không có thủ tục mã `\(code.value)` trong danh mục"
-                if !failedCatalogFiles.isEmpty {
-                    message += "; tệp danh mục \(failedCatalogFiles.joined(separator: ", ")) có lỗi nên thủ tục trong đó có thể chưa được đọc: hãy sửa lỗi ở đó trước"
-                } else if let near = YAMLReader.nearest(to: code.value, in: codes.sorted()) {
-                    message += "; có phải `\(near)`?"
-                }
-                d.error(.unknownProcedure, message, at: code.location)
+                d.error(.unknownProcedure, unknownCodeMessage("lien_quan", code.value, codes), at: code.location)
+            }
+        }
+    }
+
+    /// A missing code is named with the catalog file that failed to load, if any, before a look-alike code:
+    /// the procedure may well be in that file.
+    func unknownCodeMessage(_ key: String, _ code: String, _ codes: Set<String>) -> String {
+        var message = "`\(key)`: không có thủ tục mã `\(code)` trong danh mục"
+        if !failedCatalogFiles.isEmpty {
+            message += "; tệp danh mục \(failedCatalogFiles.joined(separator: ", ")) có lỗi nên thủ tục trong đó có thể chưa được đọc: hãy sửa lỗi ở đó trước"
+        } else if let near = YAMLReader.nearest(to: code, in: codes.sorted()) {
+            message += "; có phải `\(near)`?"
+        }
+        return message
+    }
+
+    /// Related procedures exist, an online-only procedure says where to submit, and review dates are recent.
+    func checkRecords(_ d: inout Diagnostics) {
+        let codes = Set(site.procedures.map(\.code.value))
+        let months = site.config.reviewMonths
+        for procedure in site.procedures {
+            for code in procedure.related where !codes.contains(code.value) {
+                d.error(.unknownProcedure, unknownCodeMessage("thu_tuc_lien_quan", code.value, codes), at: code.location)
+            }
+            if procedure.onlineOnly, !(procedure.onlineSubmission?.value.lowercased().hasPrefix("https://") ?? false) {
+                d.warning(.onlineOnlyWithoutLink, "thủ tục `\(procedure.code.value)` chỉ nhận hồ sơ trực tuyến (`chi_truc_tuyen: true`) nhưng chưa có `nop_truc_tuyen`; hãy thêm địa chỉ https:// để nộp, ví dụ `nop_truc_tuyen: https://dichvucong.gov.vn/p/home/dvc-chi-tiet-thu-tuc-nganh-doc.html?ma_thu_tuc=\(procedure.code.value)`", at: procedure.code.location)
+            }
+            if let reviewed = procedure.reviewed, let due = reviewed.value.addingMonths(months), due < today {
+                d.warning(.reviewOverdue, "thủ tục `\(procedure.code.value)` rà soát lần cuối ngày \(VietnameseFormat.date(reviewed.value)), đã quá \(months) tháng; hãy đối chiếu phí, lệ phí, thời hạn và căn cứ pháp lý với Cổng Dịch vụ công quốc gia rồi sửa `ngay_ra_soat` (số tháng đặt ở `ra_soat_sau_thang` trong site.yml)", at: reviewed.location)
             }
         }
     }

@@ -46,11 +46,28 @@ public struct Procedure: Sendable, Equatable {
         }
     }
 
-    /// A way to submit (cách thức): each has its own time and fee.
+    /// One fee item of a channel as the national record lists it ("Lệ phí: 8.000 đồng – cấp bản sao trích lục").
+    public struct FeeItem: Sendable, Equatable {
+        /// "Lệ phí", "Phí"; nil for a fee written as one value.
+        public var label: String?
+        public var amount: Fee
+        public var note: String?
+
+        public init(label: String? = nil, amount: Fee, note: String? = nil) {
+            self.label = label
+            self.amount = amount
+            self.note = note
+        }
+    }
+
+    /// A way to submit (cách thức): each has its own time and fees.
     public struct Channel: Sendable, Equatable {
         public var method: Procedure.Method
         public var time: String?
-        public var fee: Fee?
+        /// Empty when the record names no fee; one unlabelled item for `le_phi: 8000`.
+        public var fees: [FeeItem]
+        /// The record's "Mô tả" column for this channel.
+        public var description: String?
         public var location: SourceLocation
     }
 
@@ -66,7 +83,17 @@ public struct Procedure: Sendable, Equatable {
     /// Documents grouped by case (trường hợp); an ungrouped list is one group without a title.
     public struct DocumentGroup: Sendable, Equatable {
         public var title: String?
+        /// Giấy tờ phải nộp.
         public var documents: [Document]
+        /// Giấy tờ phải xuất trình: shown at the desk, not handed in.
+        public var shown: [Document] = []
+    }
+
+    /// One result of the procedure, with its code in the national database when the record gives one.
+    public struct Result: Sendable, Equatable {
+        public var name: String
+        /// `KQ.G15.000031`.
+        public var code: String?
     }
 
     public struct LegalText: Sendable, Equatable {
@@ -78,31 +105,54 @@ public struct Procedure: Sendable, Equatable {
 
     public var code: Located<String>
     public var name: Located<String>
-    public var tier: Tier
+    /// Never empty (`xa` when the entry names none). A record may name several ("Cấp Tỉnh, Cấp Xã").
+    public var tiers: [Tier]
     public var level: Located<ServiceLevel>?
     public var applicants: [String]
+    /// Cơ quan thực hiện.
     public var agency: String?
+    /// Cơ quan có thẩm quyền, when it is not the one that carries the procedure out.
+    public var competentAgency: String?
+    /// Cơ quan được ủy quyền.
+    public var authorisedAgency: String?
+    /// Cơ quan phối hợp.
+    public var coordinatingAgency: String?
     public var submissionAddress: String?
     public var channels: [Channel]
     /// Markdown, with the line where it starts in the YAML file.
     public var steps: Located<String>?
     public var documentGroups: [DocumentGroup]
-    public var result: String?
+    public var results: [Result]
     public var requirements: Located<String>?
     public var feeExemptions: [String]
     public var legalBasis: [LegalText]
     public var onlineSubmission: Located<String>?
     public var onlinePayment: Bool?
     public var resultDelivery: [Procedure.Method]
+    /// The record's description (Mô tả).
+    public var summary: String?
+    public var keywords: [String]
+    /// The decision that published the procedure (Số quyết định công bố).
+    public var decision: String?
+    /// Loại thủ tục as the record writes it.
+    public var kind: String?
+    /// Codes of related procedures, each checked against the catalog.
+    public var related: [Located<String>]
+    /// Only online dossiers are accepted (the essential services since 1 October 2025).
+    public var onlineOnly: Bool
+    /// "Phi địa giới": the dossier may be handed in at any centre of the province.
+    public var anyCentre: Bool
+    /// When the entry was last checked against the national database.
+    public var reviewed: Located<CalendarDate>?
     public var slug: Located<String>
     /// Where the entry starts (its `- ma:` line).
     public var location: SourceLocation
 
     public var forms: [Located<String>] {
-        documentGroups.flatMap { $0.documents.compactMap(\.form) }
+        documentGroups.flatMap { ($0.documents + $0.shown).compactMap(\.form) }
     }
 
     public var isFree: Bool {
-        !channels.isEmpty && channels.allSatisfy { $0.fee?.isFree ?? false }
+        !channels.isEmpty && channels.allSatisfy { !$0.fees.isEmpty && $0.fees.allSatisfy(\.amount.isFree) }
     }
 }

@@ -76,8 +76,12 @@ public enum DiagnosticID: String, CaseIterable, Sendable, Hashable {
     case unusedForm = "unused-form"
     /// A procedure whose forms are too large together for one ZIP (4 GiB, 65,534 files): no bundle, forms one by one.
     case formBundleTooLarge = "form-bundle-too-large"
-    /// A guide naming a procedure code the catalog does not have.
+    /// A guide or a procedure's `thu_tuc_lien_quan` naming a procedure code the catalog does not have.
     case unknownProcedure = "unknown-procedure"
+    /// A procedure whose `ngay_ra_soat` is older than the site's `ra_soat_sau_thang`: fees and legal bases change.
+    case reviewOverdue = "review-overdue"
+    /// A procedure that is online only (`chi_truc_tuyen`) but gives no online submission address.
+    case onlineOnlyWithoutLink = "online-only-without-link"
     // Service levels: warnings, errors under `--strict`
     /// A service level that promises forms the procedure does not have.
     case levelNeedsForm = "level-needs-form"

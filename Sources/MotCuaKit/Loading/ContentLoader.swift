@@ -321,6 +321,7 @@ public struct ContentLoader: Sendable {
             config.levelScheme = LevelScheme(rawValue: scheme.value) ?? .nd42
         }
         config.allowRawHTML = reader.bool(map, keys.cho_phep_html)?.value ?? false
+        if let months = reader.int(map, keys.ra_soat_sau_thang) { config.reviewMonths = months.value }
         let radioKeys = ContentSchema.siteRadio
         if let radio = reader.node(map, keys.phat_thanh), let radioMap = reader.mapping(radio, what: radioKeys.what) {
             reader.checkKeys(radioMap, radioKeys)
@@ -403,10 +404,7 @@ public struct ContentLoader: Sendable {
             code = nil
         }
         let name = reader.string(map, keys.ten)
-        var tier = Procedure.Tier.commune
-        if let t = reader.choice(map, keys.cap) {
-            tier = Procedure.Tier(rawValue: t.value) ?? .commune
-        }
+        let tiers = reader.choices(map, keys.cap).compactMap { Procedure.Tier(rawValue: $0.value) }
         var level: Located<ServiceLevel>?
         if let l = reader.choice(map, keys.muc_do), let parsed = ServiceLevel(key: l.value) {
             level = Located(parsed, at: l.location)
@@ -419,24 +417,10 @@ public struct ContentLoader: Sendable {
                 reader.checkKeys(c, channelKeys)
                 // A missing `hinh_thuc` is reported by the reader: the schema marks it required.
                 guard let method = reader.choice(c, channelKeys.hinh_thuc) else { continue }
-                var fee: Procedure.Fee?
-                if let f = reader.string(c, channelKeys.le_phi) {
-                    if let n = YAMLReader.parseInteger(f.value) {
-                        if n < 0 {
-                            reader.diagnostics.error(.invalidValue, "`le_phi`: số tiền không được âm; viết `0` nếu được miễn lệ phí", at: f.location)
-                        } else {
-                            fee = .amount(n)
-                        }
-                    } else if YAMLReader.looksLikeNumber(f.value) {
-                        // `1e9`, `.inf`, `8.5` or a sum past any real fee: a number YAML would read, but no amount.
-                        reader.diagnostics.error(.invalidValue, "`le_phi`: `\(f.value)` không phải một số tiền viết được lên trang; hãy viết đủ chữ số của số đồng, ví dụ `le_phi: 1000000000`, hoặc ghi bằng chữ trong ngoặc kép, ví dụ `le_phi: \"Theo biểu phí của tỉnh\"`", at: f.location)
-                    } else {
-                        fee = .text(f.value)
-                    }
-                }
                 channels.append(Procedure.Channel(
                     method: Procedure.Method(rawValue: method.value)!, time: reader.string(c, channelKeys.thoi_han)?.value,
-                    fee: fee, location: reader.location(item)))
+                    fees: loadFees(c, reader), description: reader.string(c, channelKeys.mo_ta)?.value,
+                    location: reader.location(item)))
             }
         }
         var groups: [Procedure.DocumentGroup] = []
@@ -449,18 +433,22 @@ public struct ContentLoader: Sendable {
                     continue
                 }
                 guard let m = reader.mapping(item, what: "mỗi giấy tờ trong `ho_so`") else { continue }
-                if reader.node(m, groupKeys.truong_hop) != nil || reader.node(m, groupKeys.giay_to) != nil {
+                if reader.node(m, groupKeys.truong_hop) != nil || reader.node(m, groupKeys.giay_to) != nil
+                    || reader.node(m, groupKeys.xuat_trinh) != nil {
                     reader.checkKeys(m, groupKeys)
-                    var docs: [Procedure.Document] = []
-                    if let inner = reader.node(m, groupKeys.giay_to), let innerItems = reader.sequence(inner, key: groupKeys.giay_to.name) {
-                        docs = innerItems.compactMap { loadDocument($0, reader) }
-                    }
-                    groups.append(Procedure.DocumentGroup(title: reader.string(m, groupKeys.truong_hop)?.value, documents: docs))
+                    groups.append(Procedure.DocumentGroup(
+                        title: reader.string(m, groupKeys.truong_hop)?.value,
+                        documents: loadDocuments(m, groupKeys.giay_to, reader), shown: loadDocuments(m, groupKeys.xuat_trinh, reader)))
                 } else if let doc = loadDocument(item, reader) {
                     loose.append(doc)
                 }
             }
             if !loose.isEmpty { groups.insert(Procedure.DocumentGroup(title: nil, documents: loose), at: 0) }
+        }
+        // Papers to show at the desk for every case go with the untitled group, which lists every case's papers.
+        let shown = loadDocuments(map, keys.xuat_trinh, reader)
+        if !shown.isEmpty {
+            if groups.first?.title == nil, !groups.isEmpty { groups[0].shown += shown } else { groups.insert(Procedure.DocumentGroup(title: nil, documents: [], shown: shown), at: 0) }
         }
         var legal: [Procedure.LegalText] = []
         let legalKeys = ContentSchema.legal
@@ -478,34 +466,106 @@ public struct ContentLoader: Sendable {
                     date: reader.date(m, legalKeys.ngay)?.value, issuer: reader.string(m, legalKeys.co_quan_ban_hanh)?.value))
             }
         }
-        var delivery: [Procedure.Method] = []
-        for item in reader.stringList(map, keys.nhan_ket_qua) {
-            if let m = YAMLReader.chosen(item.value, allowed: Procedure.Method.allCases.map(\.rawValue)).flatMap(Procedure.Method.init(rawValue:)) {
-                delivery.append(m)
-            } else {
-                reader.diagnostics.error(.invalidValue, "`nhan_ket_qua`: `\(item.value)` không hợp lệ; chọn trong `truc-tiep`, `truc-tuyen`, `buu-chinh`", at: item.location)
-            }
-        }
+        let delivery = reader.choices(map, keys.nhan_ket_qua).compactMap { Procedure.Method(rawValue: $0.value) }
         let online = reader.string(map, keys.nop_truc_tuyen)
         guard let code, let name else { return nil }
         let slug = explicitSlug(reader, map, keys) ?? Located(VietnameseText.nameSlug(name.value), at: name.location)
         return Procedure(
-            code: code, name: name, tier: tier, level: level,
+            code: code, name: name, tiers: tiers.isEmpty ? [.commune] : tiers, level: level,
             applicants: reader.stringList(map, keys.doi_tuong).map(\.value),
             agency: reader.string(map, keys.co_quan)?.value,
+            competentAgency: reader.string(map, keys.co_quan_tham_quyen)?.value,
+            authorisedAgency: reader.string(map, keys.co_quan_duoc_uy_quyen)?.value,
+            coordinatingAgency: reader.string(map, keys.co_quan_phoi_hop)?.value,
             submissionAddress: reader.string(map, keys.noi_nop)?.value,
             channels: channels,
             steps: reader.markdown(map, keys.trinh_tu),
             documentGroups: groups,
-            result: reader.string(map, keys.ket_qua)?.value,
+            results: loadResults(map, reader),
             requirements: reader.markdown(map, keys.yeu_cau),
             feeExemptions: reader.stringList(map, keys.mien_le_phi).map(\.value),
             legalBasis: legal,
             onlineSubmission: online,
             onlinePayment: reader.bool(map, keys.thanh_toan_truc_tuyen)?.value,
             resultDelivery: delivery,
+            summary: reader.string(map, keys.mo_ta)?.value,
+            keywords: reader.stringList(map, keys.tu_khoa).map(\.value),
+            decision: reader.string(map, keys.so_quyet_dinh)?.value,
+            kind: reader.string(map, keys.loai_thu_tuc)?.value,
+            related: reader.stringList(map, keys.thu_tuc_lien_quan),
+            onlineOnly: reader.bool(map, keys.chi_truc_tuyen)?.value ?? false,
+            anyCentre: reader.bool(map, keys.phi_dia_gioi)?.value ?? false,
+            reviewed: reader.date(map, keys.ngay_ra_soat),
             slug: slug,
             location: reader.location(node))
+    }
+
+    /// `le_phi`: one amount or text, or a list of items each with its kind and note, as the record lists them.
+    func loadFees(_ channel: YAMLNode.Mapping, _ reader: YAMLReader) -> [Procedure.FeeItem] {
+        let key = ContentSchema.channel.le_phi
+        guard let value = reader.node(channel, key) else { return [] }
+        if value.scalar != nil {
+            return reader.string(channel, key).flatMap { feeAmount($0, key: key.name, reader) }.map { [Procedure.FeeItem(amount: $0)] } ?? []
+        }
+        guard let items = reader.sequence(value, key: key.name) else { return [] }
+        let itemKeys = ContentSchema.fee
+        var fees: [Procedure.FeeItem] = []
+        for item in items {
+            if item.scalar != nil {
+                if let written = reader.string(item, key: key.name), let amount = feeAmount(written, key: key.name, reader) {
+                    fees.append(Procedure.FeeItem(amount: amount))
+                }
+                continue
+            }
+            guard let m = reader.mapping(item, what: "mỗi khoản phí, lệ phí") else { continue }
+            reader.checkKeys(m, itemKeys)
+            guard let written = reader.string(m, itemKeys.so_tien), let amount = feeAmount(written, key: itemKeys.so_tien.name, reader) else { continue }
+            fees.append(Procedure.FeeItem(label: reader.string(m, itemKeys.ten)?.value, amount: amount, note: reader.string(m, itemKeys.ghi_chu)?.value))
+        }
+        return fees
+    }
+
+    /// An amount of đồng ("8.000", "8,000"), or text kept as written; a number no page can show is an error.
+    func feeAmount(_ written: Located<String>, key: String, _ reader: YAMLReader) -> Procedure.Fee? {
+        if let n = YAMLReader.parseInteger(written.value) {
+            if n < 0 {
+                reader.diagnostics.error(.invalidValue, "`\(key)`: số tiền không được âm; viết `0` nếu được miễn lệ phí", at: written.location)
+                return nil
+            }
+            return .amount(n)
+        }
+        if YAMLReader.looksLikeNumber(written.value) {
+            // `1e9`, `.inf`, `8.5` or a sum past any real fee: a number YAML would read, but no amount.
+            reader.diagnostics.error(.invalidValue, "`\(key)`: `\(written.value)` không phải một số tiền viết được lên trang; hãy viết đủ chữ số của số đồng, ví dụ `\(key): 1000000000`, hoặc ghi bằng chữ trong ngoặc kép, ví dụ `\(key): \"Theo biểu phí của tỉnh\"`", at: written.location)
+            return nil
+        }
+        return .text(written.value)
+    }
+
+    /// `ket_qua`: one text, or a list of results each written as text or as `{ten, ma}`.
+    func loadResults(_ map: YAMLNode.Mapping, _ reader: YAMLReader) -> [Procedure.Result] {
+        let key = ContentSchema.procedure.ket_qua
+        guard let value = reader.node(map, key) else { return [] }
+        if value.scalar != nil {
+            return reader.string(map, key).map { [Procedure.Result(name: $0.value)] } ?? []
+        }
+        guard let items = reader.sequence(value, key: key.name) else { return [] }
+        let itemKeys = ContentSchema.result
+        return items.compactMap { item -> Procedure.Result? in
+            if item.scalar != nil {
+                return reader.string(item, key: key.name).map { Procedure.Result(name: $0.value) }
+            }
+            guard let m = reader.mapping(item, what: "mỗi kết quả") else { return nil }
+            reader.checkKeys(m, itemKeys)
+            guard let name = reader.string(m, itemKeys.ten) else { return nil }
+            return Procedure.Result(name: name.value, code: reader.string(m, itemKeys.ma)?.value)
+        }
+    }
+
+    /// A list of papers, each written as its name or as a mapping.
+    func loadDocuments(_ map: YAMLNode.Mapping, _ key: ContentKey, _ reader: YAMLReader) -> [Procedure.Document] {
+        guard let list = reader.node(map, key), let items = reader.sequence(list, key: key.name) else { return [] }
+        return items.compactMap { loadDocument($0, reader) }
     }
 
     func loadDocument(_ node: YAMLNode, _ reader: YAMLReader) -> Procedure.Document? {

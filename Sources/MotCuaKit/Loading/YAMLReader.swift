@@ -547,20 +547,16 @@ final class YAMLReader {
         return nil
     }
 
-    /// Words the national portal writes before a value the content format names alone.
-    static let portalPrefixes = ["cap-", "dich-vu-", "qua-", "nop-", "nop-ho-so-", "hinh-thuc-"]
-
-    /// The allowed value a text means: itself, its slug ("Trực tiếp" → `truc-tiep`), or its slug without the
-    /// portal's leading words ("Cấp xã" → `xa`, "Dịch vụ bưu chính" → `buu-chinh`).
+    /// The allowed value a text means, case and diacritics aside: the value itself, its Vietnamese spelling
+    /// ("Trực tiếp" → `truc-tiep`), or one of the national portal's phrases for it ("Cấp Xã" → `xa`,
+    /// "Dịch vụ bưu chính" → `buu-chinh`), all from `SchemaKey`'s tables.
     static func chosen(_ text: String, allowed: [String]) -> String? {
         if allowed.contains(text) { return text }
         let normalized = VietnameseText.slug(text)
         if allowed.contains(normalized) { return normalized }
-        for prefix in portalPrefixes where normalized.hasPrefix(prefix) {
-            let rest = String(normalized.dropFirst(prefix.count))
-            if allowed.contains(rest) { return rest }
+        return allowed.first { value in
+            SchemaKey.portalWording[value]?.contains { VietnameseText.slug($0) == normalized } ?? false
         }
-        return nil
     }
 
     /// One of a fixed set of words; the error lists what is allowed.

@@ -410,6 +410,8 @@ a.badge:hover { text-decoration: underline; }
 /* Procedure */
 .proc-head { display: flex; flex-wrap: wrap; gap: .35rem; align-items: center; }
 .level-note { color: var(--muted); margin-top: 0; }
+.flag { border-left: 4px solid var(--warn); background: var(--soft); padding: .5rem .75rem; border-radius: 0 6px 6px 0; }
+.flag--any { border-left-color: var(--link); }
 .facts dt { font-weight: 600; margin-top: .5rem; }
 .facts dd { margin: 0 0 .25rem; }
 .legal li { margin-bottom: .35rem; }
@@ -875,6 +877,9 @@ mark { background: #ffe98a; color: inherit; padding: 0 .05em; }
 <h1>{{title}}</h1>
 <p class="proc-head"><a class="badge badge--{{badge.key}} badge--large" href="{{levelHref}}" title="{{badge.explanation}}">{{badge.label}}</a> <span class="code">Mã thủ tục {{code}}</span> · <a href="{{field.href}}">{{field.name}}</a> · {{tier}}</p>
 <p class="level-note">{{badge.explanation}}</p>
+{{#summary}}<p class="summary">{{summary}}</p>{{/summary}}
+{{#onlineOnly}}<p class="flag flag--online"><strong>Chỉ nhận hồ sơ trực tuyến.</strong> Thủ tục này không nhận hồ sơ giấy tại Trung tâm Phục vụ hành chính công; cán bộ ở đó hướng dẫn và hỗ trợ nộp trực tuyến.</p>{{/onlineOnly}}
+{{#anyCentre}}<p class="flag flag--any"><strong>Phi địa giới:</strong> nộp hồ sơ tại bất kỳ Trung tâm Phục vụ hành chính công nào trong tỉnh, không cần về nơi cư trú.</p>{{/anyCentre}}
 {{#onlineURL}}
 <p class="cta"><a class="button button--cta" href="{{onlineURL}}">Nộp hồ sơ trực tuyến</a></p>
 {{/onlineURL}}
@@ -883,10 +888,15 @@ mark { background: #ffe98a; color: inherit; padding: 0 .05em; }
 <dl class="facts">
 {{#applicants}}<dt>Đối tượng thực hiện</dt><dd>{{applicants}}</dd>{{/applicants}}
 {{#agency}}<dt>Cơ quan thực hiện</dt><dd>{{agency}}</dd>{{/agency}}
+{{#competentAgency}}<dt>Cơ quan có thẩm quyền</dt><dd>{{competentAgency}}</dd>{{/competentAgency}}
+{{#authorisedAgency}}<dt>Cơ quan được ủy quyền</dt><dd>{{authorisedAgency}}</dd>{{/authorisedAgency}}
+{{#coordinatingAgency}}<dt>Cơ quan phối hợp</dt><dd>{{coordinatingAgency}}</dd>{{/coordinatingAgency}}
 {{#address}}<dt>Nơi nộp hồ sơ</dt><dd>{{address}}</dd>{{/address}}
-{{#result}}<dt>Kết quả</dt><dd>{{result}}</dd>{{/result}}
+{{#resultBlock}}<dt>Kết quả</dt><dd>{{#items}}{{^first}}<br>{{/first}}{{name}}{{#code}} <span class="code">(mã {{code}})</span>{{/code}}{{/items}}</dd>{{/resultBlock}}
 {{#delivery}}<dt>Nhận kết quả</dt><dd>{{delivery}}</dd>{{/delivery}}
 {{#onlinePayment}}<dt>Thanh toán</dt><dd>Có thể nộp phí, lệ phí trực tuyến</dd>{{/onlinePayment}}
+{{#kind}}<dt>Loại thủ tục</dt><dd>{{kind}}</dd>{{/kind}}
+{{#decision}}<dt>Quyết định công bố</dt><dd>Số {{decision}}</dd>{{/decision}}
 </dl>
 </section>
 {{#hasChannels}}
@@ -897,7 +907,7 @@ mark { background: #ffe98a; color: inherit; padding: 0 .05em; }
 <thead><tr><th scope="col">Hình thức nộp</th><th scope="col">Thời hạn giải quyết</th><th scope="col">Phí, lệ phí</th></tr></thead>
 <tbody>
 {{#channels}}
-<tr><th scope="row">{{label}}</th><td data-label="Thời hạn">{{{timeHTML}}}</td><td data-label="Phí, lệ phí">{{fee}}</td></tr>
+<tr><th scope="row">{{label}}{{#description}}<br><span class="meta">{{description}}</span>{{/description}}</th><td data-label="Thời hạn">{{{timeHTML}}}</td><td data-label="Phí, lệ phí">{{#fees}}{{^first}}<br>{{/first}}{{#label}}{{label}}: {{/label}}{{amount}}{{#note}} <span class="meta">({{note}})</span>{{/note}}{{/fees}}{{^fees}}Không quy định{{/fees}}</td></tr>
 {{/channels}}
 </tbody>
 </table>
@@ -923,6 +933,7 @@ mark { background: #ffe98a; color: inherit; padding: 0 .05em; }
 <h2 id="ho-so">Thành phần hồ sơ</h2>
 {{#documentGroups}}
 {{#title}}<h3>{{title}}</h3>{{/title}}
+{{#hasSubmitted}}
 <div class="table-scroll" role="region" aria-label="Giấy tờ cần nộp{{#title}}: {{title}}{{/title}}" tabindex="0">
 <table class="documents stack">
 <thead><tr><th scope="col">Giấy tờ</th><th scope="col">Bản chính</th><th scope="col">Bản sao</th><th scope="col">Mẫu</th></tr></thead>
@@ -933,6 +944,15 @@ mark { background: #ffe98a; color: inherit; padding: 0 .05em; }
 </tbody>
 </table>
 </div>
+{{/hasSubmitted}}
+{{#shownBlock}}
+<p><strong>Giấy tờ phải xuất trình</strong> (mang theo để đối chiếu, không nộp):</p>
+<ul class="shown">
+{{#items}}
+<li>{{name}}{{#note}} <span class="meta">({{note}})</span>{{/note}}</li>
+{{/items}}
+</ul>
+{{/shownBlock}}
 {{/documentGroups}}
 {{#bundle}}
 <p><a class="button button--secondary" href="{{href}}" download="{{download}}">Tải tất cả {{count}} biểu mẫu</a> <span class="meta">({{label}})</span></p>
@@ -955,6 +975,16 @@ mark { background: #ffe98a; color: inherit; padding: 0 .05em; }
 </ul>
 </section>
 {{/hasLegal}}
+{{#relatedBlock}}
+<section aria-labelledby="thu-tuc-lien-quan">
+<h2 id="thu-tuc-lien-quan">Thủ tục liên quan</h2>
+<ul class="procs">
+{{#items}}
+{{>procedure-row}}
+{{/items}}
+</ul>
+</section>
+{{/relatedBlock}}
 {{#guideBlock}}
 <section aria-labelledby="huong-dan-lien-quan">
 <h2 id="huong-dan-lien-quan">Hướng dẫn liên quan</h2>
@@ -968,6 +998,8 @@ mark { background: #ffe98a; color: inherit; padding: 0 .05em; }
 {{#onlineURL}}
 <p class="cta"><a class="button button--cta" href="{{onlineURL}}">Nộp hồ sơ trực tuyến</a></p>
 {{/onlineURL}}
+{{#keywords}}<p class="meta">Từ khóa: {{keywords}}</p>{{/keywords}}
+{{#reviewed}}<p class="meta">Thông tin rà soát với Cơ sở dữ liệu quốc gia ngày {{reviewed}}.</p>{{/reviewed}}
 </article>
 {{/main}}
 {{/layout}}

@@ -62,6 +62,19 @@ public struct SchemaKey: Sendable {
         "dang-ky": "đăng ký", "nop-ho-so": "nộp hồ sơ", "tra-cuu": "tra cứu", "khac": "khác",
         "thuong": "thường", "uu-tien": "ưu tiên", "khan-cap": "khẩn cấp",
     ]
+
+    /// How the national portal's procedure pages print a value: an editor pastes them as they are, and the
+    /// loader takes them case and diacritics aside (`YAMLReader.chosen`). The guide lists them beside the value.
+    public static let portalWording: [String: [String]] = [
+        "xa": ["Cấp Xã", "Cấp Phường", "Cấp Đặc khu"], "tinh": ["Cấp Tỉnh"], "huyen": ["Cấp Huyện"],
+        "thong-tin": ["Cung cấp thông tin trực tuyến", "Thông tin trực tuyến"],
+        "mot-phan": ["Dịch vụ công trực tuyến một phần", "DVC trực tuyến một phần"],
+        "toan-trinh": ["Dịch vụ công trực tuyến toàn trình", "DVC trực tuyến toàn trình"],
+        "1": ["Mức độ 1"], "2": ["Mức độ 2"], "3": ["Mức độ 3"], "4": ["Mức độ 4"],
+        "truc-tiep": ["Nộp trực tiếp", "Hình thức trực tiếp"],
+        "truc-tuyen": ["Nộp trực tuyến", "Hình thức trực tuyến"],
+        "buu-chinh": ["Dịch vụ bưu chính", "Dịch vụ bưu chính công ích", "Qua bưu chính", "Nộp qua bưu chính"],
+    ]
 }
 
 /// The keys one YAML mapping may hold: a whole file, a file's front matter, or a mapping nested in one.
@@ -184,6 +197,8 @@ extension ContentSchema {
         SchemaKey("muc_do", .choice(LevelScheme.allCases.map(\.rawValue)), example: "nd42",
                   "Cách hiển thị nhãn mức độ: `nd42` (Toàn trình / Một phần / Thông tin, mặc định) hoặc `legacy` (Mức độ 1–4)"),
         SchemaKey("phat_thanh", .object(siteRadio), example: nil, "Thiết lập cho bản đọc trên đài"),
+        SchemaKey("ra_soat_sau_thang", .integer(1...120), example: "12",
+                  "Sau bao nhiêu tháng kể từ `ngay_ra_soat` thì cảnh báo thủ tục cần rà soát lại (phí, căn cứ pháp lý hay đổi); mặc định 12"),
         SchemaKey("cho_phep_html", .boolean, example: "false",
                   "Cho phép mã HTML viết trong Markdown; mặc định không (thẻ nguy hiểm luôn bị vô hiệu)"),
     ])
@@ -192,8 +207,22 @@ extension ContentSchema {
         SchemaKey("hinh_thuc", .choice(Procedure.Method.allCases.map(\.rawValue)), required: true, example: "truc-tiep",
                   "Cách nộp: tại Bộ phận một cửa, trực tuyến hoặc qua bưu chính"),
         SchemaKey("thoi_han", .text, example: "Trong ngày", "Thời hạn giải quyết"),
-        SchemaKey("le_phi", .text, example: "8.000",
-                  "Phí, lệ phí (đồng): một số tiền, `0` là miễn lệ phí, hoặc một câu chữ giữ nguyên khi hiển thị"),
+        SchemaKey("le_phi", .anyOf([.text, .list(.anyOf([.text, .object(fee)]), single: false)]), example: "8.000",
+                  "Phí, lệ phí (đồng): một số tiền (`8.000` hay `8,000`), `0` là miễn lệ phí, một câu chữ giữ nguyên khi hiển thị, hoặc danh sách các khoản, mỗi khoản có `ten`, `so_tien`, `ghi_chu`"),
+        SchemaKey("mo_ta", .text, example: "Nộp hồ sơ qua Cổng Dịch vụ công quốc gia, nhận kết quả qua bưu chính",
+                  "Mô tả của cách thực hiện này, như cột Mô tả trên Cổng Dịch vụ công"),
+    ])
+
+    public static let fee = ContentSchema("thu-tuc/le_phi", what: "khoản phí, lệ phí", [
+        SchemaKey("ten", .text, example: "Lệ phí", "Loại khoản: Phí hoặc Lệ phí"),
+        SchemaKey("so_tien", .text, required: true, example: "8.000",
+                  "Số tiền (đồng): một số, `0` là miễn, hoặc một câu chữ giữ nguyên khi hiển thị"),
+        SchemaKey("ghi_chu", .text, example: "Cấp bản sao trích lục hộ tịch", "Khoản này thu cho việc gì, ai được miễn"),
+    ])
+
+    public static let result = ContentSchema("thu-tuc/ket_qua", what: "kết quả", [
+        SchemaKey("ten", .text, required: true, example: "Giấy khai sinh (bản chính)", "Tên kết quả"),
+        SchemaKey("ma", .text, example: "KQ.G15.000031", "Mã kết quả trong Cơ sở dữ liệu quốc gia; tìm kiếm được trên trang"),
     ])
 
     public static let document = ContentSchema("thu-tuc/giay_to", what: "giấy tờ", [
@@ -208,7 +237,9 @@ extension ContentSchema {
     public static let documentGroup = ContentSchema("thu-tuc/truong_hop", what: "nhóm giấy tờ theo trường hợp", [
         SchemaKey("truong_hop", .text, example: "Người khuyết tật", "Tên trường hợp, hiện làm tiêu đề nhóm"),
         SchemaKey("giay_to", .list(.anyOf([.text, .object(document)]), single: false), example: nil,
-                  "Các giấy tờ của trường hợp này, viết như giấy tờ trong `ho_so`"),
+                  "Các giấy tờ phải nộp của trường hợp này, viết như giấy tờ trong `ho_so`"),
+        SchemaKey("xuat_trinh", .list(.anyOf([.text, .object(document)]), single: false), example: nil,
+                  "Các giấy tờ phải xuất trình (mang theo để đối chiếu, không nộp) của trường hợp này"),
     ])
 
     public static let legal = ContentSchema("thu-tuc/can_cu", what: "căn cứ pháp lý", [
@@ -222,19 +253,25 @@ extension ContentSchema {
         SchemaKey("ma", .text, required: true, example: "\"1.001193\"",
                   "Mã thủ tục theo Cơ sở dữ liệu quốc gia, không trùng trong cả danh mục; luôn đặt trong ngoặc kép"),
         SchemaKey("ten", .text, required: true, example: "Đăng ký khai sinh", "Tên thủ tục; địa chỉ trang lấy từ tên này nếu không có `slug`"),
-        SchemaKey("cap", .choice(Procedure.Tier.allCases.map(\.rawValue)), example: "xa",
-                  "Cấp thực hiện: xã (mặc định), tỉnh, hoặc huyện (cấp huyện cũ, trước 01/7/2025)"),
+        SchemaKey("cap", .list(.choice(Procedure.Tier.allCases.map(\.rawValue)), single: true), example: "xa",
+                  "Cấp thực hiện: xã (mặc định), tỉnh, hoặc huyện (cấp huyện cũ, trước 01/7/2025); nhiều cấp viết `[tinh, xa]` hoặc như trên Cổng: `Cấp Tỉnh, Cấp Xã`"),
         SchemaKey("muc_do", .choice(ServiceLevel.allowedValues), example: "toan-trinh",
                   "Mức độ dịch vụ công trực tuyến theo Nghị định 42/2022 (thong-tin, mot-phan, toan-trinh) hoặc cách cũ 1–4"),
         SchemaKey("doi_tuong", .list(.text, single: true), example: "[Công dân Việt Nam]", "Đối tượng thực hiện"),
         SchemaKey("co_quan", .text, example: "Ủy ban nhân dân xã An Phú", "Cơ quan thực hiện"),
+        SchemaKey("co_quan_tham_quyen", .text, example: "Ủy ban nhân dân cấp xã", "Cơ quan có thẩm quyền, khi khác cơ quan thực hiện"),
+        SchemaKey("co_quan_duoc_uy_quyen", .text, example: "Trung tâm Phục vụ hành chính công xã", "Cơ quan được ủy quyền"),
+        SchemaKey("co_quan_phoi_hop", .text, example: "Công an xã", "Cơ quan phối hợp"),
         SchemaKey("noi_nop", .text, example: "Bộ phận một cửa UBND xã An Phú", "Địa chỉ nơi tiếp nhận hồ sơ"),
         SchemaKey("cach_thuc", .list(.object(channel), single: false), example: nil,
                   "Các cách nộp hồ sơ, mỗi cách có thời hạn và lệ phí riêng"),
         SchemaKey("trinh_tu", .markdown, example: "1. Nộp hồ sơ tại Bộ phận một cửa.", "Các bước thực hiện (thường viết sau dấu `|`)"),
         SchemaKey("ho_so", .list(.anyOf([.text, .object(document), .object(documentGroup)]), single: false), example: nil,
                   "Thành phần hồ sơ: danh sách giấy tờ (một giấy tờ có thể viết gọn bằng tên), hoặc danh sách nhóm theo trường hợp"),
-        SchemaKey("ket_qua", .text, example: "Giấy khai sinh (bản chính)", "Kết quả người dân nhận được"),
+        SchemaKey("xuat_trinh", .list(.anyOf([.text, .object(document)]), single: false), example: nil,
+                  "Giấy tờ phải xuất trình (mang theo để đối chiếu, không nộp), viết như giấy tờ trong `ho_so`; `ho_so` là giấy tờ phải nộp"),
+        SchemaKey("ket_qua", .anyOf([.text, .list(.anyOf([.text, .object(result)]), single: false)]), example: "Giấy khai sinh (bản chính)",
+                  "Kết quả người dân nhận được: một câu, hoặc danh sách kết quả, mỗi kết quả có `ten` và `ma` (mã KQ trên Cổng)"),
         SchemaKey("yeu_cau", .markdown, example: "Không", "Yêu cầu, điều kiện"),
         SchemaKey("mien_le_phi", .list(.text, single: true), example: "[Người thuộc hộ nghèo, Người khuyết tật]",
                   "Các đối tượng được miễn lệ phí"),
@@ -245,6 +282,21 @@ extension ContentSchema {
         SchemaKey("thanh_toan_truc_tuyen", .boolean, example: "true", "Có thanh toán lệ phí trực tuyến không (cần cho mức độ 4 khi có lệ phí)"),
         SchemaKey("nhan_ket_qua", .list(.choice(Procedure.Method.allCases.map(\.rawValue)), single: true), example: "[truc-tiep, buu-chinh]",
                   "Các cách nhận kết quả; toàn trình cần `truc-tuyen` hoặc `buu-chinh`"),
+        SchemaKey("mo_ta", .text, example: "Thủ tục đăng ký khai sinh cho trẻ em sinh ra tại Việt Nam",
+                  "Mô tả thủ tục, như mục Mô tả trên Cổng Dịch vụ công; hiện dưới tên thủ tục"),
+        SchemaKey("tu_khoa", .list(.text, single: true), example: "[khai sinh, giấy khai sinh, trẻ sơ sinh]",
+                  "Từ khóa: những từ người dân hay gõ để tìm thủ tục này; tìm kiếm trên trang dùng các từ này"),
+        SchemaKey("so_quyet_dinh", .text, example: "1386/QĐ-BTP",
+                  "Số quyết định công bố thủ tục (mục Số quyết định trên Cổng)"),
+        SchemaKey("loai_thu_tuc", .text, example: "TTHC được luật giao quy định chi tiết", "Loại thủ tục, ghi như trên Cổng"),
+        SchemaKey("thu_tuc_lien_quan", .list(.text, single: true), example: "[\"1.004194\", \"1.004222\"]",
+                  "Mã các thủ tục liên quan, mỗi mã trong ngoặc kép; trang dẫn sang các thủ tục đó. Mã phải có trong danh mục"),
+        SchemaKey("chi_truc_tuyen", .boolean, example: "true",
+                  "Chỉ nhận hồ sơ trực tuyến (như 25 dịch vụ công thiết yếu từ 01/10/2025); trang hiện rõ điều này"),
+        SchemaKey("phi_dia_gioi", .boolean, example: "true",
+                  "Phi địa giới: nộp hồ sơ ở bất kỳ Trung tâm Phục vụ hành chính công nào trong tỉnh; trang hiện rõ điều này"),
+        SchemaKey("ngay_ra_soat", .date, example: "2026-11-15",
+                  "Ngày rà soát lần cuối với Cơ sở dữ liệu quốc gia; quá `ra_soat_sau_thang` tháng (site.yml) thì có cảnh báo"),
         SchemaKey("slug", .slug, example: "dang-ky-khai-sinh", "Đặt cố định địa chỉ trang `/thu-tuc/<slug>/`"),
     ])
 

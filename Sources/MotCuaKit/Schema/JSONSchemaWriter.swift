@@ -62,6 +62,8 @@ public enum JSONSchemaWriter {
         var text = key.description
         if case .choice(let values) = key.type {
             text += ". Giá trị: " + values.joined(separator: ", ")
+        } else if case .list(.choice(let values), _) = key.type {
+            text += ". Giá trị: " + values.joined(separator: ", ")
         }
         if let example = key.example {
             text += ". Ví dụ: " + (isMapping(key.type) ? example : "\(key.name): \(example)")
@@ -119,8 +121,8 @@ public enum JSONSchemaWriter {
         var result = values.map(JSONValue.string)
         result += values.compactMap { Int($0) }.map(JSONValue.int)
         for value in values {
-            guard let spelled = SchemaKey.spellings[value] else { continue }
-            result += [.string(spelled), .string(capitalized(spelled))]
+            if let spelled = SchemaKey.spellings[value] { result += [.string(spelled), .string(capitalized(spelled))] }
+            result += (SchemaKey.portalWording[value] ?? []).map(JSONValue.string)
         }
         return result
     }

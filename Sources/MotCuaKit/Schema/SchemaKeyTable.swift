@@ -131,10 +131,14 @@ public enum SchemaKeyTable {
             var text = choices.map { "`\($0)`" }.joined(separator: ", ")
             let spelled = choices.compactMap { SchemaKey.spellings[$0] }
             if !spelled.isEmpty { text += "; viết có dấu cũng được: " + spelled.joined(separator: ", ") }
+            let portal = choices.flatMap { value in (SchemaKey.portalWording[value] ?? []).map { "“\($0)” (`\(value)`)" } }
+            if !portal.isEmpty { text += "; chép từ Cổng Dịch vụ công cũng được: " + portal.joined(separator: ", ") }
             return text
         case .list(let item, let single):
             let each = values(item)
-            return (each == "—" ? "—" : each) + (single ? "; một giá trị đơn là danh sách một mục" : "")
+            var text = (each == "—" ? "—" : each) + (single ? "; một giá trị đơn là danh sách một mục" : "")
+            if case .choice = item, single { text += ", nhiều giá trị cách nhau bằng dấu phẩy như trên Cổng cũng được" }
+            return text
         case .mapping: return "Mỗi dòng `khóa: giá trị`"
         }
     }

@@ -50,6 +50,25 @@ extension YAMLReader {
         url(mapping, key.name, httpsOnly: httpsOnly)
     }
 
+    /// Several choices: a list, or one value that names several as the national portal prints them
+    /// ("Cấp Tỉnh, Cấp Xã"). Each must be allowed; repeats count once.
+    func choices(_ mapping: YAMLNode.Mapping, _ key: ContentKey) -> [Located<String>] {
+        guard case .list(.choice(let allowed), _) = key.key.type else { preconditionFailure("\(key.name) is no list of choices") }
+        var result: [Located<String>] = []
+        for item in stringList(mapping, key.name) {
+            for part in item.value.split(whereSeparator: { $0 == "," || $0 == ";" }) {
+                let word = VietnameseText.trimmed(String(part))
+                guard !word.isEmpty else { continue }
+                if let chosen = Self.chosen(word, allowed: allowed) {
+                    if !result.contains(where: { $0.value == chosen }) { result.append(Located(chosen, at: item.location)) }
+                } else {
+                    diagnostics.error(.invalidValue, "`\(key.name)`: `\(word)` không hợp lệ; chọn trong \(allowed.map { "`\($0)`" }.joined(separator: ", ")), ví dụ `\(key.name): \(key.key.example ?? allowed[0])`", at: item.location)
+                }
+            }
+        }
+        return result
+    }
+
     /// A choice among the declared values; a required choice that is absent is reported as missing.
     func choice(_ mapping: YAMLNode.Mapping, _ key: ContentKey) -> Located<String>? {
         let value = choice(mapping, key.name, allowed: key.allowed)

@@ -16,6 +16,8 @@ public struct SiteConfig: Sendable, Equatable {
     public var radioSyllablesPerMinute: Int
     /// Raw HTML in Markdown is dropped unless the site opts in; scripts are always filtered.
     public var allowRawHTML: Bool
+    /// Months after a procedure's `ngay_ra_soat` before it is flagged for review.
+    public var reviewMonths: Int
     /// How the site's portals are named on air, by host (`dichvucong.gov.vn: Cổng dịch vụ công quốc gia`).
     public var spokenNames: [String: String]
 
@@ -24,6 +26,7 @@ public struct SiteConfig: Sendable, Equatable {
         self.levelScheme = .nd42
         self.radioSyllablesPerMinute = 180
         self.allowRawHTML = false
+        self.reviewMonths = 12
         self.spokenNames = [:]
     }
 }

@@ -33,6 +33,14 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         return nil
     }
 
+    /// The same day so many months later, the last day of the month when it has fewer (31 January + 1 month
+    /// is 28 or 29 February); nil past year 9999.
+    public func addingMonths(_ months: Int) -> CalendarDate? {
+        let index = year * 12 + (month - 1) + months
+        let y = index / 12, m = index % 12 + 1
+        return CalendarDate(year: y, month: m, day: min(day, Self.daysIn(month: m, year: y)))
+    }
+
     public static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28

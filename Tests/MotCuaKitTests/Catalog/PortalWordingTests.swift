@@ -32,10 +32,10 @@ import Testing
         #expect(!report.diagnostics.hasErrors, "\(report.diagnostics.lines)")
         let (loaded, _) = ContentLoader(root: site.root, includeDrafts: false).load()
         let procedure = try #require(loaded?.procedures.first { $0.code.value == "2.000815.000.00.00.H38" })
-        #expect(procedure.tier == .commune)
+        #expect(procedure.tiers == [.commune])
         #expect(procedure.applicants == ["Công dân Việt Nam", "Tổ chức (không bao gồm doanh nghiệp, HTX)", "Người nước ngoài"])
         #expect(procedure.channels.map(\.method) == [.inPerson, .post])
-        #expect(procedure.channels.map(\.fee) == [.amount(2_000), .amount(2_000)])
+        #expect(procedure.channels.map { $0.fees.map(\.amount) } == [[.amount(2_000)], [.amount(2_000)]])
         #expect(procedure.resultDelivery == [.inPerson, .post])
         // The address is cut at a word within 200 letters: the folder name the 266-character name made
         // was longer than a file system allows.

@@ -76,6 +76,25 @@ import Testing
         }
     }
 
+    /// Every phrase the portal prints is read as its value, in capitals or without diacritics too, and names
+    /// one value only.
+    @Test func portalWordingIsReadAsItsValue() {
+        for (value, phrases) in SchemaKey.portalWording {
+            let allowed = Self.allSchemas.flatMap(\.keys).compactMap { key -> [String]? in
+                switch key.type {
+                case .choice(let values), .list(.choice(let values), _): return values.contains(value) ? values : nil
+                default: return nil
+                }
+            }.first
+            #expect(allowed != nil, "\(value) is no declared choice")
+            for phrase in phrases {
+                #expect(YAMLReader.chosen(phrase, allowed: allowed ?? []) == value, "\(phrase)")
+                #expect(YAMLReader.chosen(phrase.uppercased(), allowed: allowed ?? []) == value, "\(phrase)")
+                #expect(YAMLReader.chosen(VietnameseText.fold(phrase), allowed: allowed ?? []) == value, "\(phrase)")
+            }
+        }
+    }
+
     @Test func spellingsAreWhatTheLoaderFoldsToTheirValues() {
         for (value, spelled) in SchemaKey.spellings {
             #expect(VietnameseText.slug(spelled) == value, "\(spelled)")
@@ -130,6 +149,12 @@ import Testing
             return [indent + key.name + ":", indent + "  " + key.example!]
         case .list(let item, _) where key.example == nil:
             return [indent + key.name + ":"] + items(item, indent: indent + "  ", scalar: nil)
+        case .anyOf(let alternatives):
+            // A value written as text or as a list of mappings (`le_phi`, `ket_qua`): the list, so its keys are read.
+            for case .list(let item, _) in alternatives where !SchemaKeyTable.nestedSchemas(item).isEmpty {
+                return [indent + key.name + ":"] + items(item, indent: indent + "  ", scalar: nil)
+            }
+            return [indent + key.name + ": " + key.example!]
         default:
             return [indent + key.name + ": " + key.example!]
         }
