@@ -99,6 +99,8 @@ final class YAMLComposer {
         var type: yaml_event_type_t
         var mark: YAMLNode.Mark
         var anchor: String?
+        /// Set when the node is written with a tag (`! …`, `!x`, `!!str`).
+        var tagged = false
         var value = ""
         var isPlain = false
     }
@@ -116,13 +118,20 @@ final class YAMLComposer {
             result.value = scalar.value.map { String(decoding: UnsafeBufferPointer(start: $0, count: scalar.length), as: UTF8.self) } ?? ""
             result.isPlain = scalar.style == YAML_PLAIN_SCALAR_STYLE
             result.anchor = name(scalar.anchor)
+            result.tagged = scalar.tag != nil
         case YAML_ALIAS_EVENT: result.anchor = name(event.data.alias.anchor)
-        case YAML_SEQUENCE_START_EVENT: result.anchor = name(event.data.sequence_start.anchor)
-        case YAML_MAPPING_START_EVENT: result.anchor = name(event.data.mapping_start.anchor)
+        case YAML_SEQUENCE_START_EVENT:
+            result.anchor = name(event.data.sequence_start.anchor)
+            result.tagged = event.data.sequence_start.tag != nil
+        case YAML_MAPPING_START_EVENT:
+            result.anchor = name(event.data.mapping_start.anchor)
+            result.tagged = event.data.mapping_start.tag != nil
         default: break
         }
         return result
     }
+
+    static let tagProblem = "found a tag"
 
     private func error() -> YAMLSyntaxError {
         let p = parser.pointee
@@ -152,6 +161,10 @@ final class YAMLComposer {
     }
 
     private func node(from event: Event) throws(YAMLSyntaxError) -> YAMLNode {
+        // The content format has no tags: `ten: ! Lưu ý` is an editor's text whose `!` YAML would drop silently.
+        if event.tagged {
+            throw YAMLSyntaxError(problem: Self.tagProblem, mark: event.mark, context: nil)
+        }
         let node: YAMLNode
         switch event.type {
         case YAML_ALIAS_EVENT:

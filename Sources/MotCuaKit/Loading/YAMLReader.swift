@@ -237,6 +237,7 @@ final class YAMLReader {
             "found a tab character that violates indentation": tab,
             "found a tab character where an indentation space is expected": tab,
             "control characters are not allowed": "có ký tự điều khiển vô hình; hãy xóa nó",
+            YAMLComposer.tagProblem: tag,
             "input is too long": "tệp quá dài",
             "memory": "không đủ bộ nhớ để đọc tệp",
             "could not find expected directive name": directive, "found unknown directive name": directive,

@@ -57,7 +57,8 @@ struct YAMLSyntaxHint: Equatable {
                     line: number, column: column)
             }
         }
-        if stop.line <= lines.count, let (sign, column) = signStartingValue(lines[stop.line - 1], at: stop.column) {
+        if stop.line <= lines.count, let (sign, column) = signStartingValue(lines[stop.line - 1], at: stop.column)
+            ?? signStartingValue(lines[stop.line - 1], at: valueStart(lines[stop.line - 1]) ?? 0) {
             let before = lines[stop.line - 1][..<(column - 1)].reversed().drop { $0 == " " }.first
             var value = String(String.UnicodeScalarView(lines[stop.line - 1][(column - 1)...])).trimmingCharacters(in: .whitespaces)
             if value.count > 40 { value = String(value.prefix(40)) + "…" }
@@ -70,9 +71,24 @@ struct YAMLSyntaxHint: Equatable {
                 if key.hasPrefix("- ") { key = String(key.dropFirst(2)) }
                 example = "\(key): \(quoted)"
             }
+            // A backtick cannot be shown between backticks.
+            let shown = sign == "`" ? "dấu huyền ngược (`)" : "`\(sign.trimmingCharacters(in: .whitespaces))`"
             return YAMLSyntaxHint(
-                message: "giá trị bắt đầu bằng `\(sign.trimmingCharacters(in: .whitespaces))`, ký tự mà YAML hiểu theo nghĩa riêng; hãy đặt cả giá trị trong ngoặc kép: `\(example)`",
+                message: "giá trị bắt đầu bằng \(shown), ký tự mà YAML hiểu theo nghĩa riêng; hãy đặt cả giá trị trong ngoặc kép: `\(example)`",
                 line: stop.line, column: column)
+        }
+        // `ten: Ghi chú: nộp bản chính`: a second `: ` in a plain value reads as a key.
+        if error.problem == "mapping values are not allowed in this context", stop.line <= lines.count,
+           let start = valueStart(lines[stop.line - 1]), start < stop.column {
+            let line = lines[stop.line - 1]
+            var key = Substring(String(String.UnicodeScalarView(line[..<(start - 1)]))).drop { $0 == " " || $0 == "-" }
+            while key.last == " " || key.last == ":" { key = key.dropLast() }
+            var value = String(String.UnicodeScalarView(line[(start - 1)...])).trimmingCharacters(in: .whitespaces)
+            if value.count > 60 { value = String(value.prefix(60)) + "…" }
+            let quoted = "\"" + value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+            return YAMLSyntaxHint(
+                message: "giá trị có dấu `: ` (hai chấm rồi dấu cách), YAML hiểu phần trước nó là tên khóa; hãy đặt cả giá trị trong ngoặc kép: `\(key): \(quoted)`",
+                line: stop.line, column: stop.column)
         }
         if stop.line <= lines.count, let misaligned = misalignedKey(lines, at: stop.line, lineShift: lineShift) {
             return misaligned
@@ -105,6 +121,21 @@ struct YAMLSyntaxHint: Equatable {
         let next = line[i + 1]
         guard next != " ", next != "/", next != ":" else { return nil }
         return (String(String.UnicodeScalarView(line[start..<i])), i + 2)
+    }
+
+    /// The column where the value of a `key: value` line starts (after `- ` and the first `: `), if it has one.
+    static func valueStart(_ line: [Unicode.Scalar]) -> Int? {
+        var i = 0
+        while i < line.count, line[i] == " " || (line[i] == "-" && i + 1 < line.count && line[i + 1] == " ") { i += 1 }
+        let keyStart = i
+        while i + 1 < line.count, !(line[i] == ":" && line[i + 1] == " ") {
+            guard line[i] != "\"", line[i] != "'", line[i] != "#" else { return nil }
+            i += 1
+        }
+        guard i > keyStart, i + 1 < line.count else { return nil }
+        i += 1
+        while i < line.count, line[i] == " " { i += 1 }
+        return i < line.count ? i + 1 : nil
     }
 
     /// The sign at `column` when it starts a value (after `key: ` or `- `) and YAML reads it as syntax:

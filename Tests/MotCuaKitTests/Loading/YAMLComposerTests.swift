@@ -96,7 +96,26 @@ import Yams
     }
 
     @Test(arguments: cases) func sameAsYams(_ text: String) {
-        #expect(Self.ours(text) == Self.yams(text), "\(text.debugDescription)")
+        let (a, b) = (Self.ours(text), Self.yams(text))
+        if Self.refusedTag(a, b) { return }
+        #expect(a == b, "\(text.debugDescription)")
+    }
+
+    /// The one designed difference besides merge keys: a tagged node (`! Lưu ý`, `!!str 5`) is refused, since the
+    /// content format has no tags and YAML would drop an editor's leading `!` silently. Yams reads it, or stops
+    /// at a problem further on (the text before the tag parsed alike).
+    static func refusedTag(_ ours: Outcome, _ yams: Outcome) -> Bool {
+        guard case .error(let line, _, let message) = ours,
+              message == YAMLReader.describe(YAMLSyntaxError(problem: YAMLComposer.tagProblem, mark: nil, context: nil)) else { return false }
+        switch yams {
+        case .tree: return true
+        case .error(let later, _, _): return (later ?? 0) >= (line ?? 0)
+        }
+    }
+
+    @Test func aTaggedValueIsRefusedWhereItStarts() {
+        #expect(Self.ours("a: !!str 5\n") == .error(line: 1, column: 4, YAMLReader.describe(YAMLSyntaxError(problem: YAMLComposer.tagProblem, mark: nil, context: nil))))
+        #expect(Self.ours("a: ! Lưu ý\n") == .error(line: 1, column: 4, YAMLReader.describe(YAMLSyntaxError(problem: YAMLComposer.tagProblem, mark: nil, context: nil))))
     }
 
     /// The sample site's YAML, and random damage done to it (as the loader's fuzz test does), read alike.
@@ -118,7 +137,7 @@ import Yams
             let (a, b) = (Self.ours(text), Self.yams(text))
             compared += 1
             if case .tree(.some) = a { trees += 1 }
-            if a == b { continue }
+            if a == b || Self.refusedTag(a, b) { continue }
             // Known difference: a key that is itself a list or a table, repeated; Yams names it "<uncovertable>".
             if case .error(_, _, let message) = b, message.contains("<uncovertable>") { continue }
             Issue.record("\(text.debugDescription)\nours: \(a)\nyams: \(b)")
