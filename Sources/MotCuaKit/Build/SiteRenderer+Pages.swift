@@ -173,7 +173,7 @@ extension SiteRenderer {
         c["code"] = p.code.value
         c["field"] = ["name": field.name.value, "href": href(page, .field(f))] as TemplateValues
         c["tier"] = p.tiers.map(\.label).joined(separator: ", ")
-        if let v = p.summary { c["summary"] = v }
+        if let v = p.summary { c["procSummary"] = v }
         if p.onlineOnly { c["onlineOnly"] = true }
         if p.anyCentre { c["anyCentre"] = true }
         let b = badge(p)
@@ -186,7 +186,7 @@ extension SiteRenderer {
         if let v = p.authorisedAgency { c["authorisedAgency"] = v }
         if let v = p.coordinatingAgency { c["coordinatingAgency"] = v }
         if let v = p.decision { c["decision"] = v }
-        if let v = p.kind { c["kind"] = v }
+        if let v = p.kind { c["procKind"] = v }
         if let v = p.reviewed { c["reviewed"] = VietnameseFormat.date(v.value) }
         if !p.keywords.isEmpty { c["keywords"] = p.keywords.joined(separator: ", ") }
         if let v = p.submissionAddress { c["address"] = v }
@@ -199,12 +199,16 @@ extension SiteRenderer {
                 ?? "Không quy định"
             // Several items (phí, lệ phí) each on a line with its note; a channel without any says so.
             e["fees"] = ch.fees.enumerated().map { i, item -> TemplateValues in
-                var f: TemplateValues = ["amount": item.amount.display, "first": i == 0]
-                if let v = item.label { f["label"] = v }
-                if let v = item.note { f["note"] = v }
+                // "Lệ phí: miễn" rather than "Lệ phí: Miễn lệ phí".
+                var f: TemplateValues = ["amount": item.label != nil && item.amount.isFree ? "miễn" : item.amount.display, "first": i == 0]
+                f.setOwn("label", item.label)
+                f.setOwn("note", item.note)
                 return f
             }
-            if let v = ch.description { e["description"] = v }
+            // Themes written before fee items show `fee`: the items on one line.
+            e["fee"] = ch.fees.isEmpty ? "Không quy định"
+                : ch.fees.map { item in (item.label.map { "\($0): " } ?? "") + item.amount.display }.joined(separator: "; ")
+            e.setOwn("description", ch.description)
             return e
         }
         c["hasChannels"] = !p.channels.isEmpty
@@ -221,7 +225,7 @@ extension SiteRenderer {
         }
         c["documentGroups"] = p.documentGroups.map { group -> TemplateValues in
             var g: TemplateValues = ["documents": group.documents.map { documentRow(page, $0) }]
-            if let t = group.title { g["title"] = t }
+            g.setOwn("title", group.title)
             if !group.documents.isEmpty { g["hasSubmitted"] = true }
             // Papers shown at the desk get their own list, so the one of papers handed in stays what it was.
             g["shownBlock"] = block(group.shown.map { documentRow(page, $0) })
@@ -234,19 +238,24 @@ extension SiteRenderer {
         }
         c["resultBlock"] = block(p.results.enumerated().map { i, r -> TemplateValues in
             var e: TemplateValues = ["name": r.name, "first": i == 0]
-            if let v = r.code { e["code"] = v }
+            e.setOwn("code", r.code)
             return e
         })
+        // Themes written before result lists show `result`.
+        if !p.results.isEmpty { c["result"] = p.results.map(\.name).joined(separator: "; ") }
+        // Each other procedure once (the catalog check warns about repeats and the procedure itself).
+        var listed: Set<String> = [p.code.value]
         c["relatedBlock"] = block(p.related.compactMap { code -> TemplateValues? in
-            guard let (rf, ri) = procedureIndex(code.value), plan.hasPage(.procedure(field: rf, index: ri)) else { return nil }
+            guard listed.insert(code.value).inserted, let (rf, ri) = procedureIndex(code.value),
+                  plan.hasPage(.procedure(field: rf, index: ri)) else { return nil }
             return procedureRow(page, field: rf, index: ri)
         })
         c["exemptionBlock"] = block(p.feeExemptions)
         c["legal"] = p.legalBasis.map { l -> TemplateValues in
             var e: TemplateValues = ["number": l.number]
-            if let v = l.summary { e["summary"] = v }
-            if let v = l.date { e["date"] = VietnameseFormat.date(v) }
-            if let v = l.issuer { e["issuer"] = v }
+            e.setOwn("summary", l.summary)
+            e.setOwn("date", l.date.map(VietnameseFormat.date))
+            e.setOwn("issuer", l.issuer)
             return e
         }
         c["hasLegal"] = !p.legalBasis.isEmpty
@@ -259,9 +268,11 @@ extension SiteRenderer {
 
     func documentRow(_ page: SitePlan.Page, _ doc: Procedure.Document) -> TemplateValues {
         var e: TemplateValues = ["name": doc.name, "originals": doc.originals ?? 0, "copies": doc.copies ?? 0]
-        if let note = doc.note { e["note"] = note }
+        e.setOwn("note", doc.note)
         if let form = doc.form, let file = site.forms[form.value] {
             e["form"] = formLink(page, file, title: doc.name)
+        } else {
+            e["form"] = false
         }
         return e
     }

@@ -314,23 +314,37 @@ struct SiteRenderer: @unchecked Sendable {
         return row
     }
 
-    /// The lowest fee across channels, for lists ("Miễn lệ phí", "từ 10.000 đồng"). A channel's items (phí and
-    /// lệ phí) add up; any item written as text leaves the summary out, since the sum is then unknown.
+    /// The lowest fee across channels, for lists ("Miễn lệ phí", "từ 10.000 đồng"). A channel's items add up when
+    /// each names a different kind (Phí and Lệ phí); items of one kind, or unnamed, are alternatives (by case or
+    /// by value), so the lowest counts and the list says "Từ". Any item written as text leaves the summary out.
     static func summaryFee(_ p: Procedure) -> String? {
         let channels = p.channels.filter { !$0.fees.isEmpty }
         guard !channels.isEmpty else { return nil }
         if p.isFree { return "Miễn lệ phí" }
-        var totals: [Int] = []
+        var costs: [Int] = []
+        var alternatives = false
         for channel in channels {
-            var total = 0
+            var amounts: [Int] = []
             for item in channel.fees {
                 guard case .amount(let n) = item.amount else { return nil }
-                total += n
+                amounts.append(n)
             }
-            totals.append(total)
+            let labels = channel.fees.compactMap(\.label)
+            if labels.count == amounts.count, Set(labels).count == labels.count {
+                // Amounts are at most `Procedure.maxFee` each, and a channel has few items.
+                let (sum, overflow) = amounts.reduce((0, false)) { acc, n in
+                    let r = acc.0.addingReportingOverflow(n)
+                    return (r.partialValue, acc.1 || r.overflow)
+                }
+                guard !overflow else { return nil }
+                costs.append(sum)
+            } else {
+                costs.append(amounts.min()!)
+                alternatives = alternatives || Set(amounts).count > 1
+            }
         }
-        guard let low = totals.min() else { return nil }
-        return Set(totals).count == 1 ? VietnameseFormat.fee(low) : "Từ \(VietnameseFormat.fee(low))"
+        let low = costs.min()!
+        return Set(costs).count == 1 && !alternatives ? VietnameseFormat.fee(low) : "Từ \(VietnameseFormat.fee(low))"
     }
 
     /// "Hộ tịch · 12 thủ tục · 7 toàn trình · 3 một phần · 2 thông tin" as structured data.

@@ -8,7 +8,7 @@ public struct CatalogValidator: Sendable {
     /// The build's day, against which review dates are judged.
     public var today: CalendarDate
 
-    public init(site: Site, failedCatalogFiles: [String] = [], today: CalendarDate = .today) {
+    public init(site: Site, failedCatalogFiles: [String] = [], today: CalendarDate) {
         self.site = site
         self.failedCatalogFiles = failedCatalogFiles
         self.today = today
@@ -81,7 +81,7 @@ public struct CatalogValidator: Sendable {
             }
             if level.value.needsOnlineSubmission {
                 if let link = procedure.onlineSubmission {
-                    if !link.value.lowercased().hasPrefix("https://") {
+                    if !Self.hasHTTPSLink(procedure) {
                         d.warning(.levelNeedsOnlineLink, "thủ tục \(name): `nop_truc_tuyen` phải là địa chỉ https:// (đang là `\(link.value)`)", at: link.location)
                     }
                 } else {
@@ -120,19 +120,45 @@ public struct CatalogValidator: Sendable {
         return message
     }
 
-    /// Related procedures exist, an online-only procedure says where to submit, and review dates are recent.
+    /// An https address to submit online: what online levels and online-only procedures need.
+    static func hasHTTPSLink(_ p: Procedure) -> Bool {
+        p.onlineSubmission?.value.lowercased().hasPrefix("https://") ?? false
+    }
+
+    /// Related procedures exist and are others, an online-only procedure says where to submit and has no paper
+    /// channel, and review dates are past but recent.
     func checkRecords(_ d: inout Diagnostics) {
         let codes = Set(site.procedures.map(\.code.value))
         let months = site.config.reviewMonths
         for procedure in site.procedures {
-            for code in procedure.related where !codes.contains(code.value) {
-                d.error(.unknownProcedure, unknownCodeMessage("thu_tuc_lien_quan", code.value, codes), at: code.location)
+            let code = procedure.code.value
+            var named: Set<String> = []
+            for related in procedure.related {
+                if related.value == code {
+                    d.warning(.invalidValue, "`thu_tuc_lien_quan`: thủ tục `\(code)` không cần liên quan với chính nó; hãy xóa mã này", at: related.location)
+                } else if !named.insert(related.value).inserted {
+                    d.warning(.invalidValue, "`thu_tuc_lien_quan`: mã `\(related.value)` đã ghi ở trên; hãy xóa lần ghi thứ hai", at: related.location)
+                } else if !codes.contains(related.value) {
+                    d.error(.unknownProcedure, unknownCodeMessage("thu_tuc_lien_quan", related.value, codes), at: related.location)
+                }
             }
-            if procedure.onlineOnly, !(procedure.onlineSubmission?.value.lowercased().hasPrefix("https://") ?? false) {
-                d.warning(.onlineOnlyWithoutLink, "thủ tục `\(procedure.code.value)` chỉ nhận hồ sơ trực tuyến (`chi_truc_tuyen: true`) nhưng chưa có `nop_truc_tuyen`; hãy thêm địa chỉ https:// để nộp, ví dụ `nop_truc_tuyen: https://dichvucong.gov.vn/p/home/dvc-chi-tiet-thu-tuc-nganh-doc.html?ma_thu_tuc=\(procedure.code.value)`", at: procedure.code.location)
+            if procedure.onlineOnly {
+                // An online level already warns about an http address (`checkLevels`); only its absence is said here.
+                if procedure.onlineSubmission == nil {
+                    d.warning(.onlineOnlyWithoutLink, "thủ tục `\(code)` chỉ nhận hồ sơ trực tuyến (`chi_truc_tuyen: true`) nhưng chưa có `nop_truc_tuyen`; hãy thêm địa chỉ https:// để nộp, ví dụ `nop_truc_tuyen: https://dichvucong.gov.vn/p/home/dvc-chi-tiet-thu-tuc-nganh-doc.html?ma_thu_tuc=\(code)`", at: procedure.code.location)
+                } else if !Self.hasHTTPSLink(procedure), !(procedure.level?.value.needsOnlineSubmission ?? false), let link = procedure.onlineSubmission {
+                    d.warning(.onlineOnlyWithoutLink, "thủ tục `\(code)` chỉ nhận hồ sơ trực tuyến nhưng `nop_truc_tuyen` không phải địa chỉ https:// (đang là `\(link.value)`)", at: link.location)
+                }
+                for channel in procedure.channels where channel.method != .online {
+                    d.warning(.onlineOnlyWithoutLink, "thủ tục `\(code)` chỉ nhận hồ sơ trực tuyến (`chi_truc_tuyen: true`) nhưng có cách thực hiện `\(channel.method.rawValue)`; hãy xóa cách này, hoặc bỏ `chi_truc_tuyen`", at: channel.location)
+                }
             }
-            if let reviewed = procedure.reviewed, let due = reviewed.value.addingMonths(months), due < today {
-                d.warning(.reviewOverdue, "thủ tục `\(procedure.code.value)` rà soát lần cuối ngày \(VietnameseFormat.date(reviewed.value)), đã quá \(months) tháng; hãy đối chiếu phí, lệ phí, thời hạn và căn cứ pháp lý với Cổng Dịch vụ công quốc gia rồi sửa `ngay_ra_soat` (số tháng đặt ở `ra_soat_sau_thang` trong site.yml)", at: reviewed.location)
+            if let reviewed = procedure.reviewed {
+                if today < reviewed.value {
+                    d.warning(.invalidValue, "`ngay_ra_soat`: ngày \(VietnameseFormat.date(reviewed.value)) chưa đến (hôm nay \(VietnameseFormat.date(today))); hãy ghi ngày đã rà soát", at: reviewed.location)
+                } else if let due = reviewed.value.addingMonths(months), due < today {
+                    d.warning(.reviewOverdue, "thủ tục `\(code)` rà soát lần cuối ngày \(VietnameseFormat.date(reviewed.value)), đã quá \(months) tháng; hãy đối chiếu phí, lệ phí, thời hạn và căn cứ pháp lý với Cổng Dịch vụ công quốc gia rồi sửa `ngay_ra_soat` (số tháng đặt ở `ra_soat_sau_thang` trong site.yml)", at: reviewed.location)
+                }
             }
         }
     }

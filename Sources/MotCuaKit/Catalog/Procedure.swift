@@ -29,6 +29,10 @@ public struct Procedure: Sendable, Equatable {
         }
     }
 
+    /// The largest amount a fee may state: a thousand billion đồng is past any administrative fee, and sums of
+    /// a channel's items stay far from overflowing.
+    public static let maxFee = 1_000_000_000_000
+
     public enum Fee: Sendable, Hashable {
         case amount(Int)
         case text(String)
@@ -148,8 +152,9 @@ public struct Procedure: Sendable, Equatable {
     /// Where the entry starts (its `- ma:` line).
     public var location: SourceLocation
 
+    /// Papers shown at the desk have no forms (the loader refuses `bieu_mau` on them).
     public var forms: [Located<String>] {
-        documentGroups.flatMap { ($0.documents + $0.shown).compactMap(\.form) }
+        documentGroups.flatMap { $0.documents.compactMap(\.form) }
     }
 
     public var isFree: Bool {

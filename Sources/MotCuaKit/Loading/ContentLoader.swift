@@ -438,15 +438,15 @@ public struct ContentLoader: Sendable {
                     reader.checkKeys(m, groupKeys)
                     groups.append(Procedure.DocumentGroup(
                         title: reader.string(m, groupKeys.truong_hop)?.value,
-                        documents: loadDocuments(m, groupKeys.giay_to, reader), shown: loadDocuments(m, groupKeys.xuat_trinh, reader)))
+                        documents: loadDocuments(m, groupKeys.giay_to, reader), shown: loadDocuments(m, groupKeys.xuat_trinh, reader, schema: .shownDocument)))
                 } else if let doc = loadDocument(item, reader) {
                     loose.append(doc)
                 }
             }
             if !loose.isEmpty { groups.insert(Procedure.DocumentGroup(title: nil, documents: loose), at: 0) }
         }
-        // Papers to show at the desk for every case go with the untitled group, which lists every case's papers.
-        let shown = loadDocuments(map, keys.xuat_trinh, reader)
+        // Papers to show at the desk in every case go with the untitled group: the papers common to all cases.
+        let shown = loadDocuments(map, keys.xuat_trinh, reader, schema: .shownDocument)
         if !shown.isEmpty {
             if groups.first?.title == nil, !groups.isEmpty { groups[0].shown += shown } else { groups.insert(Procedure.DocumentGroup(title: nil, documents: [], shown: shown), at: 0) }
         }
@@ -532,6 +532,10 @@ public struct ContentLoader: Sendable {
                 reader.diagnostics.error(.invalidValue, "`\(key)`: số tiền không được âm; viết `0` nếu được miễn lệ phí", at: written.location)
                 return nil
             }
+            if n > Procedure.maxFee {
+                reader.diagnostics.error(.invalidValue, "`\(key)`: \(VietnameseFormat.fee(n)) vượt mọi mức phí (tối đa \(VietnameseFormat.fee(Procedure.maxFee))); hãy kiểm tra lại số chữ số, hoặc ghi bằng chữ trong ngoặc kép", at: written.location)
+                return nil
+            }
             return .amount(n)
         }
         if YAMLReader.looksLikeNumber(written.value) {
@@ -562,22 +566,23 @@ public struct ContentLoader: Sendable {
         }
     }
 
-    /// A list of papers, each written as its name or as a mapping.
-    func loadDocuments(_ map: YAMLNode.Mapping, _ key: ContentKey, _ reader: YAMLReader) -> [Procedure.Document] {
+    /// A list of papers, each written as its name or as a mapping of `schema`'s keys.
+    func loadDocuments(_ map: YAMLNode.Mapping, _ key: ContentKey, _ reader: YAMLReader, schema: ContentSchema = .document) -> [Procedure.Document] {
         guard let list = reader.node(map, key), let items = reader.sequence(list, key: key.name) else { return [] }
-        return items.compactMap { loadDocument($0, reader) }
+        return items.compactMap { loadDocument($0, reader, schema: schema) }
     }
 
-    func loadDocument(_ node: YAMLNode, _ reader: YAMLReader) -> Procedure.Document? {
+    func loadDocument(_ node: YAMLNode, _ reader: YAMLReader, schema keys: ContentSchema = .document) -> Procedure.Document? {
         if node.scalar != nil, let name = reader.string(node, key: "ho_so") {
             return Procedure.Document(name: name.value, location: name.location)
         }
         guard let m = reader.mapping(node, what: "mỗi giấy tờ") else { return nil }
-        let keys = ContentSchema.document
         reader.checkKeys(m, keys)
         guard let name = reader.string(m, keys.ten) else { return nil }
+        // Only papers handed in declare a form (a shown paper's `bieu_mau` is reported as unknown, with why).
+        let form = keys.key("bieu_mau") != nil ? reader.string(m, keys.bieu_mau) : nil
         return Procedure.Document(
-            name: name.value, form: reader.string(m, keys.bieu_mau), originals: reader.int(m, keys.ban_chinh)?.value,
+            name: name.value, form: form, originals: reader.int(m, keys.ban_chinh)?.value,
             copies: reader.int(m, keys.ban_sao)?.value, note: reader.string(m, keys.ghi_chu)?.value, location: reader.location(node))
     }
 

@@ -81,13 +81,19 @@ struct YAMLSyntaxHint: Equatable {
         if error.problem == "mapping values are not allowed in this context", stop.line <= lines.count,
            let start = valueStart(lines[stop.line - 1]), start < stop.column {
             let line = lines[stop.line - 1]
+            let written = String(String.UnicodeScalarView(line))
+            let item = written.drop { $0 == " " }.hasPrefix("- ")
             var key = Substring(String(String.UnicodeScalarView(line[..<(start - 1)]))).drop { $0 == " " || $0 == "-" }
             while key.last == " " || key.last == ":" { key = key.dropLast() }
-            var value = String(String.UnicodeScalarView(line[(start - 1)...])).trimmingCharacters(in: .whitespaces)
+            // A list item of text ("- Bản sao: có chứng thực: 1 bản") has no key: the whole item is the value.
+            let isKey = !key.isEmpty && key.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
+            var value = isKey ? String(String.UnicodeScalarView(line[(start - 1)...])) : String(written.drop { $0 == " " || $0 == "-" })
+            value = value.trimmingCharacters(in: .whitespaces)
             if value.count > 60 { value = String(value.prefix(60)) + "…" }
             let quoted = "\"" + value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+            let fix = isKey ? "\(key): \(quoted)" : item ? "- \(quoted)" : quoted
             return YAMLSyntaxHint(
-                message: "giá trị có dấu `: ` (hai chấm rồi dấu cách), YAML hiểu phần trước nó là tên khóa; hãy đặt cả giá trị trong ngoặc kép: `\(key): \(quoted)`",
+                message: "giá trị có dấu `: ` (hai chấm rồi dấu cách), YAML hiểu phần trước nó là tên khóa; hãy đặt cả giá trị trong ngoặc kép: `\(fix)`",
                 line: stop.line, column: stop.column)
         }
         if stop.line <= lines.count, let misaligned = misalignedKey(lines, at: stop.line, lineShift: lineShift) {

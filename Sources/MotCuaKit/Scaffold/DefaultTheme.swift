@@ -877,7 +877,7 @@ mark { background: #ffe98a; color: inherit; padding: 0 .05em; }
 <h1>{{title}}</h1>
 <p class="proc-head"><a class="badge badge--{{badge.key}} badge--large" href="{{levelHref}}" title="{{badge.explanation}}">{{badge.label}}</a> <span class="code">Mã thủ tục {{code}}</span> · <a href="{{field.href}}">{{field.name}}</a> · {{tier}}</p>
 <p class="level-note">{{badge.explanation}}</p>
-{{#summary}}<p class="summary">{{summary}}</p>{{/summary}}
+{{#procSummary}}<p class="summary">{{procSummary}}</p>{{/procSummary}}
 {{#onlineOnly}}<p class="flag flag--online"><strong>Chỉ nhận hồ sơ trực tuyến.</strong> Thủ tục này không nhận hồ sơ giấy tại Trung tâm Phục vụ hành chính công; cán bộ ở đó hướng dẫn và hỗ trợ nộp trực tuyến.</p>{{/onlineOnly}}
 {{#anyCentre}}<p class="flag flag--any"><strong>Phi địa giới:</strong> nộp hồ sơ tại bất kỳ Trung tâm Phục vụ hành chính công nào trong tỉnh, không cần về nơi cư trú.</p>{{/anyCentre}}
 {{#onlineURL}}
@@ -895,7 +895,7 @@ mark { background: #ffe98a; color: inherit; padding: 0 .05em; }
 {{#resultBlock}}<dt>Kết quả</dt><dd>{{#items}}{{^first}}<br>{{/first}}{{name}}{{#code}} <span class="code">(mã {{code}})</span>{{/code}}{{/items}}</dd>{{/resultBlock}}
 {{#delivery}}<dt>Nhận kết quả</dt><dd>{{delivery}}</dd>{{/delivery}}
 {{#onlinePayment}}<dt>Thanh toán</dt><dd>Có thể nộp phí, lệ phí trực tuyến</dd>{{/onlinePayment}}
-{{#kind}}<dt>Loại thủ tục</dt><dd>{{kind}}</dd>{{/kind}}
+{{#procKind}}<dt>Loại thủ tục</dt><dd>{{procKind}}</dd>{{/procKind}}
 {{#decision}}<dt>Quyết định công bố</dt><dd>Số {{decision}}</dd>{{/decision}}
 </dl>
 </section>

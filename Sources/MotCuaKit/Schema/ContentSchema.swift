@@ -71,9 +71,10 @@ public struct SchemaKey: Sendable {
         "mot-phan": ["Dịch vụ công trực tuyến một phần", "DVC trực tuyến một phần"],
         "toan-trinh": ["Dịch vụ công trực tuyến toàn trình", "DVC trực tuyến toàn trình"],
         "1": ["Mức độ 1"], "2": ["Mức độ 2"], "3": ["Mức độ 3"], "4": ["Mức độ 4"],
-        "truc-tiep": ["Nộp trực tiếp", "Hình thức trực tiếp"],
-        "truc-tuyen": ["Nộp trực tuyến", "Hình thức trực tuyến"],
-        "buu-chinh": ["Dịch vụ bưu chính", "Dịch vụ bưu chính công ích", "Qua bưu chính", "Nộp qua bưu chính"],
+        "truc-tiep": ["Nộp trực tiếp", "Nộp hồ sơ trực tiếp", "Hình thức trực tiếp"],
+        "truc-tuyen": ["Nộp trực tuyến", "Nộp hồ sơ trực tuyến", "Hình thức trực tuyến", "Dịch vụ trực tuyến"],
+        "buu-chinh": ["Dịch vụ bưu chính", "Dịch vụ bưu chính công ích", "Qua bưu chính", "Nộp qua bưu chính",
+                      "Nộp hồ sơ qua bưu chính", "Hình thức bưu chính"],
     ]
 }
 
@@ -225,20 +226,27 @@ extension ContentSchema {
         SchemaKey("ma", .text, example: "KQ.G15.000031", "Mã kết quả trong Cơ sở dữ liệu quốc gia; tìm kiếm được trên trang"),
     ])
 
-    public static let document = ContentSchema("thu-tuc/giay_to", what: "giấy tờ", [
+    /// What every paper has, handed in or shown.
+    static let paperKeys: [SchemaKey] = [
         SchemaKey("ten", .text, required: true, example: "Tờ khai đăng ký khai sinh", "Tên giấy tờ"),
-        SchemaKey("bieu_mau", .text, example: "to-khai-dang-ky-khai-sinh.docx",
-                  "Tên tệp mẫu nằm ngay trong Content/bieu-mau/, không có đường dẫn; trang hiện nút tải về"),
         SchemaKey("ban_chinh", .integer(nil), example: "1", "Số bản chính; mặc định 0"),
         SchemaKey("ban_sao", .integer(nil), example: "0", "Số bản sao; mặc định 0"),
         SchemaKey("ghi_chu", .text, example: "Nộp bản sao hoặc xuất trình bản chính để đối chiếu.", "Ghi chú thêm về giấy tờ"),
-    ])
+    ]
+
+    public static let document = ContentSchema("thu-tuc/giay_to", what: "giấy tờ", [paperKeys[0],
+        SchemaKey("bieu_mau", .text, example: "to-khai-dang-ky-khai-sinh.docx",
+                  "Tên tệp mẫu nằm ngay trong Content/bieu-mau/, không có đường dẫn; trang hiện nút tải về"),
+    ] + paperKeys.dropFirst())
+
+    /// A paper shown at the desk is not handed in, so it has no form to fill in.
+    public static let shownDocument = ContentSchema("thu-tuc/xuat_trinh", what: "giấy tờ phải xuất trình (chỉ mang theo để đối chiếu nên không có `bieu_mau`; giấy tờ phải nộp ghi trong `ho_so`)", paperKeys)
 
     public static let documentGroup = ContentSchema("thu-tuc/truong_hop", what: "nhóm giấy tờ theo trường hợp", [
         SchemaKey("truong_hop", .text, example: "Người khuyết tật", "Tên trường hợp, hiện làm tiêu đề nhóm"),
         SchemaKey("giay_to", .list(.anyOf([.text, .object(document)]), single: false), example: nil,
                   "Các giấy tờ phải nộp của trường hợp này, viết như giấy tờ trong `ho_so`"),
-        SchemaKey("xuat_trinh", .list(.anyOf([.text, .object(document)]), single: false), example: nil,
+        SchemaKey("xuat_trinh", .list(.anyOf([.text, .object(shownDocument)]), single: false), example: nil,
                   "Các giấy tờ phải xuất trình (mang theo để đối chiếu, không nộp) của trường hợp này"),
     ])
 
@@ -268,7 +276,7 @@ extension ContentSchema {
         SchemaKey("trinh_tu", .markdown, example: "1. Nộp hồ sơ tại Bộ phận một cửa.", "Các bước thực hiện (thường viết sau dấu `|`)"),
         SchemaKey("ho_so", .list(.anyOf([.text, .object(document), .object(documentGroup)]), single: false), example: nil,
                   "Thành phần hồ sơ: danh sách giấy tờ (một giấy tờ có thể viết gọn bằng tên), hoặc danh sách nhóm theo trường hợp"),
-        SchemaKey("xuat_trinh", .list(.anyOf([.text, .object(document)]), single: false), example: nil,
+        SchemaKey("xuat_trinh", .list(.anyOf([.text, .object(shownDocument)]), single: false), example: nil,
                   "Giấy tờ phải xuất trình (mang theo để đối chiếu, không nộp), viết như giấy tờ trong `ho_so`; `ho_so` là giấy tờ phải nộp"),
         SchemaKey("ket_qua", .anyOf([.text, .list(.anyOf([.text, .object(result)]), single: false)]), example: "Giấy khai sinh (bản chính)",
                   "Kết quả người dân nhận được: một câu, hoặc danh sách kết quả, mỗi kết quả có `ten` và `ma` (mã KQ trên Cổng)"),

@@ -104,7 +104,10 @@ public enum JSONSchemaWriter {
         case .list(let item, let single):
             let array: [(String, JSONValue)] = [("type", .string("array")), ("items", .object(valueSchema(item, inAlternatives: false)))]
             guard single else { return array }
-            return [("anyOf", .array([.object(valueSchema(item, inAlternatives: false)), .object(array)]))]
+            var alternatives: [JSONValue] = [.object(valueSchema(item, inAlternatives: false)), .object(array)]
+            // Several choices in one text, as the portal prints them ("Cấp Tỉnh, Cấp Xã"): the loader checks each.
+            if case .choice = item { alternatives.append(.object([("type", .string("string")), ("pattern", .string(","))])) }
+            return [("anyOf", .array(alternatives))]
         case .object(let schema):
             // Among alternatives a mapping with none of a group's keys is read as a document, not a group.
             return objectSchema(schema, atLeastOneKey: inAlternatives)
@@ -122,7 +125,11 @@ public enum JSONSchemaWriter {
         result += values.compactMap { Int($0) }.map(JSONValue.int)
         for value in values {
             if let spelled = SchemaKey.spellings[value] { result += [.string(spelled), .string(capitalized(spelled))] }
-            result += (SchemaKey.portalWording[value] ?? []).map(JSONValue.string)
+            // As printed, and in lower case with a capital first letter ("Cấp Xã", "Cấp xã").
+            for phrase in SchemaKey.portalWording[value] ?? [] {
+                let sentence = capitalized(phrase.lowercased())
+                result += phrase == sentence ? [.string(phrase)] : [.string(phrase), .string(sentence)]
+            }
         }
         return result
     }

@@ -18,14 +18,15 @@ enum SiteSearch {
                 let stepsText = bodyText(.procedure(field: f, index: i))
                 jobs.append {
                     let badge = LevelBadge.badge(for: p.level?.value ?? .informationOnly, scheme: scheme, hasForms: !p.forms.isEmpty)
-                    // Documents and result first: the snippet shows the start of this text.
-                    var parts: [String] = p.documentGroups.flatMap { ($0.documents + $0.shown).map(\.name) }
+                    // The snippet shows the start of this text: the description, then keywords and results (words
+                    // citizens type that the record's body may not hold, and codes), which also stay within the
+                    // index's body limit however long the steps are; then documents and steps.
+                    var parts: [String] = p.summary.map { [$0] } ?? []
+                    parts += p.keywords
                     parts += p.results.map { r in r.code.map { "\(r.name) \($0)" } ?? r.name }
+                    parts += p.documentGroups.flatMap { ($0.documents + $0.shown).map(\.name) }
                     if let steps = p.steps { parts.append(stepsText ?? plainText(steps.value)) }
                     parts.append(contentsOf: p.applicants)
-                    // Words citizens type that the record's own text may not hold.
-                    parts.append(contentsOf: p.keywords)
-                    if let v = p.summary { parts.append(v) }
                     return SearchDocument(
                         kind: .procedure, title: p.name.value, url: page.file, field: fieldName,
                         badge: badge.label, badgeKey: badge.key, code: p.code.value, text: parts.joined(separator: ". "))

@@ -67,6 +67,12 @@ public struct TemplateValues: Sendable, ExpressibleByDictionaryLiteral {
         set { self[key] = newValue?.templateValue }
     }
 
+    /// A list item's optional text: when absent the key is set to false, since a template looks a missing name up
+    /// in the enclosing values and would show the page's value of that name (`title`, `code`) in the item.
+    public mutating func setOwn(_ key: String, _ value: String?) {
+        self[key] = value.map(TemplateValue.text) ?? .flag(false)
+    }
+
     /// Repeats cannot come from the subscript; from a literal, the first is kept, as lookups find it.
     public var any: [String: Any] {
         Dictionary(zip(keys, values.map { $0.any }), uniquingKeysWith: { first, _ in first })

@@ -35,7 +35,8 @@ import Testing
                     ghi_chu: Cấp bản sao trích lục
                   - ten: Phí
                     so_tien: 2000
-              - hinh_thuc: Dịch vụ bưu chính
+              - hinh_thuc: Hình thức trực tuyến
+                mo_ta: Nộp qua ứng dụng VNeID
                 le_phi: 0
             ho_so:
               - Tờ khai đăng ký khai sinh
@@ -113,9 +114,12 @@ import Testing
         #expect(site.read("Output/cap/xa/index.html")?.contains("Đăng ký khai sinh") == true)
     }
 
+    /// Also on a record whose steps alone pass the index's body limit.
     @Test func keywordsAndResultCodesAreSearchable() throws {
         let site = try Self.site()
-        _ = site.build()
+        let steps = (1...60).map { "      \($0). Cán bộ tiếp nhận kiểm tra, đối chiếu thông tin trong hồ sơ với Cơ sở dữ liệu quốc gia về dân cư." }
+        try site.write("Content/thu-tuc/ho-tich.yml", Self.record.replacingOccurrences(of: "    cach_thuc:\n", with: "    trinh_tu: |\n" + steps.joined(separator: "\n") + "\n    cach_thuc:\n"))
+        #expect(!site.build().diagnostics.hasErrors)
         let index = try #require(site.read("Output/search-index.js"))
         let folded = VietnameseText.fold(index)
         #expect(folded.contains("tre so sinh"))
@@ -142,7 +146,7 @@ import Testing
     @Test func anOnlineOnlyProcedureWithoutALinkIsWarned() throws {
         let site = try Self.site()
         try site.write("Content/thu-tuc/ho-tich.yml", Self.record.replacingOccurrences(of: "    nop_truc_tuyen: https://dichvucong.gov.vn/p/home/dvc-chi-tiet-thu-tuc-nganh-doc.html?ma_thu_tuc=1.001193\n", with: ""))
-        let lines = site.build().diagnostics.lines.filter { $0.contains("chi_truc_tuyen") }
+        let lines = site.build().diagnostics.lines.filter { $0.contains("chưa có `nop_truc_tuyen`") }
         #expect(lines.count == 1)
         #expect(lines.first?.hasPrefix("Content/thu-tuc/ho-tich.yml:3:9: warning: thủ tục `1.001193` chỉ nhận hồ sơ trực tuyến") == true)
     }
@@ -158,5 +162,92 @@ import Testing
         #expect(CalendarDate(year: 2025, month: 1, day: 31)?.addingMonths(1) == CalendarDate(year: 2025, month: 2, day: 28))
         #expect(CalendarDate(year: 2024, month: 1, day: 31)?.addingMonths(1) == CalendarDate(year: 2024, month: 2, day: 29))
         #expect(CalendarDate(year: 2025, month: 11, day: 15)?.addingMonths(14) == CalendarDate(year: 2027, month: 1, day: 15))
+    }
+
+    /// A record in the old keys only: no value of the page shows up in an item that lacks its own (a fee without
+    /// a kind, a result without a code, a group without a title, a law without a summary).
+    @Test func oldKeysRenderWithoutValuesFromAround() throws {
+        let site = try Self.site()
+        try site.write("Content/thu-tuc/ho-tich.yml", """
+            linh_vuc: Hộ tịch
+            thu_tuc:
+              - ma: "1.001193"
+                ten: Đăng ký khai sinh
+                cach_thuc:
+                  - hinh_thuc: truc-tiep
+                    le_phi: 50000
+                ho_so:
+                  - Tờ khai
+                ket_qua: Giấy khai sinh
+                can_cu: ["60/2014/QH13"]
+
+            """)
+        #expect(!site.build().diagnostics.hasErrors)
+        let page = try #require(site.read("Output/thu-tuc/dang-ky-khai-sinh/index.html"))
+        for shown in ["<th scope=\"row\">Trực tiếp</th>", "<td data-label=\"Phí, lệ phí\">50.000 đồng</td>",
+                      "<dt>Kết quả</dt><dd>Giấy khai sinh</dd>", "<li><strong>60/2014/QH13</strong></li>"] {
+            #expect(page.contains(shown), "\(shown)")
+        }
+        #expect(!page.contains("<h3>"))
+    }
+
+    /// A site's own theme written before fee items and result lists still shows both (`fee`, `result`).
+    @Test func aThemeWrittenBeforeStillShowsFeeAndResult() throws {
+        let site = try Self.site()
+        try site.write("Theme/templates/procedure.mustache", "{{<layout}}{{$main}}{{#channels}}[{{fee}}]{{/channels}}({{result}}){{/main}}{{/layout}}")
+        _ = site.build()
+        let page = try #require(site.read("Output/thu-tuc/dang-ky-khai-sinh/index.html"))
+        #expect(page.contains("[Lệ phí: 8.000 đồng; Phí: 2.000 đồng][Miễn lệ phí](Giấy khai sinh (bản chính); Trích lục khai sinh)"))
+    }
+
+    @Test(arguments: [
+        ("le_phi: 50000", "50.000 đồng"),
+        // Phí and lệ phí are paid together.
+        ("le_phi: [{ten: Phí, so_tien: 10000}, {ten: Lệ phí, so_tien: 5000}]", "15.000 đồng"),
+        // Unnamed items are alternatives (by contract value, by case): the lowest, "từ".
+        ("le_phi: [{so_tien: 50000}, {so_tien: 100000}]", "Từ 50.000 đồng"),
+        ("le_phi: [{ten: Lệ phí, so_tien: 50000}, {ten: Lệ phí, so_tien: 100000}]", "Từ 50.000 đồng"),
+        ("le_phi: [{so_tien: 0}, {so_tien: 0}]", "Miễn lệ phí"),
+        ("le_phi: [{so_tien: Theo biểu phí}]", nil),
+    ] as [(String, String?)])
+    func aProcedureListShowsTheLowestFee(_ fee: String, _ shown: String?) throws {
+        let site = try Self.site()
+        try site.write("Content/thu-tuc/ho-tich.yml", """
+            linh_vuc: Hộ tịch
+            thu_tuc:
+              - ma: "1.001193"
+                ten: Đăng ký khai sinh
+                cach_thuc:
+                  - hinh_thuc: truc-tiep
+                    \(fee)
+
+            """)
+        let (loaded, diagnostics) = ContentLoader(root: site.root, includeDrafts: false).load()
+        #expect(!diagnostics.hasErrors, "\(diagnostics.lines)")
+        let procedure = try #require(loaded?.procedures.first)
+        #expect(SiteRenderer.summaryFee(procedure) == shown)
+    }
+
+    /// Each mistake an editor can make with the new keys, with its exact place and fix.
+    @Test(arguments: [
+        ("so_tien: 8,000", "so_tien: 9000000000000000000",
+         "Content/thu-tuc/ho-tich.yml:25:22: error: `so_tien`: 9.000.000.000.000.000.000 đồng vượt mọi mức phí (tối đa 1.000.000.000.000 đồng); hãy kiểm tra lại số chữ số, hoặc ghi bằng chữ trong ngoặc kép"),
+        ("ghi_chu: bản chính để đối chiếu", "ghi_chu: bản chính để đối chiếu\n        bieu_mau: can-cuoc.docx",
+         "Content/thu-tuc/ho-tich.yml:40:9: error: khóa không xác định `bieu_mau` trong giấy tờ phải xuất trình (chỉ mang theo để đối chiếu nên không có `bieu_mau`; giấy tờ phải nộp ghi trong `ho_so`); các khóa hợp lệ: `ten`, `ban_chinh`, `ban_sao`, `ghi_chu`"),
+        ("thu_tuc_lien_quan: [\"1.004194\"]", "thu_tuc_lien_quan: [\"1.004194\", \"1.001193\"]",
+         "Content/thu-tuc/ho-tich.yml:14:37: warning: `thu_tuc_lien_quan`: thủ tục `1.001193` không cần liên quan với chính nó; hãy xóa mã này"),
+        ("thu_tuc_lien_quan: [\"1.004194\"]", "thu_tuc_lien_quan: [\"1.004194\", \"1.004194\"]",
+         "Content/thu-tuc/ho-tich.yml:14:37: warning: `thu_tuc_lien_quan`: mã `1.004194` đã ghi ở trên; hãy xóa lần ghi thứ hai"),
+        ("ngay_ra_soat: 2025-01-15", "ngay_ra_soat: 2031-01-01",
+         "Content/thu-tuc/ho-tich.yml:17:19: warning: `ngay_ra_soat`: ngày 01/01/2031 chưa đến (hôm nay 20/11/2026); hãy ghi ngày đã rà soát"),
+        ("  - hinh_thuc: Hình thức trực tuyến", "  - hinh_thuc: Nộp hồ sơ trực tiếp",
+         "Content/thu-tuc/ho-tich.yml:29:9: warning: thủ tục `1.001193` chỉ nhận hồ sơ trực tuyến (`chi_truc_tuyen: true`) nhưng có cách thực hiện `truc-tiep`; hãy xóa cách này, hoặc bỏ `chi_truc_tuyen`"),
+    ])
+    func aMistakeIsNamedAtItsPlace(_ written: String, _ mistake: String, _ expected: String) throws {
+        let site = try Self.site()
+        #expect(Self.record.contains(written))
+        try site.write("Content/thu-tuc/ho-tich.yml", Self.record.replacingOccurrences(of: written, with: mistake))
+        let lines = site.build().diagnostics.lines.filter { !$0.contains("review-overdue") && !$0.contains("rà soát lần cuối") && !$0.contains("bieu-mau/") }
+        #expect(lines == [expected])
     }
 }
