@@ -23,6 +23,16 @@ QUERIES = [
     ("khai si", "khai sinh"),                     # a partial syllable
     ("hoà giải", "Hòa giải"),                     # old tone placement
     ("thuong tru", "thường trú"),
+    ("tam tru toi da 2 nam", "tạm trú"),          # the record writes "tối đa 02 năm": 02 = 2
+]
+
+# (text, its search words): numbers lose their leading zeros, codes keep their inner ones; the same cases as
+# SearchFoldTests.tokensDropLeadingZerosOfNumbers on the Swift side.
+TOKEN_CASES = [
+    ("mức độ 02", ["muc", "do", "2"]),
+    ("0 00 007 0.5 00.5 000.001 02a a02", ["0", "0", "7", "0.5", "0.5", "0.001", "2a", "a02"]),
+    ("Mẫu số 01, ngày 01/07/2025", ["mau", "so", "1", "ngay", "1", "7", "2025"]),
+    ("1.001193 2.000815.000.00.00.H38", ["1.001193", "2.000815.000.00.00", "h38"]),
 ]
 
 
@@ -67,6 +77,14 @@ def check_fold_cases(driver, results) -> None:
     results.record(f"search: browser folding matches Swift on {len(cases)} shared cases", problems)
 
 
+def check_token_cases(driver, results) -> None:
+    got = driver.execute_script(
+        "return arguments[0].map(function (c) { var s = window.MotCuaSearch; return s.tokens(s.fold(c[0])); });",
+        TOKEN_CASES)
+    problems = [f"tokens({c[0]!r}) = {g!r}, expected {c[1]!r}" for c, g in zip(TOKEN_CASES, got) if g != c[1]]
+    results.record(f"search: browser words match Swift on {len(TOKEN_CASES)} number cases", problems)
+
+
 class QuietHandler(SimpleHTTPRequestHandler):
     def log_message(self, *args) -> None:  # keep the test output readable
         pass
@@ -85,6 +103,7 @@ def run_search_checks(output: Path, results, start_browser) -> None:
         page = output / "tim-kiem" / "index.html"
         check_queries(driver, results, page.as_uri(), "from file://")
         check_fold_cases(driver, results)
+        check_token_cases(driver, results)
         port = server.server_address[1]
         check_queries(driver, results, f"http://127.0.0.1:{port}/tim-kiem/index.html", "over http")
         # A query in the address (the header form on every page submits here) shows results at once.

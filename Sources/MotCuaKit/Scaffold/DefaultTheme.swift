@@ -76,7 +76,9 @@ function spans(f) {
   }
   return out;
 }
-const tokens = f => spans(f).map(p => f.slice(p[0], p[1]));
+// Leading zeros dropped ("02" → "2", "0.5" stays): numbers match with or without them.
+const bare = t => t.replace(/^0+(?=\d)/, '');
+const tokens = f => spans(f).map(p => bare(f.slice(p[0], p[1])));
 const collapse = s => s.replace(SPACES, ' ').replace(/^ | $/g, '');
 
 // Key for "exact with diacritics": lowercase NFC, tone of a final oa/oe/uy on the 2nd vowel.
@@ -92,18 +94,18 @@ const data = x => x && x.v === 1 ? x.docs.map(d => ({
 })) : 0;
 const has = (s, t) => s.indexOf(' ' + t) >= 0;
 
-// Each query token starts a token of title+code (h) or field+body (b). Rank: exact, title, phrase, kind,
-// shorter title, folded title, title, url.
+// Each query token starts a token of title+code (h) or field+body (b). Rank: exact, fewer tokens missing
+// from the title, phrase, kind, shorter title, folded title, title, url.
 function search(q) {
   const qt = tokens(fold(q)), key = toneKey(q), hits = [];
   if (!qt.length) return hits;
   docs = docs || data(w.MOTCUA_SEARCH);
   const phrase = new RegExp(' ' + qt.map(t => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[^ ]* '));
   for (const d of docs || []) {
-    const head = qt.every(t => has(d.h, t));
-    if (!head && !qt.every(t => has(d.h, t) || has(d.b, t))) continue;
+    const missing = qt.filter(t => !has(d.h, t)).length;
+    if (missing && !qt.every(t => has(d.h, t) || has(d.b, t))) continue;
     const exact = (d.tk = d.tk || toneKey(d.title)).indexOf(key) >= 0 || toneKey(d.code) === key;
-    hits.push({ d, r: [!exact, !head, !phrase.test(head ? d.h : d.b), d.kind, d.ft.length, d.ft, d.title, d.url] });
+    hits.push({ d, r: [!exact, missing, !phrase.test(missing ? d.b : d.h), d.kind, d.ft.length, d.ft, d.title, d.url] });
   }
   return hits.sort((a, b) => {
     for (let i = 0; i < 8; i++) if (a.r[i] !== b.r[i]) return a.r[i] < b.r[i] ? -1 : 1;
@@ -133,7 +135,7 @@ function marked(parent, text, qt, max) {
     i += ch.length;
   }
   at.push(i);
-  const hits = spans(f).filter(p => qt.some(t => p[0] + t.length <= p[1] && f.startsWith(t, p[0])))
+  const hits = spans(f).filter(p => qt.some(t => bare(f.slice(p[0], p[1])).startsWith(t)))
     .map(p => [at[p[0]], at[p[1]]]);
   let from = 0, to = text.length;
   if (max && to > max) {

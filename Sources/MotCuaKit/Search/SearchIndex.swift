@@ -6,11 +6,14 @@ import Foundation
 ///
 /// Matching: the query is folded (`fold`) and split into tokens (`tokens`); every query token must be the prefix
 /// of some token of the title, code, field or body ("khai si" finds "khai sinh"; "1.001193" is one token).
+/// Numbers are tokens without their leading zeros on both sides, so "muc do 2" finds "mức độ 02" and back.
 /// Ranking, deterministic, first difference wins:
 ///  1. exact match with diacritics: the query as typed (case-insensitive, `toneKey`) appears in the title,
 ///     or is the whole procedure code;
-///  2. title match (every token in title or code) over body match;
-///  3. phrase (the query tokens on consecutive tokens, in order) over scattered tokens;
+///  2. fewer query tokens missing from the title or code: a title holding five of six words ranks above a
+///     page whose words are all in its body, however short its title (all six in it is a title match);
+///  3. phrase (the query tokens on consecutive tokens, in order; in the title for a title match, else the body)
+///     over scattered tokens;
 ///  4. procedures, then guides, announcements, pages;
 ///  5. shorter folded title;
 ///  6. folded title, then title, then URL, by UTF-16 code units.
@@ -115,7 +118,8 @@ public struct SearchIndex: Sendable {
         for entry in entries {
             let head = SearchIndex.tokens(VietnameseText.fold(entry.title + " " + (entry.document.code ?? ""))).map { Array($0.utf16) }
             let body = entry.body.split(separator: " ").map { Array($0.utf16) }
-            let inHead = queryTokens.allSatisfy { q in head.contains { $0.starts(with: q) } }
+            let inTitle = queryTokens.filter { q in head.contains { $0.starts(with: q) } }.count
+            let inHead = inTitle == queryTokens.count
             if !inHead {
                 let everywhere = queryTokens.allSatisfy { q in
                     head.contains { $0.starts(with: q) } || body.contains { $0.starts(with: q) }
@@ -126,7 +130,7 @@ public struct SearchIndex: Sendable {
             let exact = SearchIndex.contains(Array(SearchIndex.toneKey(entry.title).utf16), key)
                 || Array(SearchIndex.toneKey(entry.document.code ?? "").utf16) == key
             let foldedTitle = VietnameseText.fold(entry.title)
-            let rank = [exact ? 0 : 1, inHead ? 0 : 1, phrase ? 0 : 1, entry.document.kind.rank, foldedTitle.utf16.count]
+            let rank = [exact ? 0 : 1, queryTokens.count - inTitle, phrase ? 0 : 1, entry.document.kind.rank, foldedTitle.utf16.count]
             hits.append((rank, entry, foldedTitle))
         }
         hits.sort { a, b in

@@ -6,6 +6,9 @@ import Foundation
 /// compared as UTF-16 code units, as JavaScript does.
 extension SearchIndex {
     /// Words of a folded text: runs of word characters; a dot between two digits stays inside ("1.001193", "5.000").
+    /// A word's leading zeros before a digit are dropped ("02" → "2", "007" → "7", "00" → "0", "0.5" stays), so
+    /// "mức độ 02" and "mức độ 2" are the same words in the index and in a query. Only the word's start: the zeros
+    /// inside a code ("1.001193", "2.000815.000.00.00") stay, and a code query is tokenised the same way.
     public static func tokens(_ folded: String) -> [String] {
         var folded = folded
         return folded.withUTF8 { bytes in
@@ -18,7 +21,8 @@ extension SearchIndex {
         }
     }
 
-    /// The byte range of each token, in order, until `body` returns false.
+    /// The byte range of each token, in order, until `body` returns false; a range starts after the token's
+    /// leading zeros (see `tokens`).
     @inline(__always)
     static func forEachToken(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (Int, Int) -> Bool) {
         var start = -1  // start of the current word, in bytes
@@ -33,12 +37,20 @@ extension SearchIndex {
             } else if v == 0x2E, start >= 0, isDigit(last), i + 1 < n, isDigit(UInt32(bytes[i + 1])) {
                 last = v
             } else if start >= 0 {
-                guard body(start, i) else { return }
+                guard body(withoutLeadingZeros(bytes, start, i), i) else { return }
                 start = -1
             }
             i += length
         }
-        if start >= 0 { _ = body(start, n) }
+        if start >= 0 { _ = body(withoutLeadingZeros(bytes, start, n), n) }
+    }
+
+    /// Where the token `start..<end` begins once the zeros that stand before another digit are skipped.
+    @inline(__always)
+    static func withoutLeadingZeros(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int {
+        var start = start
+        while start + 1 < end, bytes[start] == 0x30, isDigit(UInt32(bytes[start + 1])) { start += 1 }
+        return start
     }
 
     /// `joinedTokens(VietnameseText.fold(field + " " + text), limit:)` without the folded string between: the two texts fold

@@ -43,6 +43,17 @@ struct SearchFoldTests {
         #expect(SearchIndex.tokens("") == [])
     }
 
+    /// "02" and "2" are one word; a code keeps its inner zeros and stays one word.
+    @Test func tokensDropLeadingZerosOfNumbers() {
+        #expect(SearchIndex.tokens(VietnameseText.fold("mức độ 02")) == ["muc", "do", "2"])
+        #expect(SearchIndex.tokens("0 00 007 0.5 00.5 000.001 02a a02") == ["0", "0", "7", "0.5", "0.5", "0.001", "2a", "a02"])
+        #expect(SearchIndex.tokens(VietnameseText.fold("Mẫu số 01, ngày 01/07/2025")) == ["mau", "so", "1", "ngay", "1", "7", "2025"])
+        #expect(SearchIndex.tokens("1.001193 2.000815.000.00.00.h38") == ["1.001193", "2.000815.000.00.00", "h38"])
+        #expect(SearchIndex.tokens("kq.g15.000031") == ["kq", "g15.000031"])
+        #expect(SearchIndex.joinedTokens("muc do 02, 0220 3", limit: 100) == "muc do 2 220 3")
+        #expect(SearchIndex.joinedTokens("muc do 02", limit: 8) == "muc do 2")
+    }
+
     @Test func toneKeyTreatsTonePlacementsAsEqual() {
         #expect(SearchIndex.toneKey("Hòa giải") == SearchIndex.toneKey("hoà giải"))
         #expect(SearchIndex.toneKey("THỦY LỢI") == SearchIndex.toneKey("thuỷ lợi"))
@@ -89,7 +100,7 @@ struct SearchFoldTests {
     /// whole tokens, single spaces, and no more UTF-16 units than the limit.
     @Test func bodyIsTheTokensJoinedUpToTheLimit() {
         var generator = SystemRandomNumberGenerator()
-        let alphabet = "ab 1.2\n,dđ😀ệ-–\u{A0}ß×".map(String.init) + ["5.000", "  ", "x.y", "9."]
+        let alphabet = "ab 1.2\n,dđ😀ệ-–\u{A0}ß×".map(String.init) + ["5.000", "  ", "x.y", "9.", "0", "07"]
         for _ in 0..<5_000 {
             let text = VietnameseText.fold((0..<Int.random(in: 0...30, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }.joined())
             let limit = Int.random(in: 0...40, using: &generator)
