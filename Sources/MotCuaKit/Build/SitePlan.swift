@@ -87,7 +87,7 @@ public struct SitePlan: Sendable {
         for badge in LevelBadge.all(site.config.levelScheme) {
             add(.level(badge.key), PageKind.level.row.folder + "\(badge.key)/", badge.label, nil, &diagnostics)
         }
-        for tier in Procedure.Tier.allCases where tier != .district || site.procedures.contains(where: { $0.tiers.contains(.district) }) {
+        for tier in Procedure.Tier.allCases where tier.alwaysListed || site.procedures.contains(where: { $0.tiers.contains(tier) }) {
             add(.tier(tier.rawValue), PageKind.tier.row.folder + "\(tier.rawValue)/", tier.label, nil, &diagnostics)
         }
         list(.forms, &diagnostics)

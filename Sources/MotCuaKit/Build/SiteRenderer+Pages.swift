@@ -315,9 +315,12 @@ extension SiteRenderer {
         let tier = Procedure.Tier(rawValue: key)!
         var c = base(page, title: "Thủ tục \(tier.label.lowercased())")
         c["breadcrumbs"] = breadcrumbs([homeCrumb(page), ("Thủ tục", href(page, .catalog)), (tier.label, nil)])
-        c["intro"] = tier == .district
-            ? "Từ ngày 01/07/2025 không còn cấp huyện; các thủ tục này được ghi theo danh mục cũ."
-            : "Các thủ tục do \(tier == .commune ? "Ủy ban nhân dân xã" : "cơ quan cấp tỉnh") giải quyết."
+        switch tier {
+        case .commune: c["intro"] = "Các thủ tục do Ủy ban nhân dân xã giải quyết."
+        case .province: c["intro"] = "Các thủ tục do cơ quan cấp tỉnh giải quyết."
+        case .district: c["intro"] = "Từ ngày 01/07/2025 không còn cấp huyện; các thủ tục này được ghi theo danh mục cũ."
+        case .national: c["intro"] = "Các thủ tục do bộ, ngành hoặc cơ quan trung ương (như Tập đoàn Điện lực) giải quyết."
+        }
         c["procedures"] = allRows(page) { $0.tiers.contains(tier) }
         return c
     }

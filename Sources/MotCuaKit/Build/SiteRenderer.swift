@@ -259,7 +259,12 @@ struct SiteRenderer: @unchecked Sendable {
 
     static func siteContext(_ c: SiteConfig) -> TemplateValues {
         var s: TemplateValues = ["name": c.name]
-        if let v = c.province { s["province"] = v }
+        if let v = c.province {
+            s["province"] = v
+            // "Hải Dương" → "Tỉnh Hải Dương"; a name that says what it is ("Thành phố Hải Phòng") stays.
+            let lower = v.lowercased()
+            s["provinceLabel"] = lower.hasPrefix("tỉnh ") || lower.hasPrefix("thành phố ") || lower.hasPrefix("tp ") ? v : "Tỉnh \(v)"
+        }
         if let v = c.address { s["address"] = v }
         if let v = c.phone {
             s["phone"] = v

@@ -5,14 +5,21 @@ public struct Procedure: Sendable, Equatable {
         case province = "tinh"
         /// The district tier ended on 1 July 2025; old catalogs still say `huyen`.
         case district = "huyen"
+        /// Ministries and national bodies ("Cấp Bộ, Cơ quan khác" on the portal): a few procedures citizens meet
+        /// at the commune (electricity, vehicles) are carried out by them.
+        case national = "bo"
 
         public var label: String {
             switch self {
             case .commune: return "Cấp xã"
             case .province: return "Cấp tỉnh"
             case .district: return "Cấp huyện (cũ)"
+            case .national: return "Cấp bộ, cơ quan khác"
             }
         }
+
+        /// Every commune site lists the tiers it serves; the others only when a procedure names them.
+        public var alwaysListed: Bool { self == .commune || self == .province }
     }
 
     public enum Method: String, Sendable, CaseIterable {

@@ -432,6 +432,7 @@ public struct ContentLoader: Sendable {
                     if let doc = loadDocument(item, reader) { loose.append(doc) }
                     continue
                 }
+                if nestedList(item, key: "ho_so", reader) { continue }
                 guard let m = reader.mapping(item, what: "mỗi giấy tờ trong `ho_so`") else { continue }
                 if reader.node(m, groupKeys.truong_hop) != nil || reader.node(m, groupKeys.giay_to) != nil
                     || reader.node(m, groupKeys.xuat_trinh) != nil {
@@ -525,9 +526,10 @@ public struct ContentLoader: Sendable {
         return fees
     }
 
-    /// An amount of đồng ("8.000", "8,000"), or text kept as written; a number no page can show is an error.
+    /// An amount of đồng ("8.000", "8,000", "8.000 Đồng" as the portal prints it), or text kept as written; a
+    /// number no page can show is an error.
     func feeAmount(_ written: Located<String>, key: String, _ reader: YAMLReader) -> Procedure.Fee? {
-        if let n = YAMLReader.parseInteger(written.value) {
+        if let n = YAMLReader.parseInteger(written.value) ?? Self.amountWithCurrency(written.value) {
             if n < 0 {
                 reader.diagnostics.error(.invalidValue, "`\(key)`: số tiền không được âm; viết `0` nếu được miễn lệ phí", at: written.location)
                 return nil
@@ -544,6 +546,16 @@ public struct ContentLoader: Sendable {
             return nil
         }
         return .text(written.value)
+    }
+
+    /// "10.000 Đồng", "10,000 đồng", "10.000đ", "10.000 VNĐ": digits then the currency word alone.
+    static func amountWithCurrency(_ text: String) -> Int? {
+        let lower = text.lowercased()
+        for word in ["đồng", "đ", "vnđ", "vnd"] where lower.hasSuffix(word) {
+            let digits = VietnameseText.trimmed(String(lower.dropLast(word.count)))
+            if let n = YAMLReader.parseInteger(digits) { return n }
+        }
+        return nil
     }
 
     /// `ket_qua`: one text, or a list of results each written as text or as `{ten, ma}`.
@@ -566,6 +578,15 @@ public struct ContentLoader: Sendable {
         }
     }
 
+    /// A paper pasted from the portal as "- Bản sao …" under `- ` reads as a list inside the list: said with the
+    /// fix (quote the line), not as a paper that should be a mapping.
+    func nestedList(_ node: YAMLNode, key: String, _ reader: YAMLReader) -> Bool {
+        guard case .sequence(let items, _) = node else { return false }
+        let text = items.first?.scalar?.string ?? "…"
+        reader.diagnostics.error(.wrongType, "mục này của `\(key)` là một danh sách con vì dòng có hai dấu `- `; nếu dấu `-` thứ hai là chữ của giấy tờ, hãy đặt cả tên trong ngoặc kép, ví dụ `- \"- \(text)\"`", at: reader.location(node))
+        return true
+    }
+
     /// A list of papers, each written as its name or as a mapping of `schema`'s keys.
     func loadDocuments(_ map: YAMLNode.Mapping, _ key: ContentKey, _ reader: YAMLReader, schema: ContentSchema = .document) -> [Procedure.Document] {
         guard let list = reader.node(map, key), let items = reader.sequence(list, key: key.name) else { return [] }
@@ -576,6 +597,7 @@ public struct ContentLoader: Sendable {
         if node.scalar != nil, let name = reader.string(node, key: "ho_so") {
             return Procedure.Document(name: name.value, location: name.location)
         }
+        if nestedList(node, key: "giay_to", reader) { return nil }
         guard let m = reader.mapping(node, what: "mỗi giấy tờ") else { return nil }
         reader.checkKeys(m, keys)
         guard let name = reader.string(m, keys.ten) else { return nil }

@@ -761,7 +761,7 @@ mark { background: #ffe98a; color: inherit; padding: 0 .05em; }
 <a class="skip-link" href="#noi-dung">Bỏ qua, đến nội dung chính</a>
 <header class="site-header">
 <div class="wrap header-row">
-<a class="brand" href="{{root}}index.html"><span class="brand-name">{{site.name}}</span>{{#site.province}}<span class="brand-sub">Tỉnh {{site.province}}</span>{{/site.province}}</a>
+<a class="brand" href="{{root}}index.html"><span class="brand-name">{{site.name}}</span>{{#site.province}}<span class="brand-sub">{{site.provinceLabel}}</span>{{/site.province}}</a>
 <form class="search" role="search" action="{{searchAction}}" method="get">
 <label for="q">Tìm thủ tục, hướng dẫn</label>
 <span class="search-row"><input id="q" name="q" type="search" placeholder="Ví dụ: khai sinh" autocomplete="off"><button type="submit">Tìm</button></span>

@@ -56,7 +56,7 @@ public struct SchemaKey: Sendable {
     /// The written Vietnamese of choice values, which `YAMLReader.choice` takes because their slug is the value.
     /// A test holds each spelling's slug equal to its value.
     public static let spellings: [String: String] = [
-        "xa": "xã", "tinh": "tỉnh", "huyen": "huyện",
+        "xa": "xã", "tinh": "tỉnh", "huyen": "huyện", "bo": "bộ",
         "thong-tin": "thông tin", "mot-phan": "một phần", "toan-trinh": "toàn trình",
         "truc-tiep": "trực tiếp", "truc-tuyen": "trực tuyến", "buu-chinh": "bưu chính",
         "dang-ky": "đăng ký", "nop-ho-so": "nộp hồ sơ", "tra-cuu": "tra cứu", "khac": "khác",
@@ -67,6 +67,7 @@ public struct SchemaKey: Sendable {
     /// loader takes them case and diacritics aside (`YAMLReader.chosen`). The guide lists them beside the value.
     public static let portalWording: [String: [String]] = [
         "xa": ["Cấp Xã", "Cấp Phường", "Cấp Đặc khu"], "tinh": ["Cấp Tỉnh"], "huyen": ["Cấp Huyện"],
+        "bo": ["Cấp Bộ", "Cơ quan khác", "Cấp Trung ương"],
         "thong-tin": ["Cung cấp thông tin trực tuyến", "Thông tin trực tuyến"],
         "mot-phan": ["Dịch vụ công trực tuyến một phần", "DVC trực tuyến một phần"],
         "toan-trinh": ["Dịch vụ công trực tuyến toàn trình", "DVC trực tuyến toàn trình"],
@@ -262,7 +263,7 @@ extension ContentSchema {
                   "Mã thủ tục theo Cơ sở dữ liệu quốc gia, không trùng trong cả danh mục; luôn đặt trong ngoặc kép"),
         SchemaKey("ten", .text, required: true, example: "Đăng ký khai sinh", "Tên thủ tục; địa chỉ trang lấy từ tên này nếu không có `slug`"),
         SchemaKey("cap", .list(.choice(Procedure.Tier.allCases.map(\.rawValue)), single: true), example: "xa",
-                  "Cấp thực hiện: xã (mặc định), tỉnh, hoặc huyện (cấp huyện cũ, trước 01/7/2025); nhiều cấp viết `[tinh, xa]` hoặc như trên Cổng: `Cấp Tỉnh, Cấp Xã`"),
+                  "Cấp thực hiện: xã (mặc định), tỉnh, bộ (bộ, cơ quan trung ương) hoặc huyện (cấp huyện cũ, trước 01/7/2025); nhiều cấp viết `[tinh, xa]` hoặc như trên Cổng: `Cấp Tỉnh, Cấp Xã`"),
         SchemaKey("muc_do", .choice(ServiceLevel.allowedValues), example: "toan-trinh",
                   "Mức độ dịch vụ công trực tuyến theo Nghị định 42/2022 (thong-tin, mot-phan, toan-trinh) hoặc cách cũ 1–4"),
         SchemaKey("doi_tuong", .list(.text, single: true), example: "[Công dân Việt Nam]", "Đối tượng thực hiện"),

@@ -153,9 +153,9 @@ import Testing
 
     @Test func aWrongTierWordListsTheChoices() throws {
         let site = try Self.site()
-        try site.write("Content/thu-tuc/ho-tich.yml", Self.record.replacingOccurrences(of: "cap: Cấp Tỉnh, Cấp Xã", with: "cap: Cấp Tỉnh, Cấp Bộ"))
+        try site.write("Content/thu-tuc/ho-tich.yml", Self.record.replacingOccurrences(of: "cap: Cấp Tỉnh, Cấp Xã", with: "cap: Cấp Tỉnh, Cấp thôn"))
         let lines = site.build().diagnostics.lines.filter { $0.contains("`cap`") }
-        #expect(lines == ["Content/thu-tuc/ho-tich.yml:9:10: error: `cap`: `Cấp Bộ` không hợp lệ; chọn trong `xa`, `tinh`, `huyen`, ví dụ `cap: xa`"])
+        #expect(lines == ["Content/thu-tuc/ho-tich.yml:9:10: error: `cap`: `Cấp thôn` không hợp lệ; chọn trong `xa`, `tinh`, `huyen`, `bo`, ví dụ `cap: xa`"])
     }
 
     @Test func monthsAreAddedToTheLastDayOfShorterMonths() {
@@ -209,6 +209,9 @@ import Testing
         ("le_phi: [{ten: Lệ phí, so_tien: 50000}, {ten: Lệ phí, so_tien: 100000}]", "Từ 50.000 đồng"),
         ("le_phi: [{so_tien: 0}, {so_tien: 0}]", "Miễn lệ phí"),
         ("le_phi: [{so_tien: Theo biểu phí}]", nil),
+        // The portal prints the currency after the amount.
+        ("le_phi: 10.000 Đồng", "10.000 đồng"),
+        ("le_phi: [{ten: Lệ phí, so_tien: \"8,000 VNĐ\"}]", "8.000 đồng"),
     ] as [(String, String?)])
     func aProcedureListShowsTheLowestFee(_ fee: String, _ shown: String?) throws {
         let site = try Self.site()
@@ -249,5 +252,22 @@ import Testing
         try site.write("Content/thu-tuc/ho-tich.yml", Self.record.replacingOccurrences(of: written, with: mistake))
         let lines = site.build().diagnostics.lines.filter { !$0.contains("review-overdue") && !$0.contains("rà soát lần cuối") && !$0.contains("bieu-mau/") }
         #expect(lines == [expected])
+    }
+
+    /// A paper line pasted with its own dash ("- - Bản sao …") is named with the quoting fix.
+    @Test func aPaperWithTwoDashesIsNamedWithTheFix() throws {
+        let site = try Self.site()
+        try site.write("Content/thu-tuc/ho-tich.yml", Self.record.replacingOccurrences(of: "      - Tờ khai đăng ký khai sinh\n", with: "      - - Bản sao giấy tờ tùy thân\n"))
+        let lines = site.build().diagnostics.lines.filter { $0.contains("danh sách con") }
+        #expect(lines == ["Content/thu-tuc/ho-tich.yml:33:9: error: mục này của `ho_so` là một danh sách con vì dòng có hai dấu `- `; nếu dấu `-` thứ hai là chữ của giấy tờ, hãy đặt cả tên trong ngoặc kép, ví dụ `- \"- Bản sao giấy tờ tùy thân\"`"])
+    }
+
+    /// "Cấp Bộ, Cơ quan khác" (the national portal's tier of ministries) is a tier with its page.
+    @Test func theNationalTierIsRead() throws {
+        let site = try Self.site()
+        try site.write("Content/thu-tuc/ho-tich.yml", Self.record.replacingOccurrences(of: "cap: Cấp Tỉnh, Cấp Xã", with: "cap: Cấp Bộ, Cơ quan khác"))
+        #expect(!site.build().diagnostics.hasErrors)
+        #expect(site.read("Output/cap/bo/index.html")?.contains("Đăng ký khai sinh") == true)
+        #expect(site.read("Output/thu-tuc/dang-ky-khai-sinh/index.html")?.contains("Cấp bộ, cơ quan khác") == true)
     }
 }
