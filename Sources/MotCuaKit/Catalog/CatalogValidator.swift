@@ -56,6 +56,8 @@ public struct CatalogValidator: Sendable {
                 }
             }
         }
+        // A form named in a catalog file or entry that could not be read is not said to be unused.
+        used.formUnion(site.unreadCatalog.flatMap(\.forms))
         for (name, form) in site.forms where !used.contains(name) {
             d.warning(.unusedForm, "biểu mẫu `\(name)` không được thủ tục nào dùng (khóa `bieu_mau`)", at: SourceLocation(path: form.sourcePath))
         }
@@ -95,18 +97,42 @@ public struct CatalogValidator: Sendable {
         }
     }
 
+    /// Every guide's `lien_quan` code is in the catalog. A code named by a catalog file, or an entry, that
+    /// could not be read is no error of the guide's: the file's own error is reported, and a whole file lost
+    /// is said once, at that error, with the guides that wait for it.
     func checkGuides(_ d: inout Diagnostics) {
         let codes = Set(site.procedures.map(\.code.value))
+        var unread: [String: Int] = [:]
+        for (i, file) in site.unreadCatalog.enumerated() {
+            for code in file.codes where unread[code] == nil { unread[code] = i }
+        }
+        // Files whose codes are not known at all (not UTF-8, unreadable): a code may be in one of them.
+        let known = Set(site.fields.map(\.path)).union(site.unreadCatalog.map(\.path))
+        let unknownFiles = failedCatalogFiles.filter { !known.contains($0) }
+        let candidates = (codes.union(unread.keys)).sorted()
+        var waiting: [Int: [String]] = [:]
         for guide in site.guides {
             for code in guide.related where !codes.contains(code.value) {
+                if let i = unread[code.value] {
+                    if waiting[i]?.contains(code.location.path) != true { waiting[i, default: []].append(code.location.path) }
+                    continue
+                }
                 var message = "`lien_quan`: không có thủ tục mã `\(code.value)` trong danh mục"
-                if !failedCatalogFiles.isEmpty {
-                    message += "; tệp danh mục \(failedCatalogFiles.joined(separator: ", ")) có lỗi nên thủ tục trong đó có thể chưa được đọc: hãy sửa lỗi ở đó trước"
-                } else if let near = YAMLReader.nearest(to: code.value, in: codes.sorted()) {
+                if !unknownFiles.isEmpty {
+                    message += "; tệp danh mục \(unknownFiles.joined(separator: ", ")) không đọc được nên thủ tục trong đó có thể chưa được đọc: hãy sửa lỗi ở đó trước"
+                } else if let near = YAMLReader.nearest(to: code.value, in: candidates) {
                     message += "; có phải `\(near)`?"
                 }
                 d.error(.unknownProcedure, message, at: code.location)
             }
+        }
+        for (i, file) in site.unreadCatalog.enumerated() where file.wholeFile {
+            let shown = file.codes.prefix(3).map { "`\($0)`" }.joined(separator: ", ") + (file.codes.count > 3 ? ", …" : "")
+            var message = "vì lỗi này, cả tệp danh mục không đọc được: \(file.codes.count) thủ tục trong tệp (mã \(shown)) chưa có trên trang"
+            if let guides = waiting[i] {
+                message += "; \(guides.count) bài hướng dẫn nhắc tới các mã đó trong `lien_quan` (\(guides.prefix(3).joined(separator: ", "))\(guides.count > 3 ? ", …" : "")) sẽ được kiểm tra khi tệp đọc được"
+            }
+            d.warning(.fileNotLoaded, message + ". Hãy sửa lỗi trong tệp này trước", at: file.location)
         }
     }
 }

@@ -95,6 +95,8 @@ public struct Procedure: Sendable, Equatable {
     public var onlinePayment: Bool?
     public var resultDelivery: [Procedure.Method]
     public var slug: Located<String>
+    /// `dia_chi_cu`: addresses this page had before (as written, with where); each becomes a redirect page.
+    public var formerAddresses: [Located<String>] = []
     /// Where the entry starts (its `- ma:` line).
     public var location: SourceLocation
 
