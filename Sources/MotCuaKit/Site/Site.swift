@@ -26,6 +26,6 @@ public struct UnreadCatalog: Sendable, Equatable {
     /// The form files its `bieu_mau:` lines name: not "used by no procedure" while the file is unread.
     public var forms: [String] = []
     public var wholeFile: Bool
-    /// The file's first error, where the note that the whole file was lost goes.
+    /// For a whole file, its first error: where the note that the file was lost goes.
     public var location: SourceLocation
 }

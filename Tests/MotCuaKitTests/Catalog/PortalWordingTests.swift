@@ -119,6 +119,18 @@ import Testing
         #expect(loaded?.procedures.first?.channels.first?.fee?.display == "8.000 đồng")
     }
 
+    /// A Tab inside a `|` block's text (real records have them between a step's number and its text) is text,
+    /// not indentation: the file loads whole, with no message (Fixtures/bad/yaml-tab-inside-block-accepted),
+    /// and the step keeps its words.
+    @Test func aTabInsideABlocksTextIsKept() throws {
+        let site = try TempSite(copying: Fixtures.root.appendingPathComponent("bad/_base"))
+        try site.write("Content/thu-tuc/ho-tich.yml", "linh_vuc: Hộ tịch\nthu_tuc:\n  - ma: \"1.001193\"\n    ten: Đăng ký khai sinh\n    trinh_tu: |\n      1.\tNộp tờ khai.\n      2.\tNhận kết quả.\n    ho_so:\n      - ten: Tờ khai\n        bieu_mau: to-khai.docx\n")
+        let report = site.build()
+        #expect(report.diagnostics.lines.isEmpty, "\(report.diagnostics.lines)")
+        let (loaded, _) = ContentLoader(root: site.root, includeDrafts: false).load()
+        #expect(loaded?.procedures.first?.steps?.value == "1.\tNộp tờ khai.\n2.\tNhận kết quả.")
+    }
+
     /// Invisible marks pasted with real text (U+200E inside "đăng k‎ý", issue #28) are dropped before anything
     /// reads the file: the name on the page and in search is the word the editor sees, and a key with one works.
     @Test func invisibleMarksAreDropped() throws {
