@@ -30,9 +30,9 @@ import Testing
             try site.write("Content/site.yml", "ten: Ủy ban nhân dân xã Mẫu\nbase_url: https://mau.gov.vn\n")
         }
         try site.write("Content/thu-tuc/ho-tich.yml", Self.catalog)
-        try site.write("Content/huong-dan/nop-ho-so.md", "---\ntieu_de: Nộp hồ sơ trực tuyến\ndia_chi_cu: huong-dan/nop-ho-so-cu/\n---\n\nNội dung.\n")
+        try site.write("Content/huong-dan/nop-ho-so.md", "---\ntieu_de: Nộp hồ sơ trực tuyến\ndia_chi_cu: huong-dan/nop-ho-so-cu/\n---\n\nXem [giờ làm việc](/lien-he-ubnd/#gio-lam-viec).\n")
         try site.write("Content/thong-bao/lich.md", "---\ntieu_de: Lịch tiếp dân\nngay: 2026-11-02\ndia_chi_cu: /thong-bao/lich-tiep-dan/\n---\n\nNội dung.\n")
-        try site.write("Content/trang/lien-he.md", "---\ntieu_de: Liên hệ\ndia_chi_cu: [/lien-he-ubnd/]\n---\n\nNội dung.\n")
+        try site.write("Content/trang/lien-he.md", "---\ntieu_de: Liên hệ\ndia_chi_cu: [/lien-he-ubnd/]\n---\n\n## Giờ làm việc\n\nSáng 7h30.\n")
         return site
     }
 
@@ -62,6 +62,9 @@ import Testing
             #expect(target.path == output.appendingPathComponent(to + "index.html").path)
             #expect(FileManager.default.fileExists(atPath: target.path))
         }
+        // A link written to a former address goes straight to the page, and its anchor is that page's.
+        let guide = try #require(site.read("Output/huong-dan/nop-ho-so/index.html"))
+        #expect(guide.contains("href=\"../../lien-he/index.html#gio-lam-viec\""), "\(guide)")
         // Not pages of their own: not in the sitemap, not found by search.
         let sitemap = try #require(site.read("Output/sitemap.xml"))
         let index = try #require(site.read("Output/search-index.js"))
