@@ -213,6 +213,11 @@ public struct SitePlan: Sendable {
             let fix = suggestion.count > 1 ? "hãy viết `dia_chi_cu: \(suggestion)`" : example
             return invalid("`\(text)` là địa chỉ web đầy đủ; chỉ ghi phần đường dẫn trong trang, bỏ `https://` và tên miền: \(fix)")
         }
+        // `xa.gov.vn/thu-tuc/abc/`: a host without its scheme is no folder of the site either.
+        if !text.hasPrefix("/"), let slash = text.firstIndex(of: "/"), text[..<slash].contains("."), text[slash...].count > 1 {
+            let path = String(text[slash...].prefix { $0 != "?" && $0 != "#" })
+            return invalid("`\(text)` bắt đầu bằng tên miền; chỉ ghi phần đường dẫn trong trang, bỏ tên miền: hãy viết `dia_chi_cu: \(path)`")
+        }
         if let mark = text.firstIndex(where: { $0 == "?" || $0 == "#" }) {
             return invalid("`\(text)` có phần `\(text[mark...])` sau địa chỉ; trang chuyển hướng chỉ đặt được ở một đường dẫn: hãy viết `dia_chi_cu: \(text[..<mark])`")
         }

@@ -135,6 +135,7 @@ import Testing
 
     @Test("what is no address of this site is refused", arguments: [
         ("https://xa.gov.vn/thu-tuc/abc/", DiagnosticID.invalidFormerAddress),
+        ("xa.gov.vn/thu-tuc/abc/", .invalidFormerAddress),
         ("/thu-tuc/abc/?ma=1", .invalidFormerAddress),
         ("/thu-tuc/abc#ho-so", .invalidFormerAddress),
         ("/thu-tuc/../abc/", .invalidFormerAddress),
@@ -153,5 +154,9 @@ import Testing
             return
         }
         #expect(problem.id == id, "\(written)")
+        // A web address, with or without its scheme, is answered with its path.
+        if written.contains(".gov.vn") {
+            #expect(problem.message.hasSuffix("hãy viết `dia_chi_cu: /thu-tuc/abc/`"), "\(problem.message)")
+        }
     }
 }
