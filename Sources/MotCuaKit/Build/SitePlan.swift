@@ -214,7 +214,8 @@ public struct SitePlan: Sendable {
             return invalid("`\(text)` là địa chỉ web đầy đủ; chỉ ghi phần đường dẫn trong trang, bỏ `https://` và tên miền: \(fix)")
         }
         // `xa.gov.vn/thu-tuc/abc/`: a host without its scheme is no folder of the site either.
-        if !text.hasPrefix("/"), let slash = text.firstIndex(of: "/"), text[..<slash].contains("."), text[slash...].count > 1 {
+        if !text.hasPrefix("."), let slash = text.firstIndex(of: "/"), slash != text.startIndex, text[..<slash].contains("."),
+           text[slash...].count > 1 {
             let path = String(text[slash...].prefix { $0 != "?" && $0 != "#" })
             return invalid("`\(text)` bắt đầu bằng tên miền; chỉ ghi phần đường dẫn trong trang, bỏ tên miền: hãy viết `dia_chi_cu: \(path)`")
         }
