@@ -64,7 +64,7 @@ struct BuildCommand: ParsableCommand {
         // Said with --quiet too: it is a warning, and the one thing a rebuild cannot show in a page.
         if let gone = report.stats?.removedPages, !gone.isEmpty {
             let shown = gone.prefix(5).map { "/\($0)" }.joined(separator: ", ") + (gone.count > 5 ? ", …" : "")
-            Console.error("motcua: cảnh báo: \(gone.count) trang của lần đăng trước không còn nữa (\(shown)); địa chỉ người dân đã lưu, in hay chia sẻ sẽ báo không tìm thấy. Nếu chỉ đổi tên, hãy đặt `slug:` bằng địa chỉ cũ để giữ địa chỉ")
+            Console.error("motcua: cảnh báo: \(gone.count) trang của lần đăng trước không còn nữa (\(shown)); địa chỉ người dân đã lưu, in hay chia sẻ sẽ báo không tìm thấy. Nếu trang chỉ đổi tên, hãy đặt `slug:` bằng địa chỉ cũ để giữ nguyên địa chỉ, hoặc ghi địa chỉ cũ vào `dia_chi_cu:` của trang để người xem được chuyển tới địa chỉ mới")
         }
     }
 }

@@ -104,6 +104,8 @@ import Testing
         let run = try motcua(["build", "--root", root.path, "--quiet"])
         #expect(run.status == 0, "\(run)")
         #expect(run.stderr.contains("motcua: cảnh báo: 1 trang của lần đăng trước không còn nữa (/thong-bao/2026-10-15-cap-can-cuoc-luu-dong/)"), "\(run)")
+        // The fix is said with it: keep the address, or send it on to the new one.
+        #expect(run.stderr.contains("hoặc ghi địa chỉ cũ vào `dia_chi_cu:` của trang"), "\(run)")
         let again = try motcua(["build", "--root", root.path, "--quiet"])
         #expect(again.stderr.isEmpty, "\(again)")
     }

@@ -58,6 +58,10 @@ struct LinkResolver: Sendable {
         if normalized.hasSuffix("index.html") { candidates.append(String(normalized.dropLast("index.html".count))) }
         if !normalized.hasSuffix("/") && !normalized.isEmpty { candidates.append(normalized + "/") }
         for candidate in candidates where plan.page(atPath: candidate) != nil || (candidate.isEmpty) {
+            // A former address (`dia_chi_cu`): the link goes straight to the page, whose anchors it then names.
+            if case .redirect(let r)? = plan.page(atPath: candidate)?.kind, let page = plan.page(plan.redirects[r].target) {
+                return rewrite(to: page.path, fragment: fragment, from: pagePath)
+            }
             return rewrite(to: candidate, fragment: fragment, from: pagePath)
         }
         if staticFiles.contains(normalized) {

@@ -5,6 +5,8 @@ public enum PageKind: String, CaseIterable, Sendable {
     // In the menu's order first.
     case home, catalog, guideList, announcementList, forms
     case guide, field, procedure, levels, level, tier, announcement, schedule, page, search, notFound
+    /// A page's former address (`dia_chi_cu`): a small page that sends the reader on to the page.
+    case redirect
 
     public struct Row: Sendable {
         /// Theme/templates/<template>.mustache.
@@ -38,13 +40,47 @@ public enum PageKind: String, CaseIterable, Sendable {
         case .page: Row(template: "page", folder: "")
         case .search: Row(template: "search", folder: "tim-kiem/", title: "Tìm kiếm")
         case .notFound: Row(template: "404", folder: "404.html", title: "Không tìm thấy trang")
+        // Anywhere an old address was: its folder is the address written.
+        case .redirect: Row(template: "redirect", folder: "")
         }
     }
 
-    /// Every template a theme must have: the layout the pages extend, and one per kind of page.
+    /// Templates MotCua carries itself, used when the theme has no file of that name: a theme written before
+    /// the kind existed still builds, and a former address keeps working whatever the theme does.
+    public static let builtInTemplates: [String: String] = ["redirect": redirectTemplate]
+
+    /// The redirect page: a standalone document (no layout, no asset), so it works from file://, a USB stick
+    /// and any host. The refresh and the link are relative; the canonical link (with `base_url`) is the page's
+    /// own address, and `noindex` keeps the old address out of search engines.
+    static let redirectTemplate = """
+        <!DOCTYPE html>
+        <html lang="vi">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <meta name="robots" content="noindex">
+        <meta http-equiv="refresh" content="0; url={{href}}">
+        <title>{{title}} – {{site.name}}</title>
+        {{#canonical}}
+        <link rel="canonical" href="{{canonical}}">
+        {{/canonical}}
+        </head>
+        <body>
+        <main>
+        <p>Trang này đã chuyển tới <a href="{{href}}">{{title}}</a>.</p>
+        </main>
+        </body>
+        </html>
+
+        """
+
+    /// Every template a theme must have: the layout the pages extend, and one per kind of page but those
+    /// MotCua carries itself.
     public static var templates: [String] {
         var names = ["layout"]
-        for kind in allCases where !names.contains(kind.row.template) { names.append(kind.row.template) }
+        for kind in allCases where !names.contains(kind.row.template) && builtInTemplates[kind.row.template] == nil {
+            names.append(kind.row.template)
+        }
         return names
     }
 }

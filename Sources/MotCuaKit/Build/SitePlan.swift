@@ -21,6 +21,8 @@ public struct SitePlan: Sendable {
         case page(Int)
         case search
         case notFound
+        /// The redirect at `SitePlan.redirects[i]`.
+        case redirect(Int)
 
         /// This page's row in the table of page kinds.
         public var table: PageKind {
@@ -41,6 +43,7 @@ public struct SitePlan: Sendable {
             case .page: .page
             case .search: .search
             case .notFound: .notFound
+            case .redirect: .redirect
             }
         }
     }
@@ -66,6 +69,16 @@ public struct SitePlan: Sendable {
     private var byPath: [String: Int] = [:]
     /// Procedure code → its page path.
     public private(set) var procedurePaths: [String: String] = [:]
+
+    /// A former address (`dia_chi_cu`) and the page it sends the reader to.
+    public struct Redirect: Sendable {
+        public var target: Kind
+        /// The address as the editor wrote it, and where.
+        public var written: Located<String>
+    }
+
+    /// Every former address that became a redirect page, in the order of their pages.
+    public private(set) var redirects: [Redirect] = []
 
     public init(site: Site, diagnostics: inout Diagnostics) {
         add(.home, "", site.config.name, nil, &diagnostics)
@@ -104,6 +117,16 @@ public struct SitePlan: Sendable {
             }
             add(.page(i), PageKind.page.row.folder + "\(page.slug.value)/", page.title, page.slug.location, &diagnostics)
         }
+        // After every live page: a page keeps its address, and an old address that is now a page's is refused.
+        for (f, field) in site.fields.enumerated() {
+            redirect(field.formerAddresses, to: .field(f), &diagnostics)
+            for (p, procedure) in field.procedures.enumerated() {
+                redirect(procedure.formerAddresses, to: .procedure(field: f, index: p), &diagnostics)
+            }
+        }
+        for (i, guide) in site.guides.enumerated() { redirect(guide.formerAddresses, to: .guide(i), &diagnostics) }
+        for (i, item) in site.announcements.enumerated() { redirect(item.formerAddresses, to: .announcement(i), &diagnostics) }
+        for (i, page) in site.pages.enumerated() { redirect(page.formerAddresses, to: .page(i), &diagnostics) }
         pages.append(Page(kind: .notFound, path: "", file: PageKind.notFound.row.folder, title: PageKind.notFound.row.title!, location: nil))
         byKind[.notFound] = pages.count - 1
     }
@@ -118,13 +141,115 @@ public struct SitePlan: Sendable {
     private mutating func add(_ kind: Kind, _ path: String, _ title: String, _ location: SourceLocation?, _ diagnostics: inout Diagnostics) -> Bool {
         if let existing = byPath[path] {
             let other = pages[existing].location.map { " (đã dùng bởi \($0))" } ?? " (trùng địa chỉ một trang có sẵn)"
-            diagnostics.error(.duplicateUrl, "hai trang cùng địa chỉ `/\(path)`\(other); đặt `slug:` khác cho một trong hai", at: location ?? SourceLocation(path: "Content"))
+            // Two long names alike in their first 80 letters get one address cut from them; the name's longer
+            // address is then the fix to suggest.
+            let slug = path.split(separator: "/").last.map(String.init) ?? ""
+            let longer = VietnameseText.nameSlug(title, limit: VietnameseText.maxSlug)
+            let fix = longer.count > slug.count && longer.hasPrefix(slug) ? ", ví dụ `slug: \(longer)`" : ""
+            diagnostics.error(.duplicateUrl, "hai trang cùng địa chỉ `/\(path)`\(other); đặt `slug:` khác cho một trong hai\(fix)", at: location ?? SourceLocation(path: "Content"))
             return false
         }
         pages.append(Page(kind: kind, path: path, file: path + "index.html", title: title, location: location))
         byKind[kind] = pages.count - 1
         byPath[path] = pages.count - 1
         return true
+    }
+
+    /// A redirect page at each former address of the page `target`. An address that is not one of this site's,
+    /// lies in a folder of files, or is taken (a live page's, another entry's former one) is an error at its
+    /// line; a page that did not get its address (two pages on one) gets no redirect either.
+    private mutating func redirect(_ addresses: [Located<String>], to target: Kind, _ diagnostics: inout Diagnostics) {
+        guard !addresses.isEmpty, let targetPage = page(target) else { return }
+        for written in addresses {
+            let path: String
+            switch Self.formerPath(written.value) {
+            case .failure(let problem):
+                diagnostics.error(problem.id, "`dia_chi_cu`: " + problem.message, at: written.location)
+                continue
+            case .success(let normalised):
+                path = normalised
+            }
+            if let existing = byPath[path] {
+                let other = pages[existing]
+                let message: String
+                if other.kind == target {
+                    message = "`/\(path)` là địa chỉ hiện tại của chính trang này, không phải địa chỉ cũ; hãy xóa dòng này"
+                } else if case .redirect(let r) = other.kind {
+                    let first = redirects[r]
+                    message = "địa chỉ cũ `/\(path)` đã được khai ở \(first.written.location) (chuyển tới `/\(pages[byKind[first.target]!].path)`); một địa chỉ chỉ chuyển được tới một trang: hãy xóa một trong hai dòng"
+                } else {
+                    let place = other.location.map { " (\($0))" } ?? ""
+                    message = "`/\(path)` đang là địa chỉ của trang “\(other.title)”\(place); địa chỉ cũ không được trùng một trang đang có: hãy xóa dòng này, hoặc đặt `slug:` khác cho trang kia"
+                }
+                diagnostics.error(.formerAddressTaken, "`dia_chi_cu`: " + message, at: written.location)
+                continue
+            }
+            redirects.append(Redirect(target: target, written: written))
+            add(.redirect(redirects.count - 1), path, targetPage.title, written.location, &diagnostics)
+        }
+    }
+
+    /// Output folders that hold files, not pages: a redirect folder there could take a form's or an asset's name.
+    static let fileFolders: Set<String> = ["assets", PageKind.forms.row.folder.split(separator: "/").first.map(String.init)!]
+
+    public struct AddressProblem: Error, Sendable {
+        public var id: DiagnosticID
+        public var message: String
+    }
+
+    /// A former address as editors write it (`/thu-tuc/ten-cu/`, `thu-tuc/ten-cu`, `…/ten-cu/index.html`) made
+    /// a page path of the plan (`thu-tuc/ten-cu/`), or why it cannot be one. Only addresses MotCua makes can be
+    /// redirected with a folder's index.html: slug parts joined by `/`, under no folder of files.
+    public static func formerPath(_ written: String) -> Result<String, AddressProblem> {
+        func invalid(_ message: String) -> Result<String, AddressProblem> {
+            .failure(AddressProblem(id: .invalidFormerAddress, message: message))
+        }
+        var text = VietnameseText.trimmed(written)
+        let example = "ví dụ `dia_chi_cu: /thu-tuc/dang-ky-khai-sinh/`"
+        if let scheme = text.range(of: "://") {
+            // The path after the host is what the editor meant.
+            let afterHost = text[scheme.upperBound...].drop { $0 != "/" }
+            let suggestion = String(afterHost.prefix { $0 != "?" && $0 != "#" })
+            let fix = suggestion.count > 1 ? "hãy viết `dia_chi_cu: \(suggestion)`" : example
+            return invalid("`\(text)` là địa chỉ web đầy đủ; chỉ ghi phần đường dẫn trong trang, bỏ `https://` và tên miền: \(fix)")
+        }
+        // `xa.gov.vn/thu-tuc/abc/`: a host without its scheme is no folder of the site either.
+        if !text.hasPrefix("."), let slash = text.firstIndex(of: "/"), slash != text.startIndex, text[..<slash].contains("."),
+           text[slash...].count > 1 {
+            let path = String(text[slash...].prefix { $0 != "?" && $0 != "#" })
+            return invalid("`\(text)` bắt đầu bằng tên miền; chỉ ghi phần đường dẫn trong trang, bỏ tên miền: hãy viết `dia_chi_cu: \(path)`")
+        }
+        if let mark = text.firstIndex(where: { $0 == "?" || $0 == "#" }) {
+            return invalid("`\(text)` có phần `\(text[mark...])` sau địa chỉ; trang chuyển hướng chỉ đặt được ở một đường dẫn: hãy viết `dia_chi_cu: \(text[..<mark])`")
+        }
+        if text.contains("\\") {
+            return invalid("`\(text)` dùng dấu `\\`; các phần của địa chỉ ngăn bằng dấu `/`, \(example)")
+        }
+        while text.hasPrefix("/") { text.removeFirst() }
+        if text.hasSuffix("/index.html") || text == "index.html" { text.removeLast("index.html".count) }
+        while text.hasSuffix("/") { text.removeLast() }
+        if text.isEmpty {
+            return invalid("trang chủ không thể là địa chỉ cũ của một trang; hãy ghi đường dẫn cũ của chính trang này, \(example)")
+        }
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        if parts.contains(where: { $0 == ".." || $0 == "." }) {
+            return invalid("`\(written)` có phần `.` hoặc `..`; hãy ghi đường dẫn đầy đủ từ gốc trang, \(example)")
+        }
+        if parts.contains(where: \.isEmpty) {
+            return invalid("`\(written)` có hai dấu `/` liền nhau; \(example)")
+        }
+        if let bad = parts.first(where: { !VietnameseText.isValidSlug($0) }) {
+            let suggestion = parts.map { VietnameseText.nameSlug($0) }.filter { !$0.isEmpty }.joined(separator: "/")
+            let fix = suggestion.isEmpty ? example : "ví dụ `dia_chi_cu: /\(suggestion)/`"
+            return invalid("phần `\(bad)` của `\(written)` không thể là địa chỉ trang: địa chỉ do MotCua tạo chỉ gồm chữ thường không dấu, số và dấu `-`, ngăn bằng `/`; \(fix)")
+        }
+        if let long = parts.first(where: { $0.utf8.count > VietnameseText.maxSlug }) {
+            return invalid("phần `\(long.prefix(40))…` dài \(long.utf8.count) ký tự, quá \(VietnameseText.maxSlug) ký tự một tên thư mục được có; MotCua chưa bao giờ tạo địa chỉ như vậy, hãy kiểm tra lại địa chỉ cũ")
+        }
+        if fileFolders.contains(parts[0]) {
+            return .failure(AddressProblem(id: .reservedFormerAddress, message: "`\(written)` nằm trong thư mục `/\(parts[0])/`, nơi chứa tệp của trang (\(parts[0] == "assets" ? "giao diện" : "biểu mẫu")), không đặt được trang chuyển hướng; một biểu mẫu đổi tên thì giữ tên tệp cũ, hoặc xóa dòng này"))
+        }
+        return .success(parts.joined(separator: "/") + "/")
     }
 
     public func page(_ kind: Kind) -> Page? {

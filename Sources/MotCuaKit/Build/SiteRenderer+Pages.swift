@@ -21,8 +21,20 @@ extension SiteRenderer {
         case .page(let i): values = freePage(page, i, &notes)
         case .search: values = search(page)
         case .notFound: values = notFound(page)
+        case .redirect(let r): values = redirect(page, r)
         }
         return (page.kind.table.row.template, values)
+    }
+
+    /// A former address: the page's title and a link to it from here (the refresh and the visible link), and
+    /// the page's own canonical address. The layout's values are there for a theme's own redirect.mustache.
+    func redirect(_ page: SitePlan.Page, _ r: Int) -> TemplateValues {
+        let target = plan.redirects[r].target
+        let title = plan.page(target)?.title ?? ""
+        var c = base(page, title: title)
+        c["href"] = href(page, target)
+        if let base = site.config.baseURL, let path = plan.page(target)?.path { c["canonical"] = base + path }
+        return c
     }
 
     func homeCrumb(_ page: SitePlan.Page) -> (String, String?) { ("Trang chủ", href(page, .home)) }

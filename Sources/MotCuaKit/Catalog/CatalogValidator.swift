@@ -60,6 +60,8 @@ public struct CatalogValidator: Sendable {
                 }
             }
         }
+        // A form named in a catalog file or entry that could not be read is not said to be unused.
+        used.formUnion(site.unreadCatalog.flatMap(\.forms))
         for (name, form) in site.forms where !used.contains(name) {
             d.warning(.unusedForm, "biểu mẫu `\(name)` không được thủ tục nào dùng (khóa `bieu_mau`)", at: SourceLocation(path: form.sourcePath))
         }
@@ -99,25 +101,61 @@ public struct CatalogValidator: Sendable {
         }
     }
 
-    func checkGuides(_ d: inout Diagnostics) {
-        let codes = Set(site.procedures.map(\.code.value))
-        for guide in site.guides {
-            for code in guide.related where !codes.contains(code.value) {
-                d.error(.unknownProcedure, unknownCodeMessage("lien_quan", code.value, codes), at: code.location)
-            }
-        }
+    /// The codes a `lien_quan` or `thu_tuc_lien_quan` may name: those loaded, and those of catalog entries or
+    /// files that could not be read (by the index of their file in `site.unreadCatalog`).
+    struct KnownCodes {
+        var loaded: Set<String>
+        var unread: [String: Int]
+        /// Failed files whose codes are not known at all (not UTF-8, unreadable): a code may be in one of them.
+        var unknownFiles: [String]
+        var candidates: [String]
     }
 
-    /// A missing code is named with the catalog file that failed to load, if any, before a look-alike code:
-    /// the procedure may well be in that file.
-    func unknownCodeMessage(_ key: String, _ code: String, _ codes: Set<String>) -> String {
+    func knownCodes() -> KnownCodes {
+        let codes = Set(site.procedures.map(\.code.value))
+        var unread: [String: Int] = [:]
+        for (i, file) in site.unreadCatalog.enumerated() {
+            for code in file.codes where unread[code] == nil { unread[code] = i }
+        }
+        let known = Set(site.fields.map(\.path)).union(site.unreadCatalog.map(\.path))
+        return KnownCodes(loaded: codes, unread: unread, unknownFiles: failedCatalogFiles.filter { !known.contains($0) },
+                          candidates: codes.union(unread.keys).sorted())
+    }
+
+    /// A code the catalog lacks, named with the failed files it may be in, else with a look-alike code.
+    func unknownCodeMessage(_ key: String, _ code: String, _ known: KnownCodes) -> String {
         var message = "`\(key)`: không có thủ tục mã `\(code)` trong danh mục"
-        if !failedCatalogFiles.isEmpty {
-            message += "; tệp danh mục \(failedCatalogFiles.joined(separator: ", ")) có lỗi nên thủ tục trong đó có thể chưa được đọc: hãy sửa lỗi ở đó trước"
-        } else if let near = YAMLReader.nearest(to: code, in: codes.sorted()) {
+        if !known.unknownFiles.isEmpty {
+            message += "; tệp danh mục \(known.unknownFiles.joined(separator: ", ")) không đọc được nên thủ tục trong đó có thể chưa được đọc: hãy sửa lỗi ở đó trước"
+        } else if let near = YAMLReader.nearest(to: code, in: known.candidates) {
             message += "; có phải `\(near)`?"
         }
         return message
+    }
+
+    /// Every guide's `lien_quan` code is in the catalog. A code named by a catalog file, or an entry, that
+    /// could not be read is no error of the guide's: the file's own error is reported, and a whole file lost
+    /// is said once, at that error, with the guides that wait for it.
+    func checkGuides(_ d: inout Diagnostics) {
+        let known = knownCodes()
+        var waiting: [Int: [String]] = [:]
+        for guide in site.guides {
+            for code in guide.related where !known.loaded.contains(code.value) {
+                if let i = known.unread[code.value] {
+                    if waiting[i]?.contains(code.location.path) != true { waiting[i, default: []].append(code.location.path) }
+                    continue
+                }
+                d.error(.unknownProcedure, unknownCodeMessage("lien_quan", code.value, known), at: code.location)
+            }
+        }
+        for (i, file) in site.unreadCatalog.enumerated() where file.wholeFile {
+            let shown = file.codes.prefix(3).map { "`\($0)`" }.joined(separator: ", ") + (file.codes.count > 3 ? ", …" : "")
+            var message = "vì lỗi này, cả tệp danh mục không đọc được: \(file.codes.count) thủ tục trong tệp (mã \(shown)) chưa có trên trang"
+            if let guides = waiting[i] {
+                message += "; \(guides.count) bài hướng dẫn nhắc tới các mã đó trong `lien_quan` (\(guides.prefix(3).joined(separator: ", "))\(guides.count > 3 ? ", …" : "")) sẽ được kiểm tra khi tệp đọc được"
+            }
+            d.warning(.fileNotLoaded, message + ". Hãy sửa lỗi trong tệp này trước", at: file.location)
+        }
     }
 
     /// An https address to submit online: what online levels and online-only procedures need.
@@ -128,7 +166,7 @@ public struct CatalogValidator: Sendable {
     /// Related procedures exist and are others, an online-only procedure says where to submit and has no paper
     /// channel, and review dates are past but recent.
     func checkRecords(_ d: inout Diagnostics) {
-        let codes = Set(site.procedures.map(\.code.value))
+        let known = knownCodes()
         let months = site.config.reviewMonths
         for procedure in site.procedures {
             let code = procedure.code.value
@@ -138,8 +176,8 @@ public struct CatalogValidator: Sendable {
                     d.warning(.invalidValue, "`thu_tuc_lien_quan`: thủ tục `\(code)` không cần liên quan với chính nó; hãy xóa mã này", at: related.location)
                 } else if !named.insert(related.value).inserted {
                     d.warning(.invalidValue, "`thu_tuc_lien_quan`: mã `\(related.value)` đã ghi ở trên; hãy xóa lần ghi thứ hai", at: related.location)
-                } else if !codes.contains(related.value) {
-                    d.error(.unknownProcedure, unknownCodeMessage("thu_tuc_lien_quan", related.value, codes), at: related.location)
+                } else if !known.loaded.contains(related.value), known.unread[related.value] == nil {
+                    d.error(.unknownProcedure, unknownCodeMessage("thu_tuc_lien_quan", related.value, known), at: related.location)
                 }
             }
             if procedure.onlineOnly {

@@ -156,6 +156,8 @@ public struct Procedure: Sendable, Equatable {
     /// When the entry was last checked against the national database.
     public var reviewed: Located<CalendarDate>?
     public var slug: Located<String>
+    /// `dia_chi_cu`: addresses this page had before (as written, with where); each becomes a redirect page.
+    public var formerAddresses: [Located<String>] = []
     /// Where the entry starts (its `- ma:` line).
     public var location: SourceLocation
 

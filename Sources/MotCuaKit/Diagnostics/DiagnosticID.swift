@@ -16,12 +16,17 @@ public enum DiagnosticID: String, CaseIterable, Sendable, Hashable {
     case emptyFile = "empty-file"
     /// Text holding an invisible control character (NUL, form feed, …): it cannot be shown in a page.
     case controlCharacter = "control-character"
+    /// An invisible mark in text (zero-width space, direction mark, soft hyphen, a BOM inside the text, a joiner
+    /// outside emoji): dropped, with a warning at its place so the editor can clean the file.
+    case invisibleCharacter = "invisible-character"
     /// A path in Content/ that is a pipe, a device or a socket, not a file: reading it could block the build.
     case notAFile = "not-a-file"
     /// A content file that is a link to a file outside Content/: nothing outside the project is published.
     case contentOutside = "content-outside"
     /// A file or folder in Content/ that no step reads (a `.markdown` guide, a subfolder, an unknown folder).
     case ignoredFile = "ignored-file"
+    /// A catalog file lost whole to its error: said once, with the procedures and guides that wait for it.
+    case fileNotLoaded = "file-not-loaded"
     // YAML and front matter
     /// YAML that cannot be parsed.
     case yamlSyntax = "yaml-syntax"
@@ -96,6 +101,13 @@ public enum DiagnosticID: String, CaseIterable, Sendable, Hashable {
     case duplicateUrl = "duplicate-url"
     /// A free page whose address is a section folder.
     case reservedSlug = "reserved-slug"
+    /// A `dia_chi_cu` that is no address of this site: a full web address, `..`, a query, letters a slug
+    /// does not have, the home page.
+    case invalidFormerAddress = "invalid-former-address"
+    /// A `dia_chi_cu` under a folder the site's files need (theme assets, forms).
+    case reservedFormerAddress = "reserved-former-address"
+    /// A `dia_chi_cu` that is a live page's address, or another entry's former address.
+    case formerAddressTaken = "former-address-taken"
     /// A link in Markdown to a page or file the site does not have.
     case brokenLink = "broken-link"
     /// A `#anchor` link to an id the target page does not have.

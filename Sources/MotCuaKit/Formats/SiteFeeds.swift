@@ -22,7 +22,8 @@ enum SiteFeeds {
     /// Absolute URLs only when `base_url` is set (the sitemap protocol requires them); relative otherwise.
     static func sitemap(plan: SitePlan, baseURL: String?) -> String {
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-        for page in plan.pages where page.kind != .notFound {
+        // A former address is no page of its own: search engines are sent to the page itself.
+        for page in plan.pages where page.kind != .notFound && page.kind.table != .redirect {
             let loc = (baseURL ?? "") + page.path + (baseURL == nil ? "index.html" : "")
             xml += "  <url><loc>\(xmlEscape(loc))</loc></url>\n"
         }

@@ -41,7 +41,8 @@ public struct ContentLoader: Sendable {
         diagnostics.append(contentsOf: unread)
         let outside = linkedOut.union(notFolders)
         let listed = { (section: String, extensions: Set<String>) in outside.contains(section) ? [] : files(in: section, extensions: extensions) }
-        let fields = loadEach("thu-tuc", listed("thu-tuc", ["yml", "yaml"]), &diagnostics) { loadField($0, &$1) }
+        let catalog = loadEach("thu-tuc", listed("thu-tuc", ["yml", "yaml"]), &diagnostics) { loadCatalogFile($0, &$1) }
+        let fields = catalog.compactMap(\.field)
         let guides = loadEach("huong-dan", listed("huong-dan", ["md"]), &diagnostics) { loadGuide($0, &$1) }
         let announcements = loadEach("thong-bao", listed("thong-bao", ["md"]), &diagnostics) { loadAnnouncement($0, &$1) }
         let pages = loadEach("trang", listed("trang", ["md"]), &diagnostics) { loadPage($0, &$1) }
@@ -55,7 +56,8 @@ public struct ContentLoader: Sendable {
             announcements: includeDrafts ? announcements : announcements.filter { !$0.draft },
             pages: includeDrafts ? pages : pages.filter { !$0.draft },
             forms: forms,
-            abbreviations: abbreviations)
+            abbreviations: abbreviations,
+            unreadCatalog: catalog.compactMap(\.unread))
         return (site, diagnostics)
     }
 
@@ -267,7 +269,14 @@ public struct ContentLoader: Sendable {
     /// Parses a whole-YAML file with the file's reader, which collects its problems; an empty file is reported
     /// rather than silently skipped.
     func yamlRoot(_ path: String, _ reader: YAMLReader, _ diagnostics: inout Diagnostics) -> YAMLNode.Mapping? {
+        var text: String?
+        return yamlRoot(path, reader, &diagnostics, text: &text)
+    }
+
+    /// The same, keeping the file's text for what a failed file's caller can still learn from it.
+    func yamlRoot(_ path: String, _ reader: YAMLReader, _ diagnostics: inout Diagnostics, text: inout String?) -> YAMLNode.Mapping? {
         guard let source = read(path, &diagnostics) else { return nil }
+        text = source.text
         if VietnameseText.isBlank(source.text) {
             reader.diagnostics.error(.emptyFile, "tệp rỗng", at: SourceLocation(path: path, line: 1, column: 1))
             return nil
@@ -346,10 +355,80 @@ public struct ContentLoader: Sendable {
 
     // MARK: - Catalog
 
+    /// A catalog file as loaded: its field, and what of it could not be read.
+    struct CatalogFile: Sendable {
+        var field: Field?
+        var unread: UnreadCatalog?
+    }
+
     func loadField(_ path: String, _ diagnostics: inout Diagnostics) -> Field? {
+        loadCatalogFile(path, &diagnostics)?.field
+    }
+
+    func loadCatalogFile(_ path: String, _ diagnostics: inout Diagnostics) -> CatalogFile? {
         let reader = YAMLReader(path: path)
         defer { diagnostics.append(contentsOf: reader.diagnostics) }
-        guard let map = yamlRoot(path, reader, &diagnostics) else { return nil }
+        var text: String?
+        // A file lost whole (broken YAML, no `linh_vuc`): the codes are still in its text, and the guides that
+        // name them wait for the fix.
+        let lost = { () -> CatalogFile? in
+            let codes = text.map { Self.valuesNamed("ma", in: $0) } ?? []
+            guard !codes.isEmpty, let first = reader.diagnostics.all.first(where: { $0.severity == .error }) else { return nil }
+            let forms = text.map { Self.valuesNamed("bieu_mau", in: $0) } ?? []
+            return CatalogFile(field: nil, unread: UnreadCatalog(path: path, codes: codes, forms: forms, wholeFile: true, location: first.location))
+        }
+        guard let map = yamlRoot(path, reader, &diagnostics, text: &text) else { return lost() }
+        var dropped: [YAMLNode] = []
+        guard let field = loadField(path, map, reader, dropped: &dropped) else { return lost() }
+        // Entries left out (their errors said why): their codes and forms, found in their YAML.
+        var codes: [String] = [], forms: [String] = []
+        for entry in dropped {
+            codes += Self.values(of: "ma", in: entry)
+            forms += Self.values(of: "bieu_mau", in: entry)
+        }
+        guard !codes.isEmpty || !forms.isEmpty else { return CatalogFile(field: field) }
+        return CatalogFile(field: field, unread: UnreadCatalog(path: path, codes: codes, forms: forms, wholeFile: false, location: SourceLocation(path: path)))
+    }
+
+    /// The values of a key's lines in a catalog's text (`- ma: "1.001193"`, quotes of any kind taken off):
+    /// read line by line, since the YAML around them may be what is broken.
+    static func valuesNamed(_ key: String, in text: String) -> [String] {
+        var values: [String] = []
+        for line in text.split(separator: "\n") {
+            var rest = line.drop { $0 == " " || $0 == "\t" }
+            if rest.hasPrefix("- ") { rest = rest.dropFirst(2).drop { $0 == " " } }
+            guard rest.hasPrefix(key + ":") else { continue }
+            var value = rest.dropFirst(key.count + 1)
+            if let comment = value.range(of: " #") { value = value[..<comment.lowerBound] }
+            let bare = Self.unquoted(String(value))
+            if !bare.isEmpty { values.append(bare) }
+        }
+        return values
+    }
+
+    static func unquoted(_ value: String) -> String {
+        value.trimmingCharacters(in: CharacterSet(charactersIn: " \t\"'“”‘’"))
+    }
+
+    /// The scalar values of `key` anywhere in a YAML value.
+    static func values(of key: String, in node: YAMLNode) -> [String] {
+        var found: [String] = []
+        if let items = node.sequence {
+            for item in items { found += values(of: key, in: item) }
+        } else if let map = node.mapping {
+            for (name, value) in map {
+                if name.scalar?.string == key, let text = value.scalar?.string {
+                    found.append(unquoted(text))
+                } else {
+                    found += values(of: key, in: value)
+                }
+            }
+        }
+        return found
+    }
+
+    /// The field of a catalog file; `dropped` gets the entries left out.
+    func loadField(_ path: String, _ map: YAMLNode.Mapping, _ reader: YAMLReader, dropped: inout [YAMLNode]) -> Field? {
         let keys = ContentSchema.field
         reader.checkKeys(map, keys)
         guard let name = reader.string(map, keys.linh_vuc) else { return nil }
@@ -358,12 +437,17 @@ public struct ContentLoader: Sendable {
         let listKey = keys.thu_tuc
         if let list = reader.node(map, listKey), let items = reader.sequence(list, key: listKey.name) {
             for item in items {
-                if let procedure = loadProcedure(item, reader) { procedures.append(procedure) }
+                if let procedure = loadProcedure(item, reader) {
+                    procedures.append(procedure)
+                } else {
+                    dropped.append(item)
+                }
             }
         } else if reader.node(map, listKey) == nil {
             reader.diagnostics.warning(.emptyField, "lĩnh vực `\(name.value)` chưa có thủ tục nào (khóa `thu_tuc`)", at: name.location)
         }
-        return Field(name: name, slug: slug, summary: reader.string(map, keys.mo_ta)?.value, procedures: procedures, path: path)
+        return Field(name: name, slug: slug, formerAddresses: reader.stringList(map, keys.dia_chi_cu), summary: reader.string(map, keys.mo_ta)?.value,
+                     procedures: procedures, path: path)
     }
 
     /// A procedure code is written as the national database writes it: ASCII letters, digits, dots, dashes
@@ -381,14 +465,17 @@ public struct ContentLoader: Sendable {
         return "`ma`: mã `\(code)` chỉ được gồm chữ số, chữ cái không dấu, dấu chấm và gạch ngang, như mã trên Cổng dịch vụ công quốc gia, ví dụ `ma: \"1.001193\"`"
     }
 
+    /// A written `slug:`; nil, with an error at its line, when it cannot be an address. Each entry's slug is
+    /// checked on its own, so every over-long one in a catalog is reported by one build, before anything is
+    /// written; the suggestion is the slug cut after a word, as an address made from a name would be.
     func explicitSlug(_ reader: YAMLReader, _ map: YAMLNode.Mapping, _ keys: ContentSchema) -> Located<String>? {
         guard let slug = reader.string(map, keys.slug) else { return nil }
         if !VietnameseText.isValidSlug(slug.value) {
-            reader.diagnostics.error(.invalidSlug, "`slug`: `\(slug.value)` chỉ được gồm chữ thường không dấu, số và dấu gạch ngang, ví dụ `\(VietnameseText.slug(slug.value))`", at: slug.location)
+            reader.diagnostics.error(.invalidSlug, "`slug`: `\(slug.value)` chỉ được gồm chữ thường không dấu, số và dấu gạch ngang, ví dụ `slug: \(VietnameseText.nameSlug(slug.value))`", at: slug.location)
             return nil
         }
-        if slug.value.utf8.count > VietnameseText.maxNameSlug {
-            reader.diagnostics.error(.invalidSlug, "`slug`: địa chỉ dài \(slug.value.utf8.count) ký tự, quá \(VietnameseText.maxNameSlug) ký tự; hãy viết gọn, ví dụ `\(VietnameseText.nameSlug(slug.value))`", at: slug.location)
+        if slug.value.utf8.count > VietnameseText.maxSlug {
+            reader.diagnostics.error(.invalidSlug, "`slug`: địa chỉ dài \(slug.value.utf8.count) ký tự, quá \(VietnameseText.maxSlug) ký tự (tên thư mục trên máy không được dài hơn, và địa chỉ dài khó gõ lại từ giấy); hãy viết gọn, ví dụ `slug: \(VietnameseText.nameSlug(slug.value))`", at: slug.location)
             return nil
         }
         return slug
@@ -498,6 +585,7 @@ public struct ContentLoader: Sendable {
             anyCentre: reader.bool(map, keys.phi_dia_gioi)?.value ?? false,
             reviewed: reader.date(map, keys.ngay_ra_soat),
             slug: slug,
+            formerAddresses: reader.stringList(map, keys.dia_chi_cu),
             location: reader.location(node))
     }
 
@@ -687,7 +775,7 @@ public struct ContentLoader: Sendable {
             title: title.value, summary: reader.string(map, keys.mo_ta)?.value, order: reader.int(map, keys.thu_tu)?.value,
             group: reader.choice(map, keys.nhom)?.value ?? "khac",
             related: reader.stringList(map, keys.lien_quan), draft: reader.bool(map, keys.nhap)?.value ?? false,
-            slug: markdownSlug(path, reader, map, keys), body: body)
+            slug: markdownSlug(path, reader, map, keys), formerAddresses: reader.stringList(map, keys.dia_chi_cu), body: body)
     }
 
     func loadAnnouncement(_ path: String, _ diagnostics: inout Diagnostics) -> Announcement? {
@@ -718,7 +806,7 @@ public struct ContentLoader: Sendable {
             title: title.value, number: reader.string(map, keys.so)?.value, date: date.value,
             recipients: reader.stringList(map, keys.noi_nhan).map(\.value), signer: signer?.value,
             signerTitle: signerTitle?.value, broadcast: plan, draft: reader.bool(map, keys.nhap)?.value ?? false,
-            slug: markdownSlug(path, reader, map, keys), body: body,
+            slug: markdownSlug(path, reader, map, keys), formerAddresses: reader.stringList(map, keys.dia_chi_cu), body: body,
             titleLocation: titleLocation, signatureLocation: (signerTitle ?? signer)?.location)
     }
 
@@ -730,7 +818,8 @@ public struct ContentLoader: Sendable {
         guard let title = reader.string(map, keys.tieu_de) else { return nil }
         return FreePage(
             title: title.value, summary: reader.string(map, keys.mo_ta)?.value, order: reader.int(map, keys.thu_tu)?.value,
-            draft: reader.bool(map, keys.nhap)?.value ?? false, slug: markdownSlug(path, reader, map, keys), body: body)
+            draft: reader.bool(map, keys.nhap)?.value ?? false, slug: markdownSlug(path, reader, map, keys),
+            formerAddresses: reader.stringList(map, keys.dia_chi_cu), body: body)
     }
 
     // MARK: - Forms and abbreviations

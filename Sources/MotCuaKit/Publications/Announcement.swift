@@ -39,6 +39,8 @@ public struct Announcement: Sendable, Equatable {
     public var broadcast: BroadcastPlan?
     public var draft: Bool
     public var slug: Located<String>
+    /// `dia_chi_cu`: addresses this page had before (as written, with where); each becomes a redirect page.
+    public var formerAddresses: [Located<String>] = []
     public var body: MarkdownSource
     /// Where `tieu_de` is written, and `chuc_vu` (or `ky`): the radio's warnings about the title and the
     /// closing line point there.

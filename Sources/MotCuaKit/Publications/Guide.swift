@@ -10,6 +10,8 @@ public struct Guide: Sendable, Equatable {
     public var related: [Located<String>]
     public var draft: Bool
     public var slug: Located<String>
+    /// `dia_chi_cu`: addresses this page had before (as written, with where); each becomes a redirect page.
+    public var formerAddresses: [Located<String>] = []
     public var body: MarkdownSource
 }
 

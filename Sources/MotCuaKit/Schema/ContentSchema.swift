@@ -307,12 +307,16 @@ extension ContentSchema {
         SchemaKey("ngay_ra_soat", .date, example: "2026-11-15",
                   "Ngày rà soát lần cuối với Cơ sở dữ liệu quốc gia; quá `ra_soat_sau_thang` tháng (site.yml) thì có cảnh báo"),
         SchemaKey("slug", .slug, example: "dang-ky-khai-sinh", "Đặt cố định địa chỉ trang `/thu-tuc/<slug>/`"),
+        SchemaKey("dia_chi_cu", .list(.text, single: true), example: "/thu-tuc/dang-ky-khai-sinh-cho-tre-em/",
+                  "Địa chỉ cũ của trang thủ tục (đã in, đã chia sẻ) trước khi đổi tên hoặc `slug`, viết như `/thu-tuc/ten-cu/`; mỗi địa chỉ thành một trang nhỏ tự chuyển người xem tới địa chỉ mới"),
     ])
 
     public static let field = ContentSchema("thu-tuc", what: "tệp lĩnh vực", [
         SchemaKey("linh_vuc", .text, required: true, example: "Hộ tịch", "Tên lĩnh vực"),
         SchemaKey("mo_ta", .text, example: "Đăng ký khai sinh, kết hôn, khai tử và các việc hộ tịch khác.", "Một câu giới thiệu lĩnh vực"),
         SchemaKey("slug", .slug, example: "ho-kinh-doanh", "Đặt cố định địa chỉ trang lĩnh vực `/linh-vuc/<slug>/`"),
+        SchemaKey("dia_chi_cu", .list(.text, single: true), example: "/linh-vuc/dang-ky-kinh-doanh/",
+                  "Địa chỉ cũ của trang lĩnh vực (đã in, đã chia sẻ) trước khi đổi tên hoặc `slug`, viết như `/thu-tuc/ten-cu/`; mỗi địa chỉ thành một trang nhỏ tự chuyển người xem tới địa chỉ mới"),
         SchemaKey("thu_tuc", .list(.object(procedure), single: false), example: nil,
                   "Danh sách thủ tục của lĩnh vực, mỗi mục bắt đầu bằng `- ma:`; thiếu thì có cảnh báo"),
     ])
@@ -327,6 +331,8 @@ extension ContentSchema {
                   "Mã các thủ tục liên quan, mỗi mã trong ngoặc kép; trang thủ tục dẫn ngược về bài. Mã phải có trong danh mục"),
         SchemaKey("nhap", .boolean, example: "true", "Bản nháp: không đăng, chỉ hiện khi chạy `motcua build --drafts`"),
         SchemaKey("slug", .slug, example: "cai-dat-vneid", "Đặt địa chỉ khác với tên tệp"),
+        SchemaKey("dia_chi_cu", .list(.text, single: true), example: "/huong-dan/cai-dat-ung-dung-vneid/",
+                  "Địa chỉ cũ của bài (đã in, đã chia sẻ) trước khi đổi tên hoặc `slug`, viết như `/thu-tuc/ten-cu/`; mỗi địa chỉ thành một trang nhỏ tự chuyển người xem tới địa chỉ mới"),
     ])
 
     public static let broadcast = ContentSchema("thong-bao/phat_thanh", what: "`phat_thanh`", [
@@ -348,6 +354,8 @@ extension ContentSchema {
                   "Kế hoạch phát trên Đài truyền thanh xã; có khóa này thì thông báo vào Lịch phát thanh"),
         SchemaKey("nhap", .boolean, example: "true", "Bản nháp, không đăng"),
         SchemaKey("slug", .slug, example: "lich-tiem-chung-thang-12", "Đặt địa chỉ khác với tên tệp"),
+        SchemaKey("dia_chi_cu", .list(.text, single: true), example: "/thong-bao/lich-tiem-chung/",
+                  "Địa chỉ cũ của thông báo (đã in, đã chia sẻ) trước khi đổi tên hoặc `slug`, viết như `/thu-tuc/ten-cu/`; mỗi địa chỉ thành một trang nhỏ tự chuyển người xem tới địa chỉ mới"),
     ])
 
     public static let page = ContentSchema("trang", what: "trang", [
@@ -356,6 +364,8 @@ extension ContentSchema {
         SchemaKey("thu_tu", .integer(nil), example: "2", "Thứ tự trang khi liệt kê (giao diện mặc định hiện chưa dùng)"),
         SchemaKey("nhap", .boolean, example: "true", "Bản nháp, không đăng"),
         SchemaKey("slug", .slug, example: "hoi-dap", "Đặt địa chỉ khác với tên tệp"),
+        SchemaKey("dia_chi_cu", .list(.text, single: true), example: "/hoi-dap-cu/",
+                  "Địa chỉ cũ của trang (đã in, đã chia sẻ) trước khi đổi tên hoặc `slug`, viết như `/thu-tuc/ten-cu/`; mỗi địa chỉ thành một trang nhỏ tự chuyển người xem tới địa chỉ mới"),
     ])
 
     public static let abbreviations = ContentSchema("viet-tat", what: "viet-tat.yml", freeKeys:

@@ -8,8 +8,24 @@ public struct Site: Sendable, Equatable {
     public var forms: [String: FormFile]
     /// Site abbreviations for the radio text (from viet-tat.yml), with where each was defined.
     public var abbreviations: [String: Located<String>]
+    /// What the loader could not read of the catalog, with the codes its text names (`CatalogValidator`).
+    public var unreadCatalog: [UnreadCatalog] = []
 
     /// A copy of every procedure: for checks that run once. Pages count with `procedureCount`.
     public var procedures: [Procedure] { fields.flatMap(\.procedures) }
     public var procedureCount: Int { fields.reduce(0) { $0 + $1.procedures.count } }
+}
+
+/// A catalog file whose YAML could not be read (`wholeFile`), or entries of one that were left out (no
+/// code, no name, not a mapping), with the procedure codes its `ma:` lines name. A guide naming one of those
+/// codes is not told that the catalog has no such procedure: the file's own error is the one to fix, and a
+/// whole file lost is said once, at that error.
+public struct UnreadCatalog: Sendable, Equatable {
+    public var path: String
+    public var codes: [String]
+    /// The form files its `bieu_mau:` lines name: not "used by no procedure" while the file is unread.
+    public var forms: [String] = []
+    public var wholeFile: Bool
+    /// For a whole file, its first error: where the note that the file was lost goes.
+    public var location: SourceLocation
 }

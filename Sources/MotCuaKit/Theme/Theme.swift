@@ -83,6 +83,10 @@ public struct Theme: Sendable {
             diagnostics.error(.missingTemplate, "thiếu mẫu giao diện Theme/templates/\(required).mustache", at: SourceLocation(path: "Theme/templates"))
         }
         if diagnostics.hasErrors { return (nil, diagnostics) }
+        // The theme's own file wins; the built-in text is MotCua's, parsed by a test (it cannot fail here).
+        for (name, text) in PageKind.builtInTemplates where parsed[name] == nil && !broken.contains(name) {
+            if case .success(let tokens) = CompiledTemplates.parse(text) { parsed[name] = tokens }
+        }
         var theme = Theme(templates: CompiledTemplates(parsed), templateNames: known, assets: [], assetsURL: themeURL.appendingPathComponent("assets"))
         theme.fingerprint = sources.sorted { $0.key < $1.key }.map { "\($0.key)\u{0}\($0.value.text)" }.joined(separator: "\u{1}")
         return (theme, diagnostics)

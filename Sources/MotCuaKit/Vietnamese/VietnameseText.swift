@@ -181,18 +181,32 @@ public enum VietnameseText {
         isValidSlug(text) ? text : foldedSlug(text)
     }
 
-    /// Letters an address made from a name keeps. Real procedure names run to 266 characters, and a folder
-    /// name may have at most 255 bytes: a longer one stopped the build ("File name too long"). Names whose
-    /// address fitted keep it: only one past this is cut.
-    public static let maxNameSlug = 200
+    /// Letters an address made from a name keeps by default. Real procedure names run to 266 characters;
+    /// an address is read aloud, typed from paper and shown in a phone's address bar, so one made from a name
+    /// stops at the last whole word within 80 letters (about ten to fifteen words: enough to tell two
+    /// procedures apart). A name whose address must be whole sets `slug:`.
+    public static let maxNameSlug = 80
 
-    /// The address of a page named by a long title: its slug, cut at the last dash within `maxNameSlug`.
-    public static func nameSlug(_ text: String) -> String {
-        let full = slug(text)
-        guard full.utf8.count > maxNameSlug else { return full }
-        let head = full.prefix(maxNameSlug)
-        guard let dash = head.lastIndex(of: "-") else { return String(head) }
-        return String(head[..<dash])
+    /// The longest `slug:` an editor may write. A folder name may have at most 255 bytes ("File name too
+    /// long" stopped the build), and a procedure's form bundle adds `.zip` to it: 200 leaves room.
+    public static let maxSlug = 200
+
+    /// The address of a page named by a long title: its slug, cut after the last whole word within `limit`
+    /// letters. Only a first word longer than the limit is cut inside it (no real word is that long).
+    public static func nameSlug(_ text: String, limit: Int = maxNameSlug) -> String {
+        cutAtWord(slug(text), limit: limit)
+    }
+
+    /// A slug cut after its last whole word within `limit` bytes (slugs are ASCII: bytes are letters).
+    public static func cutAtWord(_ slug: String, limit: Int) -> String {
+        let bytes = Array(slug.utf8)
+        guard bytes.count > limit else { return slug }
+        // The cut falls between two words when the byte after it is a dash: the head is whole words.
+        if bytes[limit] == UInt8(ascii: "-") { return String(decoding: bytes[..<limit], as: UTF8.self) }
+        guard let dash = bytes[..<limit].lastIndex(of: UInt8(ascii: "-")) else {
+            return String(decoding: bytes[..<limit], as: UTF8.self)
+        }
+        return String(decoding: bytes[..<dash], as: UTF8.self)
     }
 
     static func foldedSlug(_ text: String) -> String {
