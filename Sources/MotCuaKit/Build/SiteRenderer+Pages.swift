@@ -174,7 +174,7 @@ extension SiteRenderer {
         c["field"] = ["name": field.name.value, "href": href(page, .field(f))] as TemplateValues
         c["tier"] = p.tier.label
         let b = badge(p)
-        c["badge"] = badgeContext(b)
+        c["badge"] = Self.badgeContext(b, for: p)
         c["levelHref"] = href(page, .level(b.key))
         c["levelsHref"] = href(page, .levels)
         if !p.applicants.isEmpty { c["applicants"] = p.applicants.joined(separator: "; ") }
@@ -225,17 +225,29 @@ extension SiteRenderer {
         if let online = p.onlineSubmission, online.value.lowercased().hasPrefix("https://") { c["onlineURL"] = online.value }
         if p.onlinePayment == true { c["onlinePayment"] = true }
         if !p.resultDelivery.isEmpty { c["delivery"] = p.resultDelivery.map(\.label).joined(separator: ", ") }
+        // The "where" section shows when it has anything to say.
+        c["hasWhere"] = ["agency", "address", "onlineURL", "result", "delivery", "onlinePayment", "applicants"].contains { (c[$0] as TemplateValue?) != nil }
         c["guideBlock"] = block((guidesByCode[p.code.value] ?? []).filter { plan.hasPage(.guide($0)) }.map { guideRow(page, $0) })
         return c
     }
 
     func documentRow(_ page: SitePlan.Page, _ doc: Procedure.Document) -> TemplateValues {
         var e: TemplateValues = ["name": doc.name, "originals": doc.originals ?? 0, "copies": doc.copies ?? 0]
+        if let count = Self.documentCount(doc) { e["count"] = count }
         if let note = doc.note { e["note"] = note }
         if let form = doc.form, let file = site.forms[form.value] {
             e["form"] = formLink(page, file, title: doc.name)
         }
         return e
+    }
+
+    /// "1 bản chính, 1 bản sao": only the counts that are there. A row of a real record with neither (a note such
+    /// as "Lưu ý: …") gets none, rather than "0 / 0" or a dash.
+    static func documentCount(_ doc: Procedure.Document) -> String? {
+        var parts: [String] = []
+        if let n = doc.originals, n > 0 { parts.append("\(n) bản chính") }
+        if let n = doc.copies, n > 0 { parts.append("\(n) bản sao") }
+        return parts.isEmpty ? nil : parts.joined(separator: ", ")
     }
 
     func formLink(_ page: SitePlan.Page, _ file: FormFile, title: String) -> TemplateValues {
