@@ -204,7 +204,8 @@ extension SiteRenderer {
         }
         c["documentGroups"] = p.documentGroups.map { group -> TemplateValues in
             var g: TemplateValues = ["documents": group.documents.map { documentRow(page, $0) }]
-            if let t = group.title { g["title"] = t }
+            // `groupTitle` for the template: a group without a title must not find the page's `title` instead.
+            if let t = group.title { g["title"] = t; g["groupTitle"] = t }
             return g
         }
         c["hasDocuments"] = p.documentGroups.contains { !$0.documents.isEmpty }

@@ -935,7 +935,7 @@ mark { background: #ffe98a; color: inherit; padding: 0 .05em; }
 <summary><h2>Thành phần hồ sơ</h2></summary>
 <div class="fold-body">
 {{#documentGroups}}
-{{#title}}<h3>{{title}}</h3>{{/title}}
+{{#groupTitle}}<h3>{{groupTitle}}</h3>{{/groupTitle}}
 <ul class="papers">
 {{#documents}}
 <li><span class="paper-name">{{name}}</span>{{#count}} — <span class="paper-count">{{count}}</span>{{/count}}{{#form}} · <a href="{{href}}" download="{{download}}">Tải mẫu</a> <span class="meta">({{label}})</span>{{/form}}{{#note}}<span class="paper-note">{{note}}</span>{{/note}}</li>

@@ -32,6 +32,7 @@ import Testing
         #expect(positions.allSatisfy { $0 != nil }, "\(order)")
         #expect(positions.compactMap { $0 } == positions.compactMap { $0 }.sorted())
         #expect(page.contains("<summary><h2>Thành phần hồ sơ</h2></summary>"))
+        #expect(page.contains("<h3>Giấy tờ phải xuất trình</h3>") && page.contains("<h3>Lưu ý</h3>"))
         #expect(page.contains("assets/procedure.js"))
     }
 
@@ -46,6 +47,20 @@ import Testing
         #expect(page.contains("<p class=\"level-note\">Chỉ cung cấp thông tin; nộp hồ sơ trực tiếp tại Bộ phận một cửa hoặc qua bưu chính.</p>"))
         // No time in the record: said, not an empty "Thời hạn".
         #expect(page.contains("<td data-label=\"Thời hạn\">Không quy định</td>"))
+    }
+
+    /// An ungrouped list has no group heading; before, the group's missing title found the page's title instead.
+    @Test func anUngroupedListHasNoHeading() throws {
+        let site = try TempSite(copying: nil)
+        for folder in ["Content", "Theme"] {
+            try FileManager.default.copyItem(at: IncrementalBuildTests.repoRoot.appendingPathComponent(folder), to: site.root.appendingPathComponent(folder))
+        }
+        #expect(!site.build().diagnostics.hasErrors)
+        let page = try #require(site.read("Output/thu-tuc/dang-ky-khai-sinh/index.html"))
+        #expect(!page.contains("<h3>Đăng ký khai sinh</h3>"))
+        #expect(page.contains("<ul class=\"papers\">"))
+        let grouped = try #require(try khaiSinhSite().read("Content/thu-tuc/ho-tich.yml"))
+        #expect(grouped.contains("truong_hop: \"Lưu ý\""))
     }
 
     @Test func crumbLabelsAreCutAtAWord() {
