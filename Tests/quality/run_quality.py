@@ -7,9 +7,13 @@ Builds Content/ + Theme/ of the repository into a temporary folder, then checks:
     that exist;
   * in headless Chromium (Selenium), for a few representative pages at 360 and 1280 px:
     axe-core accessibility (no serious or critical violation), no request leaving the site,
-    no horizontal scrolling at 360 px; a screenshot of each goes to test-artifacts/screenshots/.
+    no horizontal scrolling at 360 px; a screenshot of each goes to test-artifacts/screenshots/;
+  * the real Đăng ký khai sinh record (Tests/quality/fixtures/khai-sinh) at 390 x 844 px: at most 8 screens tall
+    with every section folded but the first, axe, every folded section shown in print, and a 266-character
+    name's breadcrumb kept short.
 
 Prints "PASS name" or "FAIL name: details" per check, then "N passed, M failed"; exits 1 if M > 0.
+`run_quality.py --phone` runs only the khai sinh checks.
 """
 from __future__ import annotations
 
@@ -359,6 +363,107 @@ def run_browser_checks(output: Path, results: Results) -> None:
         driver.quit()
 
 
+# ---------------------------------------------------------------- a real record on a phone
+
+KHAI_SINH_FIXTURE = REPO / "Tests/quality/fixtures/khai-sinh"
+PHONE = (390, 844)
+# Issue 28: the real Đăng ký khai sinh record (33 papers) within 8 screens at 390 px, every section folded but the first.
+MAX_PHONE_SCREENS = 8
+
+
+def build_fixture(binary: Path, fixture: Path, workdir: Path) -> tuple[Path | None, str]:
+    """Builds a fixture's Content/ with the repository's Theme/ into workdir/Output."""
+    shutil.copytree(fixture / "Content", workdir / "Content")
+    shutil.copytree(REPO / "Theme", workdir / "Theme")
+    output = workdir / "Output"
+    proc = subprocess.run(
+        [str(binary), "build", "--root", str(workdir), "--output", str(output), "--date", BUILD_DATE, "--quiet"],
+        capture_output=True, text=True, timeout=120,
+    )
+    if proc.returncode != 0:
+        return None, (proc.stdout + proc.stderr).strip() or f"motcua build exited with {proc.returncode}"
+    return output, ""
+
+
+def folds_hidden_in_print(driver) -> list[str]:
+    """With print media emulated, every folded section's content takes room (a closed <details> would print hidden)."""
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        return driver.execute_script(
+            """return Array.from(document.querySelectorAll('details.fold')).filter(d => {
+                 const body = d.querySelector('.fold-body');
+                 return !body || !body.checkVisibility() || body.getBoundingClientRect().height === 0;
+               }).map(d => '#' + d.id + ' prints hidden');"""
+        )
+    finally:
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+
+
+def check_procedure_height(binary: Path, results: Results) -> None:
+    """The khai sinh page of the real-record fixture at 390 px: height, folds, accessibility, print; and the
+    breadcrumb and channel wording of a 266-character name sent by post."""
+    with tempfile.TemporaryDirectory(prefix="motcua-phone-") as tmp:
+        output, error = build_fixture(binary, KHAI_SINH_FIXTURE, Path(tmp))
+        results.record("motcua build of the khai sinh fixture", [error] if output is None else [])
+        if output is None:
+            return
+        page = output / "thu-tuc/dang-ky-khai-sinh/index.html"
+        long_name = output / "thu-tuc/chung-thuc-ban-sao-tu-ban-chinh/index.html"
+        try:
+            driver = start_browser()
+        except Exception as error:  # noqa: BLE001 - report any start-up failure as a failed check
+            results.record("browser starts (khai sinh fixture)", [str(error).splitlines()[0]])
+            return
+        try:
+            width, screen = PHONE
+            set_viewport(driver, width, screen)
+            driver.get(page.as_uri())
+            state = driver.execute_script(
+                "return Array.from(document.querySelectorAll('details.fold')).map(d => d.id + (d.open ? ':open' : ''))"
+            )
+            problems = []
+            if not state or not state[0].endswith(":open") or any(s.endswith(":open") for s in state[1:]):
+                problems.append(f"expected the first section open and the others folded, found {state}")
+            height = driver.execute_script("return document.documentElement.scrollHeight")
+            limit = MAX_PHONE_SCREENS * screen
+            print(f"  khai sinh page at {width}x{screen}: {height} px = {height / screen:.1f} screens (limit {limit} px)")
+            if height > limit:
+                problems.append(f"{height} px tall at {width} px, over {MAX_PHONE_SCREENS} screens ({limit} px)")
+            results.record(f"khai sinh page fits {MAX_PHONE_SCREENS} screens @{width}px", problems)
+            results.record(f"axe khai sinh page @{width}px", axe_violations(driver))
+            results.record("khai sinh page prints every folded section", folds_hidden_in_print(driver))
+            driver.execute_script("document.querySelectorAll('details.fold').forEach(d => d.open = true)")
+            results.record(f"axe khai sinh page, sections open @{width}px", axe_violations(driver))
+            driver.get(page.as_uri() + "#can-cu")
+            opened = driver.execute_script("return document.getElementById('can-cu').open")
+            results.record("a link to a folded section opens it", [] if opened else ["#can-cu stayed folded"])
+            set_viewport(driver, 360, screen)
+            driver.get(page.as_uri())
+            results.record("no horizontal scroll khai sinh page @360px", horizontal_overflow(driver, 360))
+            save_screenshot(driver, 360, SCREENSHOT_DIR / "procedure-khai-sinh-360.png")
+
+            set_viewport(driver, width, screen)
+            driver.get(long_name.as_uri())
+            crumbs, h1_top, note = driver.execute_script(
+                """return [document.querySelector('.breadcrumbs').getBoundingClientRect().height,
+                           document.querySelector('h1').getBoundingClientRect().top,
+                           document.querySelector('.level-note').textContent];"""
+            )
+            problems = []
+            if crumbs > 100:
+                problems.append(f"breadcrumb {crumbs:.0f} px tall for a 266-character name")
+            if h1_top > screen / 2:
+                problems.append(f"the title starts {h1_top:.0f} px down, past half the first screen")
+            results.record(f"long name: short breadcrumb @{width}px", problems)
+            results.record(
+                "postal channel: level note is not 'trực tiếp' alone",
+                [] if "bưu chính" in note else [f"level note says {note!r} beside a postal channel"],
+            )
+            results.record(f"axe long-name page @{width}px", axe_violations(driver))
+        finally:
+            driver.quit()
+
+
 # ---------------------------------------------------------------- main
 
 
@@ -382,6 +487,10 @@ def main() -> int:
     started = time.monotonic()
     results = Results()
     binary = find_binary()
+    if sys.argv[1:] == ["--phone"]:  # only the real-record phone checks, for working on the procedure page
+        check_procedure_height(binary, results)
+        print(f"{results.passed} passed, {results.failed} failed")
+        return 1 if results.failed else 0
     with tempfile.TemporaryDirectory(prefix="motcua-quality-") as tmp:
         output, error = build_site(binary, Path(tmp))
         results.record("motcua build of the sample site", [error] if output is None else [])
@@ -391,6 +500,7 @@ def main() -> int:
             import test_search
 
             test_search.run_search_checks(output, results, start_browser)
+    check_procedure_height(binary, results)
 
     # ---------------- motcua serve (live reload, error overlay): Tests/quality/test_preview.py
     import test_preview

@@ -189,7 +189,7 @@ extension SiteRenderer {
         if p.onlineOnly { c["onlineOnly"] = true }
         if p.anyCentre { c["anyCentre"] = true }
         let b = badge(p)
-        c["badge"] = badgeContext(b)
+        c["badge"] = Self.badgeContext(b, for: p)
         c["levelHref"] = href(page, .level(b.key))
         c["levelsHref"] = href(page, .levels)
         if !p.applicants.isEmpty { c["applicants"] = p.applicants.joined(separator: "; ") }
@@ -237,7 +237,10 @@ extension SiteRenderer {
         }
         c["documentGroups"] = p.documentGroups.map { group -> TemplateValues in
             var g: TemplateValues = ["documents": group.documents.map { documentRow(page, $0) }]
+            // `groupTitle` for the default theme; `title` for themes written before (false when absent, so the
+            // page's title is not found instead).
             g.setOwn("title", group.title)
+            g.setOwn("groupTitle", group.title)
             if !group.documents.isEmpty { g["hasSubmitted"] = true }
             // Papers shown at the desk get their own list, so the one of papers handed in stays what it was.
             g["shownBlock"] = block(group.shown.map { documentRow(page, $0) })
@@ -274,12 +277,16 @@ extension SiteRenderer {
         if let online = p.onlineSubmission, online.value.lowercased().hasPrefix("https://") { c["onlineURL"] = online.value }
         if p.onlinePayment == true { c["onlinePayment"] = true }
         if !p.resultDelivery.isEmpty { c["delivery"] = p.resultDelivery.map(\.label).joined(separator: ", ") }
+        // The "where" section shows when it has anything to say.
+        c["hasWhere"] = ["agency", "competentAgency", "authorisedAgency", "coordinatingAgency", "address", "onlineURL", "resultBlock",
+                         "delivery", "onlinePayment", "applicants", "procKind", "decision"].contains { (c[$0] as TemplateValue?) != nil }
         c["guideBlock"] = block((guidesByCode[p.code.value] ?? []).filter { plan.hasPage(.guide($0)) }.map { guideRow(page, $0) })
         return c
     }
 
     func documentRow(_ page: SitePlan.Page, _ doc: Procedure.Document) -> TemplateValues {
         var e: TemplateValues = ["name": doc.name, "originals": doc.originals ?? 0, "copies": doc.copies ?? 0]
+        e.setOwn("count", Self.documentCount(doc))
         e.setOwn("note", doc.note)
         if let form = doc.form, let file = site.forms[form.value] {
             e["form"] = formLink(page, file, title: doc.name)
@@ -287,6 +294,15 @@ extension SiteRenderer {
             e["form"] = false
         }
         return e
+    }
+
+    /// "1 bản chính, 1 bản sao": only the counts that are there. A row of a real record with neither (a note such
+    /// as "Lưu ý: …") gets none, rather than "0 / 0" or a dash.
+    static func documentCount(_ doc: Procedure.Document) -> String? {
+        var parts: [String] = []
+        if let n = doc.originals, n > 0 { parts.append("\(n) bản chính") }
+        if let n = doc.copies, n > 0 { parts.append("\(n) bản sao") }
+        return parts.isEmpty ? nil : parts.joined(separator: ", ")
     }
 
     func formLink(_ page: SitePlan.Page, _ file: FormFile, title: String) -> TemplateValues {

@@ -102,7 +102,7 @@ struct SiteRenderer: @unchecked Sendable {
             field.procedures.map { p in
                 let badge = Self.badge(p, scheme: site.config.levelScheme)
                 var row: TemplateValues = [
-                    "name": p.name.value, "code": p.code.value, "href": "", "badge": Self.badgeContext(badge), "levelHref": "",
+                    "name": p.name.value, "code": p.code.value, "href": "", "badge": Self.badgeContext(badge, for: p), "levelHref": "",
                     "tier": p.tiers.map(\.label).joined(separator: ", "), "field": field.name.value, "fieldHref": "",
                 ]
                 if let fee = Self.summaryFee(p) { row["fee"] = fee }
@@ -181,6 +181,27 @@ struct SiteRenderer: @unchecked Sendable {
 
     static func badgeContext(_ badge: LevelBadge) -> TemplateValues {
         ["key": badge.key, "label": badge.label, "explanation": badge.explanation]
+    }
+
+    /// A procedure's badge, its explanation fitted to the ways the procedure is submitted: one sent by post is
+    /// never said to be submitted only in person.
+    static func badgeContext(_ badge: LevelBadge, for procedure: Procedure) -> TemplateValues {
+        var context = badgeContext(badge)
+        context["explanation"] = badge.explanation(methods: Set(procedure.channels.map(\.method)))
+        return context
+    }
+
+    /// The shortest form of a breadcrumb's label: a long name is cut at a word after at most `limit` characters,
+    /// with "…" (the page's h1 carries the whole name), so a 250-character procedure name does not fill a phone's
+    /// first screen twice.
+    static func crumbLabel(_ label: String, limit: Int = 40) -> String {
+        guard label.count > limit else { return label }
+        let head = label.prefix(limit)
+        // The head ends a word when the next character is a space or a mark; otherwise back to the last space.
+        let next = label[head.endIndex]
+        var cut = next == " " || ",;:.)".contains(next) ? head : head.lastIndex(of: " ").map { head[..<$0] } ?? head
+        while let last = cut.last, last == " " || ",;:–-(".contains(last) { cut = cut.dropLast() }
+        return String(cut.isEmpty ? head : cut) + "…"
     }
 
     struct NavItem {
@@ -304,7 +325,9 @@ struct SiteRenderer: @unchecked Sendable {
 
     func breadcrumbs(_ items: [(String, String?)]) -> TemplateValues {
         ["items": items.enumerated().map { i, item -> TemplateValues in
-            var entry: TemplateValues = ["label": item.0, "last": i == items.count - 1]
+            let label = Self.crumbLabel(item.0)
+            var entry: TemplateValues = ["label": label, "last": i == items.count - 1]
+            if label != item.0 { entry["fullLabel"] = item.0 }
             if let href = item.1, i < items.count - 1 { entry["href"] = href }
             return entry
         }]

@@ -87,6 +87,15 @@ public struct LevelBadge: Sendable, Hashable {
         key: "thong-tin", label: "Thông tin",
         explanation: "Chỉ cung cấp thông tin; nộp hồ sơ trực tiếp tại Bộ phận một cửa.", rank: 2)
 
+    /// The explanation for a procedure submitted in these ways: information only means no online submission, and
+    /// a procedure also or only sent by post says so instead of "trực tiếp" alone.
+    public func explanation(methods: Set<Procedure.Method>) -> String {
+        guard key == Self.nd42Information.key, methods.contains(.post) else { return explanation }
+        return methods.contains(.inPerson)
+            ? "Chỉ cung cấp thông tin; nộp hồ sơ trực tiếp tại Bộ phận một cửa hoặc qua bưu chính."
+            : "Chỉ cung cấp thông tin; nộp hồ sơ qua bưu chính."
+    }
+
     public static func legacy(_ n: Int) -> LevelBadge {
         let texts = [
             1: "Cung cấp đầy đủ thông tin về thủ tục hành chính.",

@@ -10,6 +10,34 @@ enum DefaultTheme {
 
     /// Paths relative to Theme/, in sorted order.
     static let files: [(path: String, contents: Contents)] = [
+        (path: "assets/procedure.js", contents: .text(#"""
+// Procedure page: folded sections (<details class="fold">) open for printing and when a link points into one.
+// Print CSS shows their content too (style.css); this covers browsers without ::details-content. No request.
+(function () {
+  "use strict";
+  var folds = function () { return Array.prototype.slice.call(document.querySelectorAll("details.fold")); };
+  var openedForPrint = [];
+  window.addEventListener("beforeprint", function () {
+    openedForPrint = folds().filter(function (d) { return !d.open; });
+    openedForPrint.forEach(function (d) { d.open = true; });
+  });
+  window.addEventListener("afterprint", function () {
+    openedForPrint.forEach(function (d) { d.open = false; });
+    openedForPrint = [];
+  });
+  function openTarget() {
+    var id = location.hash.slice(1);
+    if (!id) return;
+    try { id = decodeURIComponent(id); } catch (e) { return; }
+    var target = document.getElementById(id);
+    var fold = target && target.closest("details.fold");
+    if (fold) fold.open = true;
+  }
+  window.addEventListener("hashchange", openTarget);
+  openTarget();
+})();
+
+"""#)),
         (path: "assets/radio.js", contents: .text(#"""
 /* Copies exactly the reading text of an announcement. Without JavaScript the button stays hidden and the
    text box can still be selected by hand. */
@@ -338,7 +366,7 @@ h3 { font-size: 1.1rem; margin: 1.25rem 0 .5rem; }
 .site-nav a { display: block; color: #fff; text-decoration: none; padding: .45rem .6rem; border-radius: 4px; }
 .site-nav a:hover, .site-nav a[aria-current] { background: rgba(255,255,255,.18); text-decoration: underline; }
 
-.breadcrumbs ol { list-style: none; display: flex; flex-wrap: wrap; padding: 0; margin: .75rem auto 0; font-size: .95rem; }
+.breadcrumbs ol { list-style: none; display: flex; flex-wrap: wrap; padding: 0; margin: .75rem auto 0; font-size: .95rem; line-height: 1.4; }
 .breadcrumbs li + li::before { content: "›"; padding: 0 .4rem; color: var(--muted); }
 main { padding-bottom: 2rem; }
 main:focus { outline: none; }
@@ -418,6 +446,22 @@ a.badge:hover { text-decoration: underline; }
 .facts dd { margin: 0 0 .25rem; }
 .legal li { margin-bottom: .35rem; }
 .cta { margin: 1rem 0; }
+/* Folded sections: the summary is the section's h2, with a marker that says open or closed. */
+.fold { border-top: 1px solid var(--line); }
+.fold:last-of-type { border-bottom: 1px solid var(--line); }
+.fold > summary { list-style: none; cursor: pointer; display: flex; align-items: center; gap: .5rem; padding: .6rem 0; }
+.fold > summary::-webkit-details-marker { display: none; }
+.fold > summary::before { content: "+"; flex: none; width: 1.6rem; height: 1.6rem; line-height: 1.5rem; text-align: center; font-weight: 700; border: 2px solid var(--link); border-radius: 50%; color: var(--link); }
+.fold[open] > summary::before { content: "−"; }
+.fold > summary h2 { margin: 0; font-size: 1.2rem; }
+.fold > summary:hover h2 { text-decoration: underline; }
+.fold-body { padding-bottom: .75rem; }
+/* Papers: one line each ("— 1 bản chính · Tải mẫu"), the note beneath in small text. */
+.papers { list-style: none; padding: 0; margin: .25rem 0 .75rem; font-size: 1rem; }
+.papers li { padding: .3rem 0; border-bottom: 1px solid var(--line); line-height: 1.45; }
+.paper-count { white-space: nowrap; font-weight: 600; }
+.paper-note { display: block; font-size: .9rem; color: var(--muted); }
+.fold-body h3 { font-size: 1.05rem; margin: .9rem 0 .25rem; }
 .toc { background: var(--soft); border-radius: 6px; padding: .25rem 1rem; }
 .toc h2 { font-size: 1.05rem; }
 .signature { text-align: right; margin-top: 1.5rem; }
@@ -476,6 +520,10 @@ mark { background: #ffe98a; color: inherit; padding: 0 .05em; }
   th, td { border-color: #000; }
   h2, h3 { break-after: avoid; }
   tr, li { break-inside: avoid; }
+  /* Folded sections print open: ::details-content where supported, assets/procedure.js (beforeprint) elsewhere. */
+  details::details-content { content-visibility: visible; display: block; }
+  .fold > summary::before { content: none; }
+  .fold > summary { padding: .4rem 0 0; }
 }
 
 """#)),
@@ -779,7 +827,7 @@ mark { background: #ffe98a; color: inherit; padding: 0 .05em; }
 <nav class="breadcrumbs wrap" aria-label="Vị trí trang">
 <ol>
 {{#items}}
-<li>{{#href}}<a href="{{href}}">{{label}}</a>{{/href}}{{^href}}<span aria-current="page">{{label}}</span>{{/href}}</li>
+<li>{{#href}}<a href="{{href}}"{{#fullLabel}} title="{{fullLabel}}"{{/fullLabel}}>{{label}}</a>{{/href}}{{^href}}<span aria-current="page"{{#fullLabel}} title="{{fullLabel}}"{{/fullLabel}}>{{label}}</span>{{/href}}</li>
 {{/items}}
 </ol>
 </nav>
@@ -876,6 +924,7 @@ mark { background: #ffe98a; color: inherit; padding: 0 .05em; }
 {{<layout}}
 {{$main}}
 <article class="procedure">
+{{! Head: name, badge and code, the level in words, the online button. Flags shown prominently go here. }}
 <h1>{{title}}</h1>
 <p class="proc-head"><a class="badge badge--{{badge.key}} badge--large" href="{{levelHref}}" title="{{badge.explanation}}">{{badge.label}}</a> <span class="code">Mã thủ tục {{code}}</span> · <a href="{{field.href}}">{{field.name}}</a> · {{tier}}</p>
 <p class="level-note">{{badge.explanation}}</p>
@@ -885,25 +934,41 @@ mark { background: #ffe98a; color: inherit; padding: 0 .05em; }
 {{#onlineURL}}
 <p class="cta"><a class="button button--cta" href="{{onlineURL}}">Nộp hồ sơ trực tuyến</a></p>
 {{/onlineURL}}
-<section aria-labelledby="thong-tin-chung">
-<h2 id="thong-tin-chung">Thông tin chung</h2>
-<dl class="facts">
-{{#applicants}}<dt>Đối tượng thực hiện</dt><dd>{{applicants}}</dd>{{/applicants}}
-{{#agency}}<dt>Cơ quan thực hiện</dt><dd>{{agency}}</dd>{{/agency}}
-{{#competentAgency}}<dt>Cơ quan có thẩm quyền</dt><dd>{{competentAgency}}</dd>{{/competentAgency}}
-{{#authorisedAgency}}<dt>Cơ quan được ủy quyền</dt><dd>{{authorisedAgency}}</dd>{{/authorisedAgency}}
-{{#coordinatingAgency}}<dt>Cơ quan phối hợp</dt><dd>{{coordinatingAgency}}</dd>{{/coordinatingAgency}}
-{{#address}}<dt>Nơi nộp hồ sơ</dt><dd>{{address}}</dd>{{/address}}
-{{#resultBlock}}<dt>Kết quả</dt><dd>{{#items}}{{^first}}<br>{{/first}}{{name}}{{#code}} <span class="code">(mã {{code}})</span>{{/code}}{{/items}}</dd>{{/resultBlock}}
-{{#delivery}}<dt>Nhận kết quả</dt><dd>{{delivery}}</dd>{{/delivery}}
-{{#onlinePayment}}<dt>Thanh toán</dt><dd>Có thể nộp phí, lệ phí trực tuyến</dd>{{/onlinePayment}}
-{{#procKind}}<dt>Loại thủ tục</dt><dd>{{procKind}}</dd>{{/procKind}}
-{{#decision}}<dt>Quyết định công bố</dt><dd>Số {{decision}}</dd>{{/decision}}
-</dl>
-</section>
+{{! The sections fold (details), in the order citizens ask: what to bring (open), time and fee, where or online,
+    steps, requirements, legal basis. Each is one <details class="fold"> with its h2 in the summary and the id
+    other pages link to; print opens them all (style.css and the script below). }}
+{{#hasDocuments}}
+<details class="fold" id="ho-so" open>
+<summary><h2>Thành phần hồ sơ</h2></summary>
+<div class="fold-body">
+{{#documentGroups}}
+{{#groupTitle}}<h3>{{groupTitle}}</h3>{{/groupTitle}}
+{{#hasSubmitted}}
+<ul class="papers">
+{{#documents}}
+<li><span class="paper-name">{{name}}</span>{{#count}} — <span class="paper-count">{{count}}</span>{{/count}}{{#form}} · <a href="{{href}}" download="{{download}}">Tải mẫu</a> <span class="meta">({{label}})</span>{{/form}}{{#note}}<span class="paper-note">{{note}}</span>{{/note}}</li>
+{{/documents}}
+</ul>
+{{/hasSubmitted}}
+{{#shownBlock}}
+<p class="papers-shown"><strong>Giấy tờ phải xuất trình</strong> (mang theo để đối chiếu, không nộp):</p>
+<ul class="papers">
+{{#items}}
+<li><span class="paper-name">{{name}}</span>{{#count}} — <span class="paper-count">{{count}}</span>{{/count}}{{#note}}<span class="paper-note">{{note}}</span>{{/note}}</li>
+{{/items}}
+</ul>
+{{/shownBlock}}
+{{/documentGroups}}
+{{#bundle}}
+<p><a class="button button--secondary" href="{{href}}" download="{{download}}">Tải tất cả {{count}} biểu mẫu</a> <span class="meta">({{label}})</span></p>
+{{/bundle}}
+</div>
+</details>
+{{/hasDocuments}}
 {{#hasChannels}}
-<section aria-labelledby="cach-thuc">
-<h2 id="cach-thuc">Cách thức, thời hạn và lệ phí</h2>
+<details class="fold" id="cach-thuc">
+<summary><h2>Cách thức, thời hạn và lệ phí</h2></summary>
+<div class="fold-body">
 <div class="table-scroll" role="region" aria-label="Bảng cách thức, thời hạn và lệ phí" tabindex="0">
 <table class="stack">
 <thead><tr><th scope="col">Hình thức nộp</th><th scope="col">Thời hạn giải quyết</th><th scope="col">Phí, lệ phí</th></tr></thead>
@@ -922,60 +987,53 @@ mark { background: #ffe98a; color: inherit; padding: 0 .05em; }
 {{/items}}
 </ul>
 {{/exemptionBlock}}
-</section>
-{{/hasChannels}}
-{{#steps}}
-<section aria-labelledby="trinh-tu">
-<h2 id="trinh-tu">Trình tự thực hiện</h2>
-<div class="prose">{{{steps}}}</div>
-</section>
-{{/steps}}
-{{#hasDocuments}}
-<section aria-labelledby="ho-so">
-<h2 id="ho-so">Thành phần hồ sơ</h2>
-{{#documentGroups}}
-{{#title}}<h3>{{title}}</h3>{{/title}}
-{{#hasSubmitted}}
-<div class="table-scroll" role="region" aria-label="Giấy tờ cần nộp{{#title}}: {{title}}{{/title}}" tabindex="0">
-<table class="documents stack">
-<thead><tr><th scope="col">Giấy tờ</th><th scope="col">Bản chính</th><th scope="col">Bản sao</th><th scope="col">Mẫu</th></tr></thead>
-<tbody>
-{{#documents}}
-<tr><td>{{name}}{{#note}}<br><span class="meta">{{note}}</span>{{/note}}</td><td class="num" data-label="Bản chính">{{originals}}</td><td class="num" data-label="Bản sao">{{copies}}</td><td data-label="Mẫu">{{#form}}<a href="{{href}}" download="{{download}}">Tải mẫu</a> <span class="meta">({{label}})</span>{{/form}}{{^form}}—{{/form}}</td></tr>
-{{/documents}}
-</tbody>
-</table>
 </div>
-{{/hasSubmitted}}
-{{#shownBlock}}
-<p><strong>Giấy tờ phải xuất trình</strong> (mang theo để đối chiếu, không nộp):</p>
-<ul class="shown">
-{{#items}}
-<li>{{name}}{{#note}} <span class="meta">({{note}})</span>{{/note}}</li>
-{{/items}}
-</ul>
-{{/shownBlock}}
-{{/documentGroups}}
-{{#bundle}}
-<p><a class="button button--secondary" href="{{href}}" download="{{download}}">Tải tất cả {{count}} biểu mẫu</a> <span class="meta">({{label}})</span></p>
-{{/bundle}}
-</section>
-{{/hasDocuments}}
+</details>
+{{/hasChannels}}
+{{#hasWhere}}
+<details class="fold" id="thong-tin-chung">
+<summary><h2>Nơi nộp và nhận kết quả</h2></summary>
+<div class="fold-body">
+<dl class="facts">
+{{#agency}}<dt>Cơ quan thực hiện</dt><dd>{{agency}}</dd>{{/agency}}
+{{#competentAgency}}<dt>Cơ quan có thẩm quyền</dt><dd>{{competentAgency}}</dd>{{/competentAgency}}
+{{#authorisedAgency}}<dt>Cơ quan được ủy quyền</dt><dd>{{authorisedAgency}}</dd>{{/authorisedAgency}}
+{{#coordinatingAgency}}<dt>Cơ quan phối hợp</dt><dd>{{coordinatingAgency}}</dd>{{/coordinatingAgency}}
+{{#address}}<dt>Nơi nộp hồ sơ</dt><dd>{{address}}</dd>{{/address}}
+{{#onlineURL}}<dt>Nộp trực tuyến</dt><dd><a href="{{onlineURL}}">Cổng Dịch vụ công</a></dd>{{/onlineURL}}
+{{#resultBlock}}<dt>Kết quả</dt><dd>{{#items}}{{^first}}<br>{{/first}}{{name}}{{#code}} <span class="code">(mã {{code}})</span>{{/code}}{{/items}}</dd>{{/resultBlock}}
+{{#delivery}}<dt>Nhận kết quả</dt><dd>{{delivery}}</dd>{{/delivery}}
+{{#onlinePayment}}<dt>Thanh toán</dt><dd>Có thể nộp phí, lệ phí trực tuyến</dd>{{/onlinePayment}}
+{{#applicants}}<dt>Đối tượng thực hiện</dt><dd>{{applicants}}</dd>{{/applicants}}
+{{#procKind}}<dt>Loại thủ tục</dt><dd>{{procKind}}</dd>{{/procKind}}
+{{#decision}}<dt>Quyết định công bố</dt><dd>Số {{decision}}</dd>{{/decision}}
+</dl>
+</div>
+</details>
+{{/hasWhere}}
+{{#steps}}
+<details class="fold" id="trinh-tu">
+<summary><h2>Trình tự thực hiện</h2></summary>
+<div class="fold-body prose">{{{steps}}}</div>
+</details>
+{{/steps}}
 {{#requirements}}
-<section aria-labelledby="yeu-cau">
-<h2 id="yeu-cau">Yêu cầu, điều kiện</h2>
-<div class="prose">{{{requirements}}}</div>
-</section>
+<details class="fold" id="yeu-cau">
+<summary><h2>Yêu cầu, điều kiện</h2></summary>
+<div class="fold-body prose">{{{requirements}}}</div>
+</details>
 {{/requirements}}
 {{#hasLegal}}
-<section aria-labelledby="can-cu">
-<h2 id="can-cu">Căn cứ pháp lý</h2>
+<details class="fold" id="can-cu">
+<summary><h2>Căn cứ pháp lý</h2></summary>
+<div class="fold-body">
 <ul class="legal">
 {{#legal}}
 <li><strong>{{number}}</strong>{{#summary}} – {{summary}}{{/summary}}{{#date}}, ngày {{date}}{{/date}}{{#issuer}}, {{issuer}}{{/issuer}}</li>
 {{/legal}}
 </ul>
-</section>
+</div>
+</details>
 {{/hasLegal}}
 {{#relatedBlock}}
 <section aria-labelledby="thu-tuc-lien-quan">
@@ -997,13 +1055,12 @@ mark { background: #ffe98a; color: inherit; padding: 0 .05em; }
 </ul>
 </section>
 {{/guideBlock}}
-{{#onlineURL}}
-<p class="cta"><a class="button button--cta" href="{{onlineURL}}">Nộp hồ sơ trực tuyến</a></p>
-{{/onlineURL}}
 {{#keywords}}<p class="meta">Từ khóa: {{keywords}}</p>{{/keywords}}
 {{#reviewed}}<p class="meta">Thông tin rà soát với Cơ sở dữ liệu quốc gia ngày {{reviewed}}.</p>{{/reviewed}}
 </article>
 {{/main}}
+{{$scripts}}<script src="{{root}}assets/search.js" defer></script>
+<script src="{{root}}assets/procedure.js" defer></script>{{/scripts}}
 {{/layout}}
 
 """#)),

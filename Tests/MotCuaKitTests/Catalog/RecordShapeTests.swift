@@ -105,7 +105,7 @@ import Testing
                       "<dt>Loại thủ tục</dt>", "<dd>Số 1386/QĐ-BTP</dd>",
                       "Giấy khai sinh (bản chính) <span class=\"code\">(mã KQ.G15.000031)</span><br>Trích lục khai sinh",
                       "Lệ phí: 8.000 đồng <span class=\"meta\">(Cấp bản sao trích lục)</span><br>Phí: 2.000 đồng",
-                      "Nộp hồ sơ qua Cổng Dịch vụ công quốc gia", "Giấy tờ phải xuất trình", "<li>Căn cước <span class=\"meta\">(bản chính để đối chiếu)</span></li>",
+                      "Nộp hồ sơ qua Cổng Dịch vụ công quốc gia", "Giấy tờ phải xuất trình", "<span class=\"paper-name\">Căn cước</span><span class=\"paper-note\">bản chính để đối chiếu</span>",
                       "Từ khóa: giấy khai sinh, trẻ sơ sinh", "ngày 15/01/2025", "Thủ tục liên quan", "href=\"../dang-ky-tam-tru/index.html\""] {
             #expect(page.contains(shown), "\(shown)")
         }
