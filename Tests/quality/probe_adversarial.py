@@ -458,7 +458,7 @@ ANN = "Content/thong-bao/2026-01-05-khai-truong-trang.md"
 PAGE = "Content/trang/lien-he.md"
 SITE = "Content/site.yml"
 FORM = "phieu-yeu-cau-chung-thuc.docx"
-BASE_PROC_SLUG = "chung-thuc-hop-dong-giao-dich-lien-quan-den-tai-san-la-dong-san-quyen-su-dung-dat-nha-o"
+BASE_PROC_SLUG = "chung-thuc-giao-dich-lien-quan-den-tai-san-la-dong-san-quyen-su-dung-dat-nha-o"
 
 
 def proc(ma: str, ten: str, body: str = "") -> str:
@@ -655,7 +655,7 @@ def yaml_control_char(c):
 
 @case("yaml")
 def yaml_escaped_nul_in_title(c):
-    c.replace(CAT, "  - ma: \"2.001035\"\n    ten: Chứng thực hợp đồng, giao dịch liên quan đến tài sản là động sản, quyền sử dụng đất, nhà ở",
+    c.replace(CAT, "  - ma: \"2.001035\"\n    ten: Chứng thực giao dịch liên quan đến tài sản là động sản, quyền sử dụng đất, nhà ở",
               "  - ma: \"2.001035\"\n    ten: \"Chứng thực\\0 hợp đồng\\x1b[31m đỏ\"")
 
 

@@ -119,7 +119,7 @@ public struct SiteScaffold: Sendable {
         ten: \(Self.quoted("Ủy ban nhân dân \(commune)"))
         tinh: "(điền tên tỉnh)"
         dia_chi: "(điền địa chỉ trụ sở UBND xã)"
-        dien_thoai: "(điền số điện thoại của Bộ phận một cửa)"
+        dien_thoai: "(điền số điện thoại của Trung tâm Phục vụ hành chính công xã)"
         email: "(điền email của UBND xã)"
         gio_lam_viec: "(điền giờ làm việc, ví dụ: Sáng 7h30–11h30, chiều 13h30–17h00, thứ Hai đến thứ Sáu)"
         cong_dich_vu_cong: https://dichvucong.gov.vn
@@ -138,21 +138,21 @@ public struct SiteScaffold: Sendable {
         # Mỗi tệp trong thu-tuc/ là một lĩnh vực; mỗi mục trong `thu_tuc` là một thủ tục.
         # Chép mục dưới đây để thêm thủ tục; mã thủ tục lấy từ Cơ sở dữ liệu quốc gia về thủ tục hành chính.
         linh_vuc: Chứng thực
-        mo_ta: \(Self.quoted("Chứng thực hợp đồng, giao dịch tại UBND \(commune)."))
+        mo_ta: \(Self.quoted("Chứng thực giao dịch tại UBND \(commune)."))
         thu_tuc:
           - ma: "2.001035"
-            ten: Chứng thực hợp đồng, giao dịch liên quan đến tài sản là động sản, quyền sử dụng đất, nhà ở
+            ten: Chứng thực giao dịch liên quan đến tài sản là động sản, quyền sử dụng đất, nhà ở
             cap: xa
             muc_do: thong-tin
             doi_tuong: [Cá nhân, Tổ chức]
             co_quan: \(Self.quoted("Ủy ban nhân dân \(commune)"))
-            noi_nop: \(Self.quoted("Bộ phận một cửa UBND \(commune)"))
+            noi_nop: \(Self.quoted("Trung tâm Phục vụ hành chính công \(commune)"))
             cach_thuc:
               - hinh_thuc: truc-tiep
                 thoi_han: Trong ngày nhận hồ sơ; hợp đồng phức tạp thì không quá 02 ngày làm việc
                 le_phi: 50000
             trinh_tu: |
-              1. Người yêu cầu nộp hồ sơ tại Bộ phận một cửa.
+              1. Người yêu cầu nộp hồ sơ tại Trung tâm Phục vụ hành chính công xã.
               2. Người thực hiện chứng thực kiểm tra giấy tờ, năng lực hành vi dân sự và sự tự nguyện của các bên.
               3. Các bên **ký trước mặt** người thực hiện chứng thực; người thực hiện chứng thực ghi lời chứng, ký, đóng dấu.
               4. Ghi vào Sổ chứng thực hợp đồng, giao dịch và trả kết quả.
@@ -182,17 +182,19 @@ public struct SiteScaffold: Sendable {
     var guideMD: String {
         """
         ---
-        tieu_de: Nộp hồ sơ tại Bộ phận một cửa
+        tieu_de: Nộp hồ sơ tại Trung tâm Phục vụ hành chính công xã
         mo_ta: \(Self.quoted("Những điều cần chuẩn bị trước khi đến nộp hồ sơ tại UBND \(commune)."))
         thu_tu: 1
         lien_quan: ["2.001035"]
         ---
 
-        Trước khi đến Bộ phận một cửa UBND \(commune), bà con nên:
+        Trước khi đến Trung tâm Phục vụ hành chính công \(commune), bà con nên:
 
         1. Xem trang của thủ tục để biết cần những giấy tờ gì.
         2. Tải biểu mẫu, điền sẵn ở nhà.
-        3. Mang theo CCCD hoặc hộ chiếu còn giá trị.
+        3. Mang theo thẻ Căn cước (hoặc CCCD) hoặc hộ chiếu còn giá trị.
+
+        Nhiều thủ tục nộp được trực tuyến trên Cổng Dịch vụ công quốc gia (dichvucong.gov.vn) hoặc ứng dụng VNeID, đăng nhập bằng tài khoản định danh điện tử VNeID mức độ 2.
 
         (điền thêm hướng dẫn của xã)
 
@@ -230,7 +232,7 @@ public struct SiteScaffold: Sendable {
         - **Điện thoại:** (điền số điện thoại)
         - **Email:** (điền email)
 
-        ## Giờ làm việc của Bộ phận một cửa
+        ## Giờ làm việc của Trung tâm Phục vụ hành chính công xã
 
         (điền giờ làm việc)
 
