@@ -123,6 +123,10 @@ import Testing
             let text = try String(contentsOf: Self.repoRoot.appendingPathComponent("Theme/templates/\(name).mustache"), encoding: .utf8)
             library.register(try MustacheTemplate(string: text), named: name)
         }
+        // Templates MotCua supplies itself (the redirect page of a `dia_chi_cu`), unless the theme overrides them.
+        for (name, text) in PageKind.builtInTemplates where !theme.templateNames.contains(name) {
+            library.register(try MustacheTemplate(string: text), named: name)
+        }
         var diagnostics = Diagnostics()
         let plan = SitePlan(site: site, diagnostics: &diagnostics)
         let renderer = SiteRenderer(site: site, plan: plan, theme: theme, staticFiles: [], includeDrafts: true,
