@@ -284,7 +284,10 @@ struct SiteRenderer: @unchecked Sendable {
             s["province"] = v
             // "Hải Dương" → "Tỉnh Hải Dương"; a name that says what it is ("Thành phố Hải Phòng") stays.
             let lower = v.lowercased()
-            s["provinceLabel"] = lower.hasPrefix("tỉnh ") || lower.hasPrefix("thành phố ") || lower.hasPrefix("tp ") ? v : "Tỉnh \(v)"
+            let label = lower.hasPrefix("tỉnh ") || lower.hasPrefix("thành phố ") || lower.hasPrefix("tp ") ? v : "Tỉnh \(v)"
+            s["provinceLabel"] = label
+            // Within a sentence: "Cổng dịch vụ công thành phố Hải Phòng".
+            s["provinceInline"] = label.prefix(1).lowercased() + label.dropFirst()
         }
         if let v = c.address { s["address"] = v }
         if let v = c.phone {

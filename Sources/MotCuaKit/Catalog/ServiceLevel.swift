@@ -85,14 +85,14 @@ public struct LevelBadge: Sendable, Hashable {
         explanation: "Nộp hồ sơ trực tuyến; một số bước (nộp bản chính, nộp phí, nhận kết quả) làm trực tiếp.", rank: 1)
     public static let nd42Information = LevelBadge(
         key: "thong-tin", label: "Thông tin",
-        explanation: "Chỉ cung cấp thông tin; nộp hồ sơ trực tiếp tại Bộ phận một cửa.", rank: 2)
+        explanation: "Chỉ cung cấp thông tin; nộp hồ sơ trực tiếp tại Trung tâm Phục vụ hành chính công.", rank: 2)
 
     /// The explanation for a procedure submitted in these ways: information only means no online submission, and
     /// a procedure also or only sent by post says so instead of "trực tiếp" alone.
     public func explanation(methods: Set<Procedure.Method>) -> String {
         guard key == Self.nd42Information.key, methods.contains(.post) else { return explanation }
         return methods.contains(.inPerson)
-            ? "Chỉ cung cấp thông tin; nộp hồ sơ trực tiếp tại Bộ phận một cửa hoặc qua bưu chính."
+            ? "Chỉ cung cấp thông tin; nộp hồ sơ trực tiếp tại Trung tâm Phục vụ hành chính công hoặc qua bưu chính."
             : "Chỉ cung cấp thông tin; nộp hồ sơ qua bưu chính."
     }
 

@@ -741,7 +741,7 @@ mark { background: #ffe98a; color: inherit; padding: 0 .05em; }
 </ul>
 <p class="portals">
 {{#site.nationalPortal}}<a class="button" href="{{site.nationalPortal}}">Cổng Dịch vụ công quốc gia</a>{{/site.nationalPortal}}
-{{#site.provincePortal}}<a class="button button--secondary" href="{{site.provincePortal}}">Cổng dịch vụ công tỉnh</a>{{/site.provincePortal}}
+{{#site.provincePortal}}<a class="button button--secondary" href="{{site.provincePortal}}">Cổng dịch vụ công {{#site.province}}{{site.provinceInline}}{{/site.province}}{{^site.province}}tỉnh{{/site.province}}</a>{{/site.provincePortal}}
 </p>
 {{#site.lookup}}
 <form class="lookup" action="{{action}}" method="get">
@@ -850,7 +850,7 @@ mark { background: #ffe98a; color: inherit; padding: 0 .05em; }
 <h2 id="footer-links">Liên kết</h2>
 <ul class="plain">
 {{#site.nationalPortal}}<li><a href="{{site.nationalPortal}}">Cổng Dịch vụ công quốc gia</a></li>{{/site.nationalPortal}}
-{{#site.provincePortal}}<li><a href="{{site.provincePortal}}">Cổng dịch vụ công {{#site.province}}tỉnh {{site.province}}{{/site.province}}</a></li>{{/site.provincePortal}}
+{{#site.provincePortal}}<li><a href="{{site.provincePortal}}">Cổng dịch vụ công {{#site.province}}{{site.provinceInline}}{{/site.province}}</a></li>{{/site.provincePortal}}
 <li><a href="{{root}}muc-do/index.html">Mức độ dịch vụ công trực tuyến</a></li>
 <li><a href="{{root}}bieu-mau/index.html">Biểu mẫu</a></li>
 <li><a href="{{root}}phat-thanh/index.html">Lịch phát thanh</a></li>

@@ -44,7 +44,7 @@ import Testing
         #expect(page.contains("<h1>\(name)</h1>"))
         #expect(page.contains("<span aria-current=\"page\" title=\"\(name)\">Chứng thực bản sao từ bản chính giấy tờ…</span>"))
         // Information only, submitted in person or by post: the note says both.
-        #expect(page.contains("<p class=\"level-note\">Chỉ cung cấp thông tin; nộp hồ sơ trực tiếp tại Bộ phận một cửa hoặc qua bưu chính.</p>"))
+        #expect(page.contains("<p class=\"level-note\">Chỉ cung cấp thông tin; nộp hồ sơ trực tiếp tại Trung tâm Phục vụ hành chính công hoặc qua bưu chính.</p>"))
         // No time in the record: said, not an empty "Thời hạn".
         #expect(page.contains("<td data-label=\"Thời hạn\">Không quy định</td>"))
     }

@@ -270,4 +270,17 @@ import Testing
         #expect(site.read("Output/cap/bo/index.html")?.contains("Đăng ký khai sinh") == true)
         #expect(site.read("Output/thu-tuc/dang-ky-khai-sinh/index.html")?.contains("Cấp bộ, cơ quan khác") == true)
     }
+
+    /// A province named alone gets "Tỉnh"; a centrally run city keeps its own words (not "Tỉnh Thành phố …").
+    @Test(arguments: [("Hải Dương", "Tỉnh Hải Dương", "tỉnh Hải Dương"),
+                      ("Thành phố Hải Phòng", "Thành phố Hải Phòng", "thành phố Hải Phòng")])
+    func theProvinceIsNamedAsItCallsItself(_ written: String, _ brand: String, _ inline: String) throws {
+        let site = try Self.site()
+        let config = try #require(site.read("Content/site.yml"))
+        try site.write("Content/site.yml", config + "\ntinh: \(written)\ncong_tinh: https://dichvucong.haiphong.gov.vn\n")
+        #expect(!site.build().diagnostics.hasErrors)
+        let home = try #require(site.read("Output/index.html"))
+        #expect(home.contains("<span class=\"brand-sub\">\(brand)</span>"))
+        #expect(home.contains("Cổng dịch vụ công \(inline)</a>"))
+    }
 }
