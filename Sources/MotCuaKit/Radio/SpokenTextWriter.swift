@@ -559,9 +559,10 @@ struct SpokenTextWriter {
         }
         // All three need what the bytes show first: a phone number starts "0" and a digit, a service number "1800"
         // or "1900" and a separator, a code has a separator after its first part.
-        if digitCount >= 2, rest.utf8.first == UInt8(ascii: "0"), let m = rest.prefixMatch(of: Self.phone),
-           cleanEnd(m.range.upperBound, in: text),
-           // "04.32 818 818": a two-digit area code only with a whole number after it.
+        // "04.32 818 818": a two-digit area code only with more digit groups after it (not "01 bản"), nine digits or
+        // more in all.
+        if digitCount >= 3 || (digitCount == 2 && (after == 0x20 || after == UInt8(ascii: ".")) && isDigit(byte(1))),
+           rest.utf8.first == UInt8(ascii: "0"), let m = rest.prefixMatch(of: Self.phone), cleanEnd(m.range.upperBound, in: text),
            digitCount >= 3 || m.output.utf8.lazy.filter(isDigit).count >= 9 {
             return (m.range.upperBound, VietnameseNumberReader.phone(m.output))
         }
@@ -986,6 +987,7 @@ struct SpokenTextWriter {
            let currency = Self.currencyBefore[value] {
             let (end, spoken) = numeric(in: text, at: next)
             emit(spoken + " " + currency, numeric: true)
+            perContext = true  // "$5/kg"
             return end
         }
         switch value {

@@ -42,6 +42,9 @@ struct RadioRealNoticeTests {
         ("tháng 1 2024", "tháng một năm hai nghìn không trăm hai mươi tư"),
         // control, http://giathuy.longbien.hanoi.gov.vn (lịch tiêm chủng tháng 1 năm 2021)
         ("Trẻ từ 1-3 tuổi", "Trẻ từ một đến ba tuổi"),
+        // controls: hours after "sáng" stay a range
+        ("sáng 7-11 giờ", "sáng bảy đến mười một giờ"),
+        ("chiều 2-4h", "chiều hai đến bốn giờ"),
     ])
     func dayRanges(_ written: String, _ spoken: String) {
         #expect(speak(written) == spoken)
@@ -86,6 +89,9 @@ struct RadioRealNoticeTests {
         ("miễn phí 1800 1091.", "miễn phí một tám không không, một không chín một."),
         ("+84 28 3910 2126", "không hai tám, ba chín một không, hai một hai sáu"),
         ("+84 912 345 678", "không chín một hai, ba bốn năm, sáu bảy tám"),
+        // controls: a count written with a leading zero is not a phone number
+        ("01 bản chính", "một bản chính"),
+        ("02 bản sao, 05 ảnh", "hai bản sao, năm ảnh"),
     ])
     func phones(_ written: String, _ spoken: String) {
         #expect(speak(written) == spoken)
