@@ -27,8 +27,8 @@ import Foundation
 /// - ranges "5-7 ngày", "10 - 15%" → "năm đến bảy ngày"; a dash before a number that does not follow one is a
 ///   sign: "-25" → "âm hai mươi lăm";
 /// - phone numbers starting with 0, service numbers "1900 1234", "1800 1091", "+84 …" (read as dialled at home,
-///   "không …"), and any digits after gọi, điện thoại, đường dây nóng, hotline, số máy, zalo, fax, tel, tổng đài
-///   among the last four words, digit by digit in their written groups (long groups in pieces, see
+///   "không …"), and any digits after gọi, điện thoại, (đường) dây nóng, hotline, số máy, zalo, fax, tel, tổng đài
+///   among the last three words, digit by digit in their written groups (long groups in pieces, see
 ///   `VietnameseNumberReader.phone`); other plain numbers of eight or more digits (IDs) digit by digit;
 /// - codes "1.001193", "000.00.12.H23" → parts joined by "chấm", "gạch ngang", "trên"; letters and digits mixed
 ///   ("H5N1", "3A") → letters as written, numbers in words;
@@ -56,8 +56,10 @@ struct SpokenTextWriter {
     // Regex literals are immutable; their compiled program is created once, atomically, so sharing them is safe.
 
     private nonisolated(unsafe) static let documentNumber = #/([0-9]+)(?:/([0-9]{4}))?/([A-ZĐ][A-Za-zĐđ0-9]*(?:-[A-Za-zĐđ][A-Za-zĐđ0-9]*)*)/#
-    /// A space may stand on either side of a separator ("24 - 7 - 2002").
-    private nonisolated(unsafe) static let fullDate = #/([0-9]{1,2}) ?([/.-]) ?([0-9]{1,2}) ?([/.-]) ?([0-9]{4})/#
+    private nonisolated(unsafe) static let fullDate = #/([0-9]{1,2})([/.-])([0-9]{1,2})([/.-])([0-9]{4})/#
+    /// A date with a space on both sides of each separator ("24 - 7 - 2002"); apart from `fullDate`, which most
+    /// numbers of a notice are tried against.
+    private nonisolated(unsafe) static let spacedDate = #/([0-9]{1,2}) ([/.-]) ([0-9]{1,2}) ([/.-]) ([0-9]{4})/#
     /// Two days of one month: "07-09/4/2018", "5-6/9", "27 - 29.4".
     private nonisolated(unsafe) static let dayRange = #/([0-9]{1,2}) ?[-–] ?([0-9]{1,2})([/.])([0-9]{1,2})(?:([/.])([0-9]{4}))?/#
     /// Day and month with a dash, as the press writes them: "đêm 29-12".
@@ -131,9 +133,10 @@ struct SpokenTextWriter {
         "VP": "Văn phòng", "TP": "Tư pháp", "MTTQ": "Mặt trận Tổ quốc", "UBMTTQ": "Ủy ban Mặt trận Tổ quốc",
     ]
 
-    /// Words that, among the last four, make the digits after them a phone number whatever their shape
-    /// ("gọi ngay số 114" → "một một bốn").
-    static let phoneWords = ["gọi", "điện thoại", "đường dây nóng", "hotline", "số máy", "zalo", "fax", "tel", "tổng đài"]
+    /// Words that, among the last three, make the digits after them a phone number whatever their shape
+    /// ("gọi ngay số 114" → "một một bốn"). "dây nóng" rather than "đường dây nóng", so "đường dây nóng là 04…" is
+    /// within three words.
+    static let phoneWords = ["gọi", "điện thoại", "dây nóng", "hotline", "số máy", "zalo", "fax", "tel", "tổng đài"]
     static let phoneNeedles = phoneWords.map { " \($0) " }
     /// Words after which "d/m" is a day and month rather than a ratio.
     static let dateContext: Set<String> = ["ngày", "từ", "đến", "và", "trước", "sau", "hết", "hạn", "đêm", "sáng", "trưa",
@@ -229,12 +232,11 @@ struct SpokenTextWriter {
                               location: { location(text.distance(from: text.startIndex, to: $0)) }))
                 continue
             }
-            let end = symbol(c, in: text, at: i, previous: previous)
-            if end == text.index(after: i) {
-                previous = c
-                i = end
-            } else {
+            if let end = symbol(c, in: text, at: i, previous: previous) {
                 jump(to: end)
+            } else {
+                previous = c
+                i = text.index(after: i)
             }
         }
         return Self.tidy(out)
@@ -349,9 +351,9 @@ struct SpokenTextWriter {
         return before.last.map { !isWordChar($0) } ?? true
     }
 
-    /// One of `phoneWords` is among the last four words (within the last 80 characters): "đường dây nóng là 04…".
+    /// One of `phoneWords` is among the last three words (within the last 80 characters).
     private var phoneContext: Bool {
-        let recent = " " + lastWords(4, within: 80).reversed().map { $0.lowercased() }.joined(separator: " ") + " "
+        let recent = " " + lastWords(3, within: 80).reversed().map { $0.lowercased() }.joined(separator: " ") + " "
         return Self.phoneNeedles.contains { UTF8Text.contains(recent, $0) }
     }
 
@@ -472,7 +474,8 @@ struct SpokenTextWriter {
                                                         code: String(o.3), after: text[m.range.upperBound...]))
         }
         if shortRun, slash || after == UInt8(ascii: ".") || dash || spacedSeparator,
-           let m = rest.prefixMatch(of: Self.fullDate), case let o = m.output, o.2 == o.4, followed(m.range.upperBound),
+           let m = rest.prefixMatch(of: spacedSeparator ? Self.spacedDate : Self.fullDate), case let o = m.output, o.2 == o.4,
+           followed(m.range.upperBound),
            let date = CalendarDate(year: Int(o.5)!, month: Int(o.3)!, day: Int(o.1)!) {
             let spoken = VietnameseNumberReader.date(date)
             return (m.range.upperBound, tailEnds(with: "ngày") ? String(spoken.dropFirst("ngày ".count)) : spoken)
@@ -966,13 +969,13 @@ struct SpokenTextWriter {
 
     // MARK: Symbols
 
-    /// Writes the reading of the symbol at `i` and returns where the scan goes on: after the symbol, or after what
-    /// it read with it ("+84 912 345 678", "$100", "km/h").
+    /// Writes the reading of the symbol at `i`. Returns where the scan goes on when the reading took more than the
+    /// symbol ("+84 912 345 678", "$100", "km/h"); nil when it goes on after the symbol.
     private mutating func symbol(_ c: Character, in text: String, at i: String.Index,
-                                 previous prevChar: Character?) -> String.Index {
+                                 previous prevChar: Character?) -> String.Index? {
         // Only "/", "+", dashes and currency signs look at the next character, so it is found only when asked, not
-        // for every space and comma.
-        let next = text.index(after: i)
+        // for every space and comma: finding it is a grapheme break.
+        var next: String.Index { text.index(after: i) }
         var nextChar: Character? { next < text.endIndex ? text[next] : nil }
         // By scalar value: comparing a Character with twenty string literals, one by one, is twenty calls for every
         // symbol of a radio text. A character of several scalars is none of these.
@@ -985,7 +988,7 @@ struct SpokenTextWriter {
         // $ € £ before a number: "$100" → "một trăm đô la".
         if value == 0x24 || value == 0x20AC || value == 0xA3, nextChar?.isASCIIDigit == true,
            let currency = Self.currencyBefore[value] {
-            let (end, spoken) = numeric(in: text, at: next)
+            let (end, spoken) = numeric(in: text, at: text.index(after: i))
             emit(spoken + " " + currency, numeric: true)
             perContext = true  // "$5/kg"
             return end
@@ -1037,7 +1040,7 @@ struct SpokenTextWriter {
             out.append(c)
             if !(c.asciiValue.map { $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) } ?? c.isWhitespace) { lastNumeric = false }
         }
-        return next
+        return nil
     }
 
     /// Single spaces, none before closing punctuation or inside brackets, no empty brackets, a space after
@@ -1144,6 +1147,7 @@ struct SpokenTextWriter {
         let sample = "0"
         _ = sample.prefixMatch(of: documentNumber)
         _ = sample.prefixMatch(of: fullDate)
+        _ = sample.prefixMatch(of: spacedDate)
         _ = sample.prefixMatch(of: dayRange)
         _ = sample.prefixMatch(of: dashDayMonth)
         _ = sample.prefixMatch(of: monthSpaceYear)
