@@ -3,8 +3,9 @@ import Testing
 
 /// Readings of issue #30's kinds, one table per kind. Rows are taken from public notices where one was found (the
 /// source beside the row; commune and ward portals first, press copies of the national forecasts where no portal
-/// page was found); rows marked "issue #30" are the issue's own examples, and rows marked "control" are forms that
-/// must keep their reading. The chosen forms are listed in docs/huong-dan-noi-dung.md, section 7.
+/// page was found), each with its own source comment; rows under "issue #30" are made from the forms the issue names
+/// (no notice with them was found), and rows marked "control" are forms that must keep their reading. The chosen
+/// forms are listed in docs/huong-dan-noi-dung.md, section 7 ("Cách đọc đã chọn").
 @Suite("Radio: real notices")
 struct RadioRealNoticeTests {
     static let builder = RadioTextBuilder(abbreviations: Abbreviations())
@@ -75,7 +76,9 @@ struct RadioRealNoticeTests {
     @Test(arguments: [
         // https://nld.com.vn/thoi-su/cuoi-nam-lai-xoi-tung-duong-20190125233318034.htm
         ("số điện thoại 028.3830.0701", "số điện thoại không hai tám, ba tám ba không, không bảy không một"),
+        // https://nld.com.vn/thoi-su/cuoi-nam-lai-xoi-tung-duong-20190125233318034.htm
         ("tổng đài 1022", "tổng đài một không hai hai"),
+        // https://nld.com.vn/thoi-su/cuoi-nam-lai-xoi-tung-duong-20190125233318034.htm
         ("gồm: 0388.247.247", "gồm: không ba tám tám, hai bốn bảy, hai bốn bảy"),
         // https://dantri.com.vn/xa-hoi/thanh-uy-ha-noi-lap-duong-day-nong-xu-ly-van-de-buc-xuc-noi-com-20160908105651238.htm
         ("đường dây nóng là 04.32 818 818", "đường dây nóng là không bốn, ba hai, tám một tám, tám một tám"),
@@ -115,6 +118,7 @@ struct RadioRealNoticeTests {
     @Test(arguments: [
         // https://baodanang.vn/channel/5399/201908/nang-nong-tren-dien-rong-trong-nhung-ngay-den-3229829
         ("nhiệt độ cao nhất từ 34-37oC", "nhiệt độ cao nhất từ ba mươi tư đến ba mươi bảy độ xê"),
+        // https://baodanang.vn/channel/5399/201908/nang-nong-tren-dien-rong-trong-nhung-ngay-den-3229829
         ("nhiệt độ trên 35oC", "nhiệt độ trên ba mươi lăm độ xê"),
         // https://sggp.org.vn/nang-nong-dien-rong-nhiet-do-cao-nhat-pho-bien-tu-35-37-do-c-post790116.html
         ("phổ biến từ 35-37 độ C", "phổ biến từ ba mươi lăm đến ba mươi bảy độ xê"),
@@ -145,6 +149,7 @@ struct RadioRealNoticeTests {
     @Test(arguments: [
         // https://betav3-m.kienthuc.net.vn/it-nhat-86-nguoi-thiet-mang-trong-tran-dong-dat-dem-1812-tai-trung-quoc-post957934.html
         ("vào lúc 14h8 chiều ngày 23/8", "vào lúc mười bốn giờ tám phút chiều ngày hai mươi ba tháng tám"),
+        // https://betav3-m.kienthuc.net.vn/it-nhat-86-nguoi-thiet-mang-trong-tran-dong-dat-dem-1812-tai-trung-quoc-post957934.html
         ("xảy ra lúc 2h 27 phút 08 giây", "xảy ra lúc hai giờ hai mươi bảy phút tám giây"),
         // https://dantri.com.vn/xa-hoi/thanh-uy-ha-noi-lap-duong-day-nong-xu-ly-van-de-buc-xuc-noi-com-20160908105651238.htm
         ("liên tục 24/24h", "liên tục hai mươi tư trên hai mươi tư giờ"),
