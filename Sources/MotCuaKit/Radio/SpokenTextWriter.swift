@@ -9,25 +9,34 @@ import Foundation
 ///   của Quốc hội khóa mười ba"; without a known type code, "văn bản số …". The type is not repeated after
 ///   "Nghị định số", and after a bare "số" only the number, year and issuer are read; the issuer is not repeated
 ///   when the clause goes on to name it ("… ngày 24/6/2022 của Chính phủ");
-/// - dates "06/01/2022", "6-1-2022", "6.1.2022" → "ngày mùng sáu tháng một năm …" ("ngày" not repeated after
-///   "ngày"); "d/m" after ngày, từ, đến, và, trước, sau, hết, hạn, đêm, sáng, trưa, chiều, tối, hôm, after another
-///   date, or before a range dash; "m/yyyy" → "tháng m năm …"; "ngày 6 tháng 4" → "ngày mùng sáu tháng tư";
-///   any other "a/b" → "a trên b" ("24/24 giờ", "số nhà 5/2");
-/// - times "7h30", "7h", "07:45" → "bảy giờ ba mươi phút", "bảy giờ"; "7h30–11h30" → "từ … đến …";
-///   "7 giờ 30" → "bảy giờ ba mươi" (plain numbers);
-/// - money "8.000 đồng", "8.000 đ", "8.000đ", "8.000 VNĐ" → "tám nghìn đồng"; "đồng/tháng" → "đồng một tháng";
-/// - percentages "5%" → "năm phần trăm"; units km, m, m2, m3, ha, kg, cm, mm after a number;
-/// - ranges "5-7 ngày", "10 - 15%" → "năm đến bảy ngày";
-/// - phone numbers starting with 0 (and any digits after gọi, điện thoại, đường dây nóng, hotline, số máy, zalo,
-///   fax, tel among the last three words) digit by digit in their written groups; plain numbers of eight or more
-///   digits (IDs) digit by digit;
+/// - dates "06/01/2022", "6-1-2022", "6.1.2022", "24 - 7 - 2002" → "ngày mùng sáu tháng một năm …" ("ngày" not
+///   repeated after "ngày"); "d/m" after ngày, từ, đến, và, trước, sau, hết, hạn, đêm, sáng, trưa, chiều, tối, hôm,
+///   after another date, or before a range dash; "d-m" after ngày, đêm, sáng, trưa, chiều, tối, hôm ("đêm 29-12");
+///   day ranges "07-09/4/2018", "5-6/9" → "ngày mùng bảy đến ngày mùng chín tháng tư năm …"; "m/yyyy" and
+///   "tháng m yyyy" → "tháng m năm …"; "ngày 6 tháng 4" → "ngày mùng sáu tháng tư"; a fraction before a unit
+///   "1/2kg" → "một phần hai ki lô gam", "5 1/2" → "năm và một phần hai"; any other "a/b" → "a trên b"
+///   ("24/24 giờ", "số nhà 5/2");
+/// - times "7h30", "14h8", "14g30", "7h", "07:45", "07:49:55" → "bảy giờ ba mươi phút", "bảy giờ", "… năm mươi lăm
+///   giây"; "7h30–11h30" → "từ … đến …"; "7 giờ 30" → "bảy giờ ba mươi" (plain numbers); "48h", "30p", "45s"
+///   glued to a number → "giờ", "phút", "giây";
+/// - money "8.000 đồng", "8.000 đ", "8.000đ", "8.000 VNĐ", "10.000₫" → "tám nghìn đồng"; "/" after an amount or a
+///   unit is "per": "20.000đ/lần/con" → "hai mươi nghìn đồng một lần một con", "120km/h" → "… ki lô mét một giờ";
+///   an amount keeps its reading however many digits it has ("700000000 đồng");
+/// - percentages "5%" → "năm phần trăm"; the units and currencies of `unitWords` after a number ("35°C" → "ba mươi
+///   lăm độ xê", "100 USD" → "một trăm đô la Mỹ"), and $ € £ before one ("$100" → "một trăm đô la");
+/// - ranges "5-7 ngày", "10 - 15%" → "năm đến bảy ngày"; a dash before a number that does not follow one is a
+///   sign: "-25" → "âm hai mươi lăm";
+/// - phone numbers starting with 0, service numbers "1900 1234", "1800 1091", "+84 …" (read as dialled at home,
+///   "không …"), and any digits after gọi, điện thoại, (đường) dây nóng, hotline, số máy, zalo, fax, tel, tổng đài
+///   among the last three words, digit by digit in their written groups (long groups in pieces, see
+///   `VietnameseNumberReader.phone`); other plain numbers of eight or more digits (IDs) digit by digit;
 /// - codes "1.001193", "000.00.12.H23" → parts joined by "chấm", "gạch ngang", "trên"; letters and digits mixed
 ///   ("H5N1", "3A") → letters as written, numbers in words;
-/// - "thứ 4" → "thứ tư", "thứ 1" → "thứ nhất"; Roman numerals after quý, khóa, chương, phần, mục … or opening a
-///   block ("I. MỤC ĐÍCH") → numbers;
+/// - "thứ 4" → "thứ tư", "thứ 1" → "thứ nhất", and so "thứ IV", "thứ I"; Roman numerals after quý, khóa, chương,
+///   phần, mục, khoản, điều, phụ lục, thế kỷ, đại hội … (`romanContext`) or opening a block ("I. MỤC ĐÍCH") → numbers;
 /// - abbreviations (see `Abbreviations`), web and e-mail addresses (see `SpokenAddress`);
 /// - symbols: & + → "và", = → "bằng", % → "phần trăm", "lowercase/lowercase" → "hoặc"; * _ # | ` [ ] < > ~ ^ { }
-///   \ $ and bullets are dropped.
+///   \ and bullets are dropped, and $ when no number follows.
 /// Warnings: an ambiguous abbreviation (`radio-ambiguous-abbreviation`) or a word in capitals that is not a
 /// Vietnamese syllable and not in the list (`radio-unknown-abbreviation`) is left as written, reported once.
 struct SpokenTextWriter {
@@ -48,24 +57,55 @@ struct SpokenTextWriter {
 
     private nonisolated(unsafe) static let documentNumber = #/([0-9]+)(?:/([0-9]{4}))?/([A-ZĐ][A-Za-zĐđ0-9]*(?:-[A-Za-zĐđ][A-Za-zĐđ0-9]*)*)/#
     private nonisolated(unsafe) static let fullDate = #/([0-9]{1,2})([/.-])([0-9]{1,2})([/.-])([0-9]{4})/#
+    /// A date with a space on both sides of each separator ("24 - 7 - 2002"); apart from `fullDate`, which most
+    /// numbers of a notice are tried against.
+    private nonisolated(unsafe) static let spacedDate = #/([0-9]{1,2}) ([/.-]) ([0-9]{1,2}) ([/.-]) ([0-9]{4})/#
+    /// Two days of one month: "07-09/4/2018", "5-6/9", "27 - 29.4".
+    private nonisolated(unsafe) static let dayRange = #/([0-9]{1,2}) ?[-–] ?([0-9]{1,2})([/.])([0-9]{1,2})(?:([/.])([0-9]{4}))?/#
+    /// Day and month with a dash, as the press writes them: "đêm 29-12".
+    private nonisolated(unsafe) static let dashDayMonth = #/([0-9]{1,2})-([0-9]{1,2})/#
+    /// "tháng 1 2024": a month and a year with only a space between.
+    private nonisolated(unsafe) static let monthSpaceYear = #/([0-9]{1,2}) ([0-9]{4})/#
     private nonisolated(unsafe) static let monthYear = #/([0-9]{1,2})/([0-9]{4})/#
     private nonisolated(unsafe) static let dayMonth = #/([0-9]{1,2})/([0-9]{1,2})/#
-    private nonisolated(unsafe) static let time = #/([0-9]{1,2})(?:[hH]([0-9]{2})?|:([0-9]{2}))'?/#
+    /// "7h30", "14h8", "14g30" (a "g" only with minutes: "500g" is grams), "07:45", "07:49:55"; a closing quote
+    /// some notices put after the minutes ("08h00’") belongs to the time.
+    private nonisolated(unsafe) static let time = #/([0-9]{1,2})(?:[hH]([0-9]{1,2})?|[gG]([0-9]{2})|:([0-9]{2})(?::([0-9]{2}))?)['’]?/#
     private nonisolated(unsafe) static let rangeDash = #/\s*[-–—]\s*/#
-    private nonisolated(unsafe) static let phone = #/0[0-9]{2,}(?:[ .-][0-9]{1,4})*/#
+    /// Groups of up to eight digits: "028.39102126" (read in halves, see `VietnameseNumberReader.phone`).
+    private nonisolated(unsafe) static let phone = #/0[0-9]+(?:[ .-][0-9]{1,8})*/#
     private nonisolated(unsafe) static let phoneInParentheses = #/\((0[0-9]{2,4})\)((?:[ .-]?[0-9]{1,4})+)/#
-    private nonisolated(unsafe) static let digitGroups = #/[0-9]+(?:[ .-][0-9]{1,4})*/#
+    private nonisolated(unsafe) static let digitGroups = #/[0-9]+(?:[ .-][0-9]{1,8})*/#
+    /// Service numbers 1800 (free) and 1900: "1900 1234", "1800.1091", "1900 123 456".
+    private nonisolated(unsafe) static let hotline = #/1[89]00[ .][0-9]{2,4}(?:[ .][0-9]{2,4})?/#
+    /// "+84 912 345 678", "+84 (0)28 3910 2126": the part after the country code.
+    private nonisolated(unsafe) static let internationalPhone = #/\+84[ .-]?(?:\(0\)[ .-]?)?([1-9][0-9]*(?:[ .-][0-9]+)*)/#
+    /// "5 1/2": a whole number, then a fraction of one digit over one or two.
+    private nonisolated(unsafe) static let mixedFraction = #/ ([0-9])/([0-9]{1,2})/#
     /// A dossier or record code: letters and digits joined by "." "-" "/" ("000.00.12.H23", "H23.15-241105-0001").
     private nonisolated(unsafe) static let code = #/[0-9A-Za-zĐđ]+(?:[.\-/][0-9A-Za-zĐđ]+)+/#
     private nonisolated(unsafe) static let number = #/[0-9]+(?:\.[0-9]+)*(?:,[0-9]+)?/#
-    nonisolated(unsafe) static let money = #/ ?(?:đồng|đ|VNĐ|VND|vnđ)/#
+    nonisolated(unsafe) static let money = #/ ?(?:đồng|đ|VNĐ|VND|vnđ|₫)/#
     nonisolated(unsafe) static let percent = #/ ?%/#
-    nonisolated(unsafe) static let unit = #/ ?(km|kg|ha|cm|mm|m2|m²|m³|m3|m)/#
+    /// Longer alternatives before those they start with: the first that matches is taken.
+    nonisolated(unsafe) static let unit = #/ ?(km²|km2|km|kg|kWh|kW|ha|cm²|cm2|cm³|cm3|cm|mm|mg|ml|m2|m²|m³|m3|m|Hz|GB|MB|g|°C|ºC|℃|oC|°|độ C|USD|\$|€|£)/#
     private nonisolated(unsafe) static let email = #/[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/#
     private nonisolated(unsafe) static let bareDomain = #/[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:vn|com|net|org|gov|edu|info)(?:/[^\s]*)?/#
 
-    static let unitWords = ["km": "ki lô mét", "kg": "ki lô gam", "ha": "héc ta", "cm": "xăng ti mét", "mm": "mi li mét",
-                            "m2": "mét vuông", "m²": "mét vuông", "m3": "mét khối", "m³": "mét khối", "m": "mét"]
+    /// Units and currencies after a number. Degrees Celsius are "độ xê" (the letter as it is said) however they are
+    /// written ("35°C", "35oC", "35 độ C"), dollars "đô la".
+    static let unitWords = [
+        "km": "ki lô mét", "km²": "ki lô mét vuông", "km2": "ki lô mét vuông", "kg": "ki lô gam", "kWh": "ki lô oát giờ",
+        "kW": "ki lô oát", "ha": "héc ta", "cm": "xăng ti mét", "cm²": "xăng ti mét vuông", "cm2": "xăng ti mét vuông",
+        "cm³": "xăng ti mét khối", "cm3": "xăng ti mét khối", "mm": "mi li mét", "mg": "mi li gam", "ml": "mi li lít",
+        "m2": "mét vuông", "m²": "mét vuông", "m3": "mét khối", "m³": "mét khối", "m": "mét", "Hz": "héc",
+        "GB": "gi ga bai", "MB": "mê ga bai", "g": "gam", "°C": "độ xê", "ºC": "độ xê", "℃": "độ xê", "oC": "độ xê",
+        "°": "độ", "độ C": "độ xê", "USD": "đô la Mỹ", "$": "đô la", "€": "ơ rô", "£": "bảng Anh",
+    ]
+    /// Units that only follow a "per" slash ("120km/h") or are glued to a number ("48h", "30p", "45s").
+    static let shortTimeUnits: [String: String] = ["h": "giờ", "p": "phút", "ph": "phút", "s": "giây"]
+    /// Currency signs written before the number ("$100", "£20").
+    static let currencyBefore: [UInt32: String] = [0x24: "đô la", 0x20AC: "ơ rô", 0xA3: "bảng Anh"]
 
     /// Document type codes, the first part after the number ("NĐ" in "42/2022/NĐ-CP").
     static let documentTypes: [String: String] = [
@@ -94,14 +134,22 @@ struct SpokenTextWriter {
     ]
 
     /// Words that, among the last three, make the digits after them a phone number whatever their shape
-    /// ("gọi ngay số 114" → "một một bốn").
-    static let phoneWords = ["gọi", "điện thoại", "đường dây nóng", "hotline", "số máy", "zalo", "fax", "tel"]
+    /// ("gọi ngay số 114" → "một một bốn"). "dây nóng" rather than "đường dây nóng", so "đường dây nóng là 04…" is
+    /// within three words.
+    static let phoneWords = ["gọi", "điện thoại", "dây nóng", "hotline", "số máy", "zalo", "fax", "tel", "tổng đài"]
     static let phoneNeedles = phoneWords.map { " \($0) " }
     /// Words after which "d/m" is a day and month rather than a ratio.
     static let dateContext: Set<String> = ["ngày", "từ", "đến", "và", "trước", "sau", "hết", "hạn", "đêm", "sáng", "trưa",
                                            "chiều", "tối", "hôm"]
-    /// Words after which a Roman numeral is a number ("Quý IV", "khóa XV").
-    static let romanContext: Set<String> = ["quý", "khóa", "khoá", "chương", "phần", "mục", "tập", "đợt", "kỳ", "lần", "thứ"]
+    /// Words after which a Roman numeral is a number ("Quý IV", "khóa XV", "Khoản III", "Phụ lục XII", "thế kỷ XXI",
+    /// "Đại hội XIII", "giai đoạn II").
+    static let romanContext: Set<String> = ["quý", "khóa", "khoá", "chương", "phần", "mục", "tập", "đợt", "kỳ", "lần", "thứ",
+                                            "khoản", "điều", "lục", "kỷ", "kỉ", "hội", "đoạn"]
+    /// Words after which "d-m" is a day and month ("đêm 29-12", "chiều tối 23-6", "ngày 11-4"); not "từ" and "đến",
+    /// after which "5-7" is a range.
+    static let dashDateContext: Set<String> = ["ngày", "đêm", "sáng", "trưa", "chiều", "tối", "hôm"]
+    /// Words that, after "a-b", make it a range of them ("sáng 7-11 giờ"), not a date.
+    static let rangeNouns: Set<String> = ["giờ", "h", "tiếng", "phút", "ngày", "tháng", "tuần", "năm", "độ"]
 
     // MARK: Scan
 
@@ -109,12 +157,16 @@ struct SpokenTextWriter {
     private var lastNumeric = false
     /// The last thing read was a date, so "d/m" after a comma is one too ("ngày 08/10, 09/10").
     private var lastDate = false
+    /// The last thing read was an amount or a unit ("20.000đ", "120km"), or a "per" after one, so a "/" with a word
+    /// after it is "per" ("20.000đ/lần/con" → "hai mươi nghìn đồng một lần một con").
+    private var perContext = false
 
     /// `location(offset)` maps a character offset in `text` to the file, for warnings.
     mutating func speak(_ input: String, location: (Int) -> SourceLocation) -> String {
         out = ""
         lastNumeric = false
         lastDate = false
+        perContext = false
         let text = VietnameseText.nfc(input)
         let bytes = ContiguousArray(text.utf8)
         var i = text.startIndex
@@ -133,6 +185,7 @@ struct SpokenTextWriter {
             if Self.passesThrough(b), at + 1 == bytes.count || bytes[at + 1] < 0x80 {
                 out.unicodeScalars.append(Unicode.Scalar(b))
                 if b != 0x20, b != 0x0A, b != 0x09 { lastNumeric = false }
+                perContext = false
                 previous = Character(Unicode.Scalar(b))
                 i = text.utf8.index(after: i)
                 continue
@@ -179,9 +232,12 @@ struct SpokenTextWriter {
                               location: { location(text.distance(from: text.startIndex, to: $0)) }))
                 continue
             }
-            symbol(c, in: text, at: i, previous: previous)
-            previous = c
-            i = text.index(after: i)
+            if let end = symbol(c, in: text, at: i, previous: previous) {
+                jump(to: end)
+            } else {
+                previous = c
+                i = text.index(after: i)
+            }
         }
         return Self.tidy(out)
     }
@@ -390,59 +446,113 @@ struct SpokenTextWriter {
     }
 
     private mutating func numeric(in text: String, at i: String.Index) -> (String.Index, String) {
+        perContext = false
         let rest = text[i...]
         func followed(_ end: String.Index) -> Bool { boundaryAfter(end, in: text) }
         func notSlash(_ end: String.Index) -> Bool { end == text.endIndex || text[end] != "/" }
 
-        // What follows the run of digits rules out most patterns before a regex is tried: each of the next five
-        // needs "/" (or, for dates and times, one of ". - h H :" after at most two digits) right after the run.
+        // What follows the run of digits rules out most patterns before a regex is tried: each of the date, time
+        // and document patterns needs "/" (or one of ". - – h H g G :", or a space and then a separator, a digit)
+        // right after a run of at most two digits.
         let digitEnd = rest.utf8.firstIndex { $0 < 0x30 || $0 > 0x39 } ?? rest.endIndex
         let digitCount = rest.utf8.distance(from: rest.startIndex, to: digitEnd)
-        let after: UInt8 = digitEnd < rest.endIndex ? rest.utf8[digitEnd] : 0
+        func byte(_ offset: Int) -> UInt8 {
+            guard let k = rest.utf8.index(digitEnd, offsetBy: offset, limitedBy: rest.endIndex), k < rest.endIndex else { return 0 }
+            return rest.utf8[k]
+        }
+        func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+        let after = byte(0)
         let slash = after == UInt8(ascii: "/")
         let shortRun = digitCount <= 2
+        let dash = after == UInt8(ascii: "-")
+        // "24 - 7 - 2002", "27 - 29.4": a space, then a separator.
+        let spacedSeparator = after == 0x20 && (byte(1) == UInt8(ascii: "-") || byte(1) == UInt8(ascii: "/")
+                                                || byte(1) == UInt8(ascii: ".") || byte(1) == 0xE2)
         if slash, let m = rest.prefixMatch(of: Self.documentNumber), followed(m.range.upperBound), notSlash(m.range.upperBound) {
             let o = m.output
             return (m.range.upperBound, documentReading(number: String(o.1), year: o.2.map(String.init),
                                                         code: String(o.3), after: text[m.range.upperBound...]))
         }
-        if shortRun, slash || after == UInt8(ascii: ".") || after == UInt8(ascii: "-"),
-           let m = rest.prefixMatch(of: Self.fullDate), case let o = m.output, o.2 == o.4, followed(m.range.upperBound),
+        if shortRun, slash || after == UInt8(ascii: ".") || dash || spacedSeparator,
+           let m = rest.prefixMatch(of: spacedSeparator ? Self.spacedDate : Self.fullDate), case let o = m.output, o.2 == o.4,
+           followed(m.range.upperBound),
            let date = CalendarDate(year: Int(o.5)!, month: Int(o.3)!, day: Int(o.1)!) {
             let spoken = VietnameseNumberReader.date(date)
             return (m.range.upperBound, tailEnds(with: "ngày") ? String(spoken.dropFirst("ngày ".count)) : spoken)
+        }
+        if shortRun, dash || spacedSeparator || after == 0xE2, let m = rest.prefixMatch(of: Self.dayRange),
+           followed(m.range.upperBound), notSlash(m.range.upperBound), case let o = m.output,
+           let first = Int(o.1), let last = Int(o.2), let month = Int(o.4), first < last, last <= 31, (1...12).contains(month),
+           o.5 == nil || o.5 == o.3,
+           o.6.map({ CalendarDate(year: Int($0)!, month: month, day: last) != nil }) ?? true,
+           // "5-7.5" is a range of numbers unless the words before speak of days.
+           o.3 == "/" || o.6 != nil || Self.dateContext.contains(lastWord) {
+            // "07-09/4/2018" → "ngày mùng bảy đến ngày mùng chín tháng tư năm …": "ngày" before each day, as a
+            // range of two full dates is read.
+            var spoken = "ngày \(VietnameseNumberReader.day(first)) đến ngày \(VietnameseNumberReader.day(last)) tháng "
+                + VietnameseNumberReader.month(month)
+            if let year = o.6 { spoken += " năm " + VietnameseNumberReader.words(Int(year)!) }
+            return (m.range.upperBound, tailEnds(with: "ngày") ? String(spoken.dropFirst("ngày ".count)) : spoken)
+        }
+        if shortRun, dash, isDigit(byte(1)), let m = rest.prefixMatch(of: Self.dashDayMonth), followed(m.range.upperBound),
+           case let end = m.range.upperBound, !Self.numberGoesOn(text, at: end),
+           case let o = m.output, let day = Int(o.1), let month = Int(o.2), (1...31).contains(day), (1...12).contains(month),
+           case let word = lastWord, Self.dashDateContext.contains(word), !Self.rangeNounFollows(text, at: end) {
+            let spoken = "\(VietnameseNumberReader.day(day)) tháng \(VietnameseNumberReader.month(month))"
+            return (end, word == "ngày" ? spoken : "ngày " + spoken)
         }
         if shortRun, slash, let m = rest.prefixMatch(of: Self.monthYear), followed(m.range.upperBound), case let o = m.output,
            let month = Int(o.1), (1...12).contains(month) {
             let spoken = "\(VietnameseNumberReader.month(month)) năm \(VietnameseNumberReader.words(Int(o.2)!))"
             return (m.range.upperBound, tailEnds(with: "tháng") ? spoken : "tháng " + spoken)
         }
-        if shortRun, slash, let m = rest.prefixMatch(of: Self.dayMonth), followed(m.range.upperBound), notSlash(m.range.upperBound) {
+        // "tháng 1 2024": the year without "năm" after the month.
+        if shortRun, after == 0x20, isDigit(byte(1)), isDigit(byte(4)), !isDigit(byte(5)),
+           let m = rest.prefixMatch(of: Self.monthSpaceYear), followed(m.range.upperBound), case let o = m.output,
+           let month = Int(o.1), (1...12).contains(month), lastWord == "tháng" {
+            return (m.range.upperBound, "\(VietnameseNumberReader.month(month)) năm \(VietnameseNumberReader.words(Int(o.2)!))")
+        }
+        if shortRun, slash, let m = rest.prefixMatch(of: Self.dayMonth), notSlash(m.range.upperBound) {
             let o = m.output
             let day = Int(o.1)!, month = Int(o.2)!
+            let end = m.range.upperBound
             let dateLike = (1...31).contains(day) && (1...12).contains(month)
-            let rangeFollows = text[m.range.upperBound...].prefixMatch(of: Self.rangeDash)
+            let rangeFollows = text[end...].prefixMatch(of: Self.rangeDash)
                 .map { $0.range.upperBound < text.endIndex && text[$0.range.upperBound].isASCIIDigit } ?? false
-            if dateLike && (Self.dateContext.contains(lastWord) || rangeFollows || lastDate) {
+            if followed(end), dateLike && (Self.dateContext.contains(lastWord) || rangeFollows || lastDate) {
                 let spoken = "\(VietnameseNumberReader.day(day)) tháng \(VietnameseNumberReader.month(month))"
-                return (m.range.upperBound, lastWord == "ngày" ? spoken : "ngày " + spoken)
+                return (end, lastWord == "ngày" ? spoken : "ngày " + spoken)
             }
-            // Anything else written "a/b" (a house number, a ratio) is read "a trên b".
-            return (m.range.upperBound, "\(VietnameseNumberReader.words(day)) trên \(VietnameseNumberReader.words(month))")
+            // "1/2kg", "3/4 ha": a fraction of a unit.
+            if day < month, let u = unitSuffix(in: text, at: end) {
+                perContext = true
+                return (u.end, "\(VietnameseNumberReader.fraction(day, month)) \(u.spoken)")
+            }
+            // Anything else written "a/b" (a house number, a ratio) is read "a trên b"; "24/24h" → "hai mươi tư trên
+            // hai mươi tư giờ".
+            let ratio = "\(VietnameseNumberReader.words(day)) trên \(VietnameseNumberReader.words(month))"
+            if followed(end) { return (end, ratio) }
+            if let unit = Self.shortTimeUnit(text, at: end) { return (unit.end, ratio + " " + unit.spoken) }
         }
-        if shortRun, after == UInt8(ascii: "h") || after == UInt8(ascii: "H") || after == UInt8(ascii: ":"),
+        if shortRun, after == UInt8(ascii: "h") || after == UInt8(ascii: "H") || after == UInt8(ascii: ":")
+            || after == UInt8(ascii: "g") || after == UInt8(ascii: "G"),
            let m = rest.prefixMatch(of: Self.time), followed(m.range.upperBound), case let o = m.output, let hour = Int(o.1), hour <= 24 {
-            let minute = Int(o.2 ?? o.3 ?? "0") ?? 0
-            if minute < 60 {
-                var spoken = VietnameseNumberReader.time(hour: hour, minute: minute)
+            let writtenMinute = o.2 ?? o.3 ?? o.4
+            let minute = Int(writtenMinute ?? "0") ?? 0
+            let second = o.5.flatMap { Int($0) }
+            if minute < 60, (second ?? 0) < 60 {
+                var spoken = VietnameseNumberReader.time(hour: hour, minute: minute, second: second)
                 var end = m.range.upperBound
                 if let dash = text[end...].prefixMatch(of: Self.rangeDash),
                    let m2 = text[dash.range.upperBound...].prefixMatch(of: Self.time), followed(m2.range.upperBound),
-                   case let o2 = m2.output, let hour2 = Int(o2.1), hour2 <= 24, let minute2 = Int(o2.2 ?? o2.3 ?? "0"),
+                   case let o2 = m2.output, let hour2 = Int(o2.1), hour2 <= 24, let minute2 = Int(o2.2 ?? o2.3 ?? o2.4 ?? "0"),
                    minute2 < 60 {
                     spoken = (tailEnds(with: "từ") ? "" : "từ ") + spoken + " đến "
-                        + VietnameseNumberReader.time(hour: hour2, minute: minute2)
+                        + VietnameseNumberReader.time(hour: hour2, minute: minute2, second: o2.5.flatMap { Int($0) })
                     end = m2.range.upperBound
+                } else if writtenMinute != nil, text[end...].hasPrefix(" phút"),
+                          case let p = text.index(end, offsetBy: 5), followed(p) {
+                    end = p  // "7h30 phút": the minutes are already said
                 }
                 return (end, spoken)
             }
@@ -450,48 +560,116 @@ struct SpokenTextWriter {
         if phoneContext, let m = rest.prefixMatch(of: Self.digitGroups), cleanEnd(m.range.upperBound, in: text) {
             return (m.range.upperBound, VietnameseNumberReader.phone(m.output))
         }
-        // Both need what the bytes show first: a phone number starts "0" and three digits, a code has a separator
-        // after its first part.
-        if digitCount >= 3, rest.utf8.first == UInt8(ascii: "0"), let m = rest.prefixMatch(of: Self.phone),
-           cleanEnd(m.range.upperBound, in: text) {
+        // All three need what the bytes show first: a phone number starts "0" and a digit, a service number "1800"
+        // or "1900" and a separator, a code has a separator after its first part.
+        // "04.32 818 818": a two-digit area code only with more digit groups after it (not "01 bản"), nine digits or
+        // more in all.
+        if digitCount >= 3 || (digitCount == 2 && (after == 0x20 || after == UInt8(ascii: ".")) && isDigit(byte(1))),
+           rest.utf8.first == UInt8(ascii: "0"), let m = rest.prefixMatch(of: Self.phone), cleanEnd(m.range.upperBound, in: text),
+           digitCount >= 3 || m.output.utf8.lazy.filter(isDigit).count >= 9 {
+            return (m.range.upperBound, VietnameseNumberReader.phone(m.output))
+        }
+        if digitCount == 4, after == 0x20 || after == UInt8(ascii: "."),
+           rest.utf8.starts(with: "1900".utf8) || rest.utf8.starts(with: "1800".utf8), let m = rest.prefixMatch(of: Self.hotline),
+           cleanEnd(m.range.upperBound, in: text), [8, 10].contains(m.output.utf8.lazy.filter(isDigit).count) {
             return (m.range.upperBound, VietnameseNumberReader.phone(m.output))
         }
         if Self.mayStartCode(rest), let m = rest.prefixMatch(of: Self.code), Self.isCode(m.output) {
             return (m.range.upperBound, codeReading(m.output))
         }
         var end = Self.numberEnd(rest) ?? rest.prefixMatch(of: Self.number)!.range.upperBound
-        var spoken = numberReading(String(text[i..<end]), followedByMonth: text[end...].hasPrefix(" tháng"))
         let written = end
-        if let p = Self.suffix(text, at: written, Self.percentWritten, orPattern: {
-            text[written...].prefixMatch(of: Self.percent).map { ($0.range.upperBound, "%") } }) {
-            spoken += " phần trăm"
-            end = p.end
-        } else if let money = Self.suffix(text, at: written, Self.moneyWritten, orPattern: {
-            text[written...].prefixMatch(of: Self.money).map { ($0.range.upperBound, "") } }), followed(money.end) {
-            spoken += " đồng"
-            end = money.end
-        } else if let u = Self.suffix(text, at: written, Self.unitWritten, orPattern: {
-            text[written...].prefixMatch(of: Self.unit).map { ($0.range.upperBound, String($0.output.1)) } }), followed(u.end) {
-            spoken += " " + Self.unitWords[u.written]!
-            end = u.end
+        var fraction = ""
+        // "5 1/2" → "năm và một phần hai".
+        if written == digitEnd, after == 0x20, isDigit(byte(1)), byte(2) == UInt8(ascii: "/"),
+           let m = text[written...].prefixMatch(of: Self.mixedFraction), case let o = m.output,
+           let a = Int(o.1), let b = Int(o.2), a < b, followed(m.range.upperBound), notSlash(m.range.upperBound) {
+            fraction = " và " + VietnameseNumberReader.fraction(a, b)
+            end = m.range.upperBound
         }
-        return (end, spoken)
+        var suffix = ""
+        let from = end
+        if let p = Self.suffix(text, at: from, Self.percentWritten, orPattern: {
+            text[from...].prefixMatch(of: Self.percent).map { ($0.range.upperBound, "%") } }) {
+            suffix = " phần trăm"
+            end = p.end
+        } else if let money = Self.suffix(text, at: from, Self.moneyWritten, orPattern: {
+            text[from...].prefixMatch(of: Self.money).map { ($0.range.upperBound, "") } }), followed(money.end) {
+            suffix = " đồng"
+            end = money.end
+        } else if let u = unitSuffix(in: text, at: from) {
+            suffix = " " + u.spoken
+            end = u.end
+        } else if fraction.isEmpty, let unit = Self.shortTimeUnit(text, at: from) {
+            suffix = " " + unit.spoken  // "48h", "30p", "45s"
+            end = unit.end
+        }
+        perContext = !suffix.isEmpty
+        let spoken = numberReading(String(text[i..<written]), followedByMonth: text[written...].hasPrefix(" tháng"),
+                                   amount: !suffix.isEmpty)
+        return (end, spoken + fraction + suffix)
+    }
+
+    /// A unit or currency after a number, or after a fraction ("1/2kg"), with a word boundary after it.
+    private func unitSuffix(in text: String, at end: String.Index) -> (end: String.Index, spoken: String)? {
+        guard let u = Self.suffix(text, at: end, Self.unitWritten, firstBytes: Self.unitFirstBytes, orPattern: {
+            text[end...].prefixMatch(of: Self.unit).map { ($0.range.upperBound, String($0.output.1)) } }),
+            boundaryAfter(u.end, in: text) else { return nil }
+        return (u.end, Self.unitWords[u.written]!)
+    }
+
+    /// "h", "p", "ph", "s" glued to a number and ending the word: "48h" → "giờ", "30p" → "phút", "45s" → "giây".
+    /// (A clock time such as "7h30" is read before this.)
+    static func shortTimeUnit(_ text: String, at end: String.Index) -> (end: String.Index, spoken: String)? {
+        let utf8 = text.utf8
+        guard end < utf8.endIndex else { return nil }
+        let b = utf8[end]
+        guard b == UInt8(ascii: "h") || b == UInt8(ascii: "p") || b == UInt8(ascii: "s") else { return nil }
+        var stop = utf8.index(after: end)
+        if b == UInt8(ascii: "p"), stop < utf8.endIndex, utf8[stop] == UInt8(ascii: "h") { stop = utf8.index(after: stop) }
+        guard stop == utf8.endIndex || !isWordChar(text[stop]) else { return nil }
+        return (stop, shortTimeUnits[String(text[end..<stop])]!)
+    }
+
+    /// A separator with a digit after it: the number written so far is part of a longer one ("3-8-2024", "3-8.5").
+    static func numberGoesOn(_ text: String, at end: String.Index) -> Bool {
+        guard end < text.endIndex, "-/.,".contains(text[end]) else { return false }
+        let next = text.index(after: end)
+        return next < text.endIndex && text[next].isASCIIDigit
+    }
+
+    /// Whether the word after "a-b" (past spaces) makes it a range: "sáng 7-11 giờ", "10-15%".
+    static func rangeNounFollows(_ text: String, at end: String.Index) -> Bool {
+        let after = text[end...].drop { $0 == " " }
+        if after.first == "%" { return true }
+        let word = after.prefix { isWordChar($0) }
+        return rangeNouns.contains(word.lowercased())
     }
 
     /// The alternatives of `percent`, `money` and `unit`, in their order.
     static let percentWritten = ["%"]
-    static let moneyWritten = ["đồng", "đ", "VNĐ", "VND", "vnđ"]
-    static let unitWritten = ["km", "kg", "ha", "cm", "mm", "m2", "m²", "m³", "m3", "m"]
+    static let moneyWritten = ["đồng", "đ", "VNĐ", "VND", "vnđ", "₫"]
+    static let unitWritten = ["km²", "km2", "km", "kg", "kWh", "kW", "ha", "cm²", "cm2", "cm³", "cm3", "cm", "mm", "mg", "ml",
+                              "m2", "m²", "m³", "m3", "m", "Hz", "GB", "MB", "g", "°C", "ºC", "℃", "oC", "°", "độ C", "USD",
+                              "$", "€", "£"]
+    /// Which bytes start one of `unitWritten`: the unit list is three times as long as the other two, and most numbers
+    /// are followed by a word that starts none of them.
+    static let unitFirstBytes: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for unit in unitWritten { table[Int(unit.utf8.first!)] = true }
+        return table
+    }()
 
     /// What a pattern " ?(a|b|…)" matches right after a number, on bytes: with the space first, then without, the
     /// first alternative written there. Three such patterns follow every plain number, and matching them was about
     /// two fifths of reading one. When the match would end before a non-ASCII byte (perhaps a mark that makes its
     /// last letter another Character), the pattern itself decides.
-    static func suffix(_ text: String, at end: String.Index, _ alternatives: [String],
+    static func suffix(_ text: String, at end: String.Index, _ alternatives: [String], firstBytes: [Bool]? = nil,
                        orPattern: () -> (String.Index, String)?) -> (end: String.Index, written: String)? {
         let utf8 = text.utf8
         var undecided = false
         func attempt(from start: String.Index) -> (end: String.Index, written: String)? {
+            if let firstBytes, start < utf8.endIndex, !firstBytes[Int(utf8[start])] { return nil }
             guard let written = alternatives.first(where: { utf8[start...].starts(with: $0.utf8) }) else { return nil }
             let p = utf8.index(start, offsetBy: written.utf8.count)
             if p < utf8.endIndex, utf8[p] >= 0x80 { undecided = true }
@@ -602,15 +780,15 @@ struct SpokenTextWriter {
     }
 
     /// A plain number, with the reading its context asks for.
-    private func numberReading(_ written: String, followedByMonth: Bool) -> String {
+    /// `amount`: a unit or currency follows, so a long run of digits is a number ("700000000 đồng"), not an ID.
+    private func numberReading(_ written: String, followedByMonth: Bool, amount: Bool) -> String {
         let intPart = written.split(separator: ",").first.map(String.init) ?? written
         if !written.contains(","), !written.contains("."), let value = Int(written) {
-            if written.count >= 8 { return VietnameseNumberReader.digits(written) }  // IDs, hotlines
+            if written.count >= 8, !amount || written.first == "0" { return VietnameseNumberReader.digits(written) }  // IDs, hotlines
             let lastWord = self.lastWord
             if lastWord == "ngày", followedByMonth { return VietnameseNumberReader.day(value) }
             if lastWord == "tháng", (1...12).contains(value) { return VietnameseNumberReader.month(value) }
-            if lastWord == "thứ", value == 1 { return "nhất" }
-            if lastWord == "thứ", value == 4 { return "tư" }
+            if lastWord == "thứ" { return VietnameseNumberReader.ordinal(value) }
             return VietnameseNumberReader.words(value)
         }
         if let spoken = VietnameseNumberReader.written(written) { return spoken }
@@ -701,7 +879,7 @@ struct SpokenTextWriter {
         if let value = Self.romanValue(word),
            Self.romanContext.contains(lastWord)
             || (out.allSatisfy(\.isWhitespace) && end < text.endIndex && ".)".contains(text[end])) {
-            emit(VietnameseNumberReader.words(value), numeric: true)
+            emit(lastWord == "thứ" ? VietnameseNumberReader.ordinal(value) : VietnameseNumberReader.words(value), numeric: true)
             return end
         }
         if hasDigit {
@@ -791,38 +969,70 @@ struct SpokenTextWriter {
 
     // MARK: Symbols
 
-    private mutating func symbol(_ c: Character, in text: String, at i: String.Index, previous prevChar: Character?) {
-        // Only "/" and dashes look at the next character, so it is found only when asked, not for every space and
-        // comma.
+    /// Writes the reading of the symbol at `i`. Returns where the scan goes on when the reading took more than the
+    /// symbol ("+84 912 345 678", "$100", "km/h"); nil when it goes on after the symbol.
+    private mutating func symbol(_ c: Character, in text: String, at i: String.Index,
+                                 previous prevChar: Character?) -> String.Index? {
+        // Only "/", "+", dashes and currency signs look at the next character, so it is found only when asked, not
+        // for every space and comma: finding it is a grapheme break.
         var next: String.Index { text.index(after: i) }
         var nextChar: Character? { next < text.endIndex ? text[next] : nil }
         // By scalar value: comparing a Character with twenty string literals, one by one, is twenty calls for every
         // symbol of a radio text. A character of several scalars is none of these.
         var scalars = c.unicodeScalars.makeIterator()
         let first = scalars.next()?.value ?? 0
-        switch scalars.next() == nil ? first : 0 {
+        let value = scalars.next() == nil ? first : 0
+        // Anything but a "/" ends a run of "per" readings.
+        let per = perContext
+        perContext = false
+        // $ € £ before a number: "$100" → "một trăm đô la".
+        if value == 0x24 || value == 0x20AC || value == 0xA3, nextChar?.isASCIIDigit == true,
+           let currency = Self.currencyBefore[value] {
+            let (end, spoken) = numeric(in: text, at: text.index(after: i))
+            emit(spoken + " " + currency, numeric: true)
+            perContext = true  // "$5/kg"
+            return end
+        }
+        switch value {
         case 0x2A, 0x5F, 0x23, 0x7C, 0x60, 0x5B, 0x5D, 0x3C, 0x3E, 0x7E, 0x5E, 0x7B, 0x7D, 0x5C, 0x24,  // * _ # | ` [ ] < > ~ ^ { } \ $
              0x2022, 0x25BA, 0x2192, 0x2713:  // • ► → ✓
             out.append(" ")
         case 0x25: emit("phần trăm")  // %
+        case 0x2B where nextChar == "8":  // "+84 912 345 678": read as it is dialled at home, "0912 345 678"
+            if let m = text[i...].prefixMatch(of: Self.internationalPhone), cleanEnd(m.range.upperBound, in: text) {
+                emit(VietnameseNumberReader.phone("0" + m.output.1), numeric: true)
+                return m.range.upperBound
+            }
+            emit("và")
         case 0x26, 0x2B: emit("và")  // & +
         case 0x3D: emit("bằng")  // =
         case 0x40: emit("a còng")  // @
         case 0x2F:  // /
-            if tailEnds(with: "đồng"), nextChar?.isLetter == true {
-                emit("một")  // "8.000 đồng/bản" → "tám nghìn đồng một bản"
+            if nextChar?.isLetter == true, per || tailEnds(with: "đồng") {
+                // "per" after an amount or a unit: "8.000 đồng/bản" → "tám nghìn đồng một bản", "20.000đ/lần/con"
+                // → "… một lần một con", "120km/h" → "… ki lô mét một giờ".
+                emit("một")
+                perContext = true
+                let (end, _) = Self.wordEnd(in: text, from: next)
+                let word = String(text[next..<end])
+                if let unit = Self.unitWords[word] ?? Self.shortTimeUnits[word] {
+                    emit(unit)
+                    return end
+                }
             } else if prevChar?.isLowercase == true, nextChar?.isLowercase == true, !text[next...].hasPrefix("hoặc") {
                 emit("hoặc")  // "xã/phường" → "xã hoặc phường"; "và/hoặc" → "và hoặc"
             } else {
                 out.append(" ")
             }
-        case 0x2D, 0x2013, 0x2014:  // - – —
+        case 0x2D, 0x2013, 0x2014, 0x2212:  // - – — −
             let after = text[next...].drop { $0 == " " }
             if lastNumeric, after.first?.isASCIIDigit == true {
                 emit("đến")
                 out.append(" ")
             } else if prevChar.map(Self.isWordChar) == true, nextChar?.isASCIIDigit == true {
                 out.append(" ")  // "COVID-19"
+            } else if nextChar?.isASCIIDigit == true {
+                emit("âm")  // a sign: "-25", "(-2°C)"; a range dash comes after a number, a list dash before a space
             } else {
                 out.append(c)
             }
@@ -830,6 +1040,7 @@ struct SpokenTextWriter {
             out.append(c)
             if !(c.asciiValue.map { $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) } ?? c.isWhitespace) { lastNumeric = false }
         }
+        return nil
     }
 
     /// Single spaces, none before closing punctuation or inside brackets, no empty brackets, a space after
@@ -936,6 +1147,13 @@ struct SpokenTextWriter {
         let sample = "0"
         _ = sample.prefixMatch(of: documentNumber)
         _ = sample.prefixMatch(of: fullDate)
+        _ = sample.prefixMatch(of: spacedDate)
+        _ = sample.prefixMatch(of: dayRange)
+        _ = sample.prefixMatch(of: dashDayMonth)
+        _ = sample.prefixMatch(of: monthSpaceYear)
+        _ = sample.prefixMatch(of: hotline)
+        _ = sample.prefixMatch(of: internationalPhone)
+        _ = sample.prefixMatch(of: mixedFraction)
         _ = sample.prefixMatch(of: monthYear)
         _ = sample.prefixMatch(of: dayMonth)
         _ = sample.prefixMatch(of: phone)

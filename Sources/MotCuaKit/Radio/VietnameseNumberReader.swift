@@ -20,10 +20,29 @@ public enum VietnameseNumberReader {
 
     /// A phone number read digit by digit in the groups it is written in, so a listener can note it down:
     /// "0220 3 123 456" → "không hai hai không, ba, một hai ba, bốn năm sáu". Dots and dashes also separate groups.
+    /// A group of six to eleven digits is read in the pieces a number of that length is usually written in
+    /// ("39102126" as "3910 2126", "0912345678" as "0912 345 678"): a run of eight digits is more than a listener
+    /// holds. Five digits, and twelve or more (an ID), stay whole.
     public static func phone(_ text: some StringProtocol) -> String {
         text.split(whereSeparator: { !$0.isNumber })
+            .flatMap { pieces(String($0)) }
             .map { digits($0) }
             .joined(separator: ", ")
+    }
+
+    /// Piece lengths for a group of digits, by its length.
+    static let pieceLengths: [Int: [Int]] = [6: [3, 3], 7: [3, 4], 8: [4, 4], 9: [3, 3, 3], 10: [4, 3, 3], 11: [4, 3, 4]]
+
+    static func pieces(_ group: String) -> [Substring] {
+        guard let lengths = pieceLengths[group.count] else { return [group[...]] }
+        var result: [Substring] = []
+        var start = group.startIndex
+        for length in lengths {
+            let end = group.index(start, offsetBy: length)
+            result.append(group[start..<end])
+            start = end
+        }
+        return result
     }
 
     /// A number written the Vietnamese way, "." for thousands and "," for decimals:
@@ -112,9 +131,21 @@ public enum VietnameseNumberReader {
         "ngày \(day(date.day)) tháng \(month(date.month)) năm \(words(date.year))"
     }
 
-    /// "bảy giờ ba mươi phút"; a zero minute is not read ("bảy giờ").
-    public static func time(hour: Int, minute: Int) -> String {
-        minute == 0 ? "\(words(hour)) giờ" : "\(words(hour)) giờ \(words(minute)) phút"
+    /// "bảy giờ ba mươi phút"; a zero minute is not read ("bảy giờ") unless seconds follow it
+    /// ("bảy giờ bốn mươi chín phút năm mươi lăm giây", "bảy giờ không phút năm giây").
+    public static func time(hour: Int, minute: Int, second: Int? = nil) -> String {
+        if let second { return "\(words(hour)) giờ \(words(minute)) phút \(words(second)) giây" }
+        return minute == 0 ? "\(words(hour)) giờ" : "\(words(hour)) giờ \(words(minute)) phút"
+    }
+
+    /// After "thứ": 1 is "nhất" and 4 is "tư" ("thứ nhất", "thứ tư"); the others are plain ("thứ hai", "thứ mười bốn").
+    public static func ordinal(_ n: Int) -> String {
+        n == 1 ? "nhất" : n == 4 ? "tư" : words(n)
+    }
+
+    /// "a phần b": 1/2 → "một phần hai", 3/4 → "ba phần tư" (a quarter is "tư", as in "một phần tư").
+    public static func fraction(_ numerator: Int, _ denominator: Int) -> String {
+        "\(words(numerator)) phần \(denominator == 4 ? "tư" : words(denominator))"
     }
 }
 

@@ -242,7 +242,8 @@ struct RadioSpokenTextTests {
     /// their edges (a space or not, alternatives that share a start, marks that change the last letter).
     @Test func suffixesReadAsTheirPatterns() {
         let pieces = [" ", "%", "đ", "ồ", "ô", "\u{300}", "n", "g", "V", "N", "Đ", "D", "v", "k", "m", "h", "a", "c",
-                      "2", "3", "²", "³", "x", "é", "\u{301}", "đồng", "VNĐ", "m²", "km"]
+                      "2", "3", "²", "³", "x", "é", "\u{301}", "đồng", "VNĐ", "m²", "km", "°", "º", "℃", "C", "o", "W",
+                      "H", "z", "G", "B", "l", "U", "S", "$", "€", "£", "₫", "km²", "kWh"]
         var rng = SystemRandomNumberGenerator()
         for _ in 0..<20_000 {
             let text = VietnameseText.nfc((0..<Int.random(in: 0...5, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined())
@@ -263,6 +264,11 @@ struct RadioSpokenTextTests {
                     (m.range.upperBound, String(m.output.hasPrefix(" ") ? m.output.dropFirst() : m.output)) }
             }
             check(SpokenTextWriter.unitWritten) { $0.prefixMatch(of: SpokenTextWriter.unit).map { ($0.range.upperBound, String($0.output.1)) } }
+            // The first-byte table only skips what no alternative starts with.
+            let plain = SpokenTextWriter.suffix(text, at: text.startIndex, SpokenTextWriter.unitWritten) { (text.endIndex, "asked") }
+            let tabled = SpokenTextWriter.suffix(text, at: text.startIndex, SpokenTextWriter.unitWritten,
+                                                 firstBytes: SpokenTextWriter.unitFirstBytes) { (text.endIndex, "asked") }
+            #expect(plain?.end == tabled?.end && plain?.written == tabled?.written, "\(text.debugDescription)")
         }
     }
 }

@@ -1,0 +1,207 @@
+@testable import MotCuaKit
+import Testing
+
+/// Readings of issue #30's kinds, one table per kind. Rows are taken from public notices where one was found (the
+/// source beside the row; commune and ward portals first, press copies of the national forecasts where no portal
+/// page was found), each with its own source comment; rows under "issue #30" are made from the forms the issue names
+/// (no notice with them was found), and rows marked "control" are forms that must keep their reading. The chosen
+/// forms are listed in docs/huong-dan-noi-dung.md, section 7 ("Cách đọc đã chọn").
+@Suite("Radio: real notices")
+struct RadioRealNoticeTests {
+    static let builder = RadioTextBuilder(abbreviations: Abbreviations())
+
+    func speak(_ text: String) -> String { Self.builder.speak(text) }
+
+    // 1. Day ranges with a month (and year); dates written with dashes.
+    @Test(arguments: [
+        // https://huongxuan.thuathienhue.gov.vn/?cn=28&gd=7&tc=2015
+        ("đợt 1 từ 07-09/4/2018",
+         "đợt một từ ngày mùng bảy đến ngày mùng chín tháng tư năm hai nghìn không trăm mười tám"),
+        // https://huongxuan.thuathienhue.gov.vn/?cn=28&gd=7&tc=2015
+        ("Đợt 2 từ 13-15/4/2018",
+         "Đợt hai từ ngày mười ba đến ngày mười lăm tháng tư năm hai nghìn không trăm mười tám"),
+        // https://huongxuan.thuathienhue.gov.vn/?cn=28&gd=7&tc=2015
+        ("Từ ngày 18-20/4/2018",
+         "Từ ngày mười tám đến ngày hai mươi tháng tư năm hai nghìn không trăm mười tám"),
+        // https://congan.com.vn/doi-song/bao-yagi-co-the-manh-len-toi-cap-14-giat-cap-17_166799.html
+        ("từ ngày 5-6/9", "từ ngày mùng năm đến ngày mùng sáu tháng chín"),
+        // http://hoaphuongdohc.edu.vn/posts/view/290
+        ("từ ngày 28/02-03/3/2023",
+         "từ ngày hai mươi tám tháng hai đến ngày mùng ba tháng ba năm hai nghìn không trăm hai mươi ba"),
+        // https://thanhnien.vn/nam-bo-tay-nguyen-co-the-mua-giong-dip-nghi-le-304-15-185240422180313246.htm
+        ("Từ ngày 27 - 29.4", "Từ ngày hai mươi bảy đến ngày hai mươi chín tháng tư"),
+        // http://plo.vn/thoi-su/cuoi-tuan-mien-trung-nang-nong-tren-40-do-c-282461.html
+        ("Phải tới chiều tối 23-6 mới có thể có mưa",
+         "Phải tới chiều tối ngày hai mươi ba tháng sáu mới có thể có mưa"),
+        // https://baodanang.vn/channel/5399/201908/nang-nong-tren-dien-rong-trong-nhung-ngay-den-3229829
+        ("trong đêm 3-8 và ngày 4-8", "trong đêm ngày mùng ba tháng tám và ngày mùng bốn tháng tám"),
+        // https://sggp.org.vn/nang-nong-dien-rong-nhiet-do-cao-nhat-pho-bien-tu-35-37-do-c-post790116.html
+        ("ngày 11-4, nắng nóng", "ngày mười một tháng tư, nắng nóng"),
+        // issue #30
+        ("đêm 29-12", "đêm ngày hai mươi chín tháng mười hai"),
+        ("sinh ngày 24 - 7 - 2002", "sinh ngày hai mươi tư tháng bảy năm hai nghìn không trăm linh hai"),
+        ("tháng 1 2024", "tháng một năm hai nghìn không trăm hai mươi tư"),
+        // control, http://giathuy.longbien.hanoi.gov.vn (lịch tiêm chủng tháng 1 năm 2021)
+        ("Trẻ từ 1-3 tuổi", "Trẻ từ một đến ba tuổi"),
+        // controls: hours after "sáng" stay a range
+        ("sáng 7-11 giờ", "sáng bảy đến mười một giờ"),
+        ("chiều 2-4h", "chiều hai đến bốn giờ"),
+    ])
+    func dayRanges(_ written: String, _ spoken: String) {
+        #expect(speak(written) == spoken)
+    }
+
+    // 2. "/" meaning "per" after an amount or a unit.
+    @Test(arguments: [
+        // https://congan.com.vn/doi-song/bao-yagi-co-the-manh-len-toi-cap-14-giat-cap-17_166799.html
+        ("với tốc độ khoảng 10 km/h", "với tốc độ khoảng mười ki lô mét một giờ"),
+        // https://congan.com.vn/doi-song/bao-yagi-co-the-manh-len-toi-cap-14-giat-cap-17_166799.html
+        ("mạnh cấp 11 (103-117 km/h)", "mạnh cấp mười một (một trăm linh ba đến một trăm mười bảy ki lô mét một giờ)"),
+        // https://vtcnews.vn/canh-bao-rui-ro-thien-tai-cap-4-do-bao-so-5-mien-trung-mua-lon-tren-700mm-ar961391.html
+        ("mạnh cấp 9-10 (75-102km/giờ)", "mạnh cấp chín đến mười (bảy mươi lăm đến một trăm linh hai ki lô mét một giờ)"),
+        // https://baogialai.com.vn/channel/12503/202109/bao-so-5-giat-cap-12-huong-vao-quang-tri-quang-ngai-gay-mua-lon-toi-350-mmdot-5750384/
+        ("phổ biến 200-300 mm/đợt", "phổ biến hai trăm đến ba trăm mi li mét một đợt"),
+        // issue #30
+        ("20.000đ/lần/con", "hai mươi nghìn đồng một lần một con"),
+        ("120km/h", "một trăm hai mươi ki lô mét một giờ"),
+        ("5.000đ/kg", "năm nghìn đồng một ki lô gam"),
+        // control
+        ("xã/phường", "xã hoặc phường"),
+    ])
+    func per(_ written: String, _ spoken: String) {
+        #expect(speak(written) == spoken)
+    }
+
+    // 5. Phone numbers.
+    @Test(arguments: [
+        // https://nld.com.vn/thoi-su/cuoi-nam-lai-xoi-tung-duong-20190125233318034.htm
+        ("số điện thoại 028.3830.0701", "số điện thoại không hai tám, ba tám ba không, không bảy không một"),
+        // https://nld.com.vn/thoi-su/cuoi-nam-lai-xoi-tung-duong-20190125233318034.htm
+        ("tổng đài 1022", "tổng đài một không hai hai"),
+        // https://nld.com.vn/thoi-su/cuoi-nam-lai-xoi-tung-duong-20190125233318034.htm
+        ("gồm: 0388.247.247", "gồm: không ba tám tám, hai bốn bảy, hai bốn bảy"),
+        // https://dantri.com.vn/xa-hoi/thanh-uy-ha-noi-lap-duong-day-nong-xu-ly-van-de-buc-xuc-noi-com-20160908105651238.htm
+        ("đường dây nóng là 04.32 818 818", "đường dây nóng là không bốn, ba hai, tám một tám, tám một tám"),
+        // https://baonghean.vn/co-19-noi-dung-thong-tin-qua-duong-day-nong-ky-hop-hdnd-tinh-17822.html
+        ("Bao gồm: 0383.598828", "Bao gồm: không ba tám ba, năm chín tám, tám hai tám"),
+        // https://www.vietnam.vn/en/da-nang-van-hanh-duong-day-nong-go-roi-cho-hoat-dong-chinh-quyen-hai-cap
+        ("số dự phòng 0236.383.1022", "số dự phòng không hai ba sáu, ba tám ba, một không hai hai"),
+        // issue #30
+        ("số 028.39102126", "số không hai tám, ba chín một không, hai một hai sáu"),
+        ("Liên hệ 1900 1234", "Liên hệ một chín không không, một hai ba bốn"),
+        ("miễn phí 1800 1091.", "miễn phí một tám không không, một không chín một."),
+        ("+84 28 3910 2126", "không hai tám, ba chín một không, hai một hai sáu"),
+        ("+84 912 345 678", "không chín một hai, ba bốn năm, sáu bảy tám"),
+        // controls: a count written with a leading zero is not a phone number
+        ("01 bản chính", "một bản chính"),
+        ("02 bản sao, 05 ảnh", "hai bản sao, năm ảnh"),
+    ])
+    func phones(_ written: String, _ spoken: String) {
+        #expect(speak(written) == spoken)
+    }
+
+    // 6. Amounts of eight or more digits without separators.
+    @Test(arguments: [
+        // issue #30
+        ("700000000 đồng", "bảy trăm triệu đồng"),
+        ("1500000000 đồng", "một tỷ năm trăm triệu đồng"),
+        ("12000000đ", "mười hai triệu đồng"),
+        ("25000000 VNĐ", "hai mươi lăm triệu đồng"),
+        // control: an identifier stays digit by digit
+        ("mã số 123456789", "mã số một hai ba bốn năm sáu bảy tám chín"),
+    ])
+    func longAmounts(_ written: String, _ spoken: String) {
+        #expect(speak(written) == spoken)
+    }
+
+    // 7. Units and currency symbols.
+    @Test(arguments: [
+        // https://baodanang.vn/channel/5399/201908/nang-nong-tren-dien-rong-trong-nhung-ngay-den-3229829
+        ("nhiệt độ cao nhất từ 34-37oC", "nhiệt độ cao nhất từ ba mươi tư đến ba mươi bảy độ xê"),
+        // https://baodanang.vn/channel/5399/201908/nang-nong-tren-dien-rong-trong-nhung-ngay-den-3229829
+        ("nhiệt độ trên 35oC", "nhiệt độ trên ba mươi lăm độ xê"),
+        // https://sggp.org.vn/nang-nong-dien-rong-nhiet-do-cao-nhat-pho-bien-tu-35-37-do-c-post790116.html
+        ("phổ biến từ 35-37 độ C", "phổ biến từ ba mươi lăm đến ba mươi bảy độ xê"),
+        // https://baogialai.com.vn/channel/12503/202109/bao-so-5-giat-cap-12-huong-vao-quang-tri-quang-ngai-gay-mua-lon-toi-350-mmdot-5750384/
+        ("sóng biển cao từ 4-6 m", "sóng biển cao từ bốn đến sáu mét"),
+        // issue #30
+        ("35°C", "ba mươi lăm độ xê"),
+        ("35 ℃", "ba mươi lăm độ xê"),
+        ("$100", "một trăm đô la"),
+        ("100 USD", "một trăm đô la Mỹ"),
+        ("10.000₫", "mười nghìn đồng"),
+        ("50€", "năm mươi ơ rô"),
+        ("£20", "hai mươi bảng Anh"),
+        ("500g", "năm trăm gam"),
+        ("250ml", "hai trăm năm mươi mi li lít"),
+        ("5kW", "năm ki lô oát"),
+        ("50Hz", "năm mươi héc"),
+        ("4GB", "bốn gi ga bai"),
+        ("120 km²", "một trăm hai mươi ki lô mét vuông"),
+        ("500cm³", "năm trăm xăng ti mét khối"),
+        ("1/2kg", "một phần hai ki lô gam"),
+    ])
+    func units(_ written: String, _ spoken: String) {
+        #expect(speak(written) == spoken)
+    }
+
+    // 8. Times with seconds and other forms.
+    @Test(arguments: [
+        // https://betav3-m.kienthuc.net.vn/it-nhat-86-nguoi-thiet-mang-trong-tran-dong-dat-dem-1812-tai-trung-quoc-post957934.html
+        ("vào lúc 14h8 chiều ngày 23/8", "vào lúc mười bốn giờ tám phút chiều ngày hai mươi ba tháng tám"),
+        // https://betav3-m.kienthuc.net.vn/it-nhat-86-nguoi-thiet-mang-trong-tran-dong-dat-dem-1812-tai-trung-quoc-post957934.html
+        ("xảy ra lúc 2h 27 phút 08 giây", "xảy ra lúc hai giờ hai mươi bảy phút tám giây"),
+        // https://dantri.com.vn/xa-hoi/thanh-uy-ha-noi-lap-duong-day-nong-xu-ly-van-de-buc-xuc-noi-com-20160908105651238.htm
+        ("liên tục 24/24h", "liên tục hai mươi tư trên hai mươi tư giờ"),
+        // http://quyettien.thanhpho.laichau.gov.vn/tin-tuc-su-kien/tin-van-hoa-xa-hoi/thong-bao-thoi-gian-to-chuc-hoi-thi-van-nghe-quan-chung.html
+        ("Khai mạc Hội thi: Từ 7h30 phút", "Khai mạc Hội thi: Từ bảy giờ ba mươi phút"),
+        // https://nganson.backan.gov.vn/index.php?com=tintuc_ct&id_news=1330
+        ("Buổi sáng: Từ 08h00’ đến 11h00’", "Buổi sáng: Từ tám giờ đến mười một giờ"),
+        // issue #30
+        ("07:49:55", "bảy giờ bốn mươi chín phút năm mươi lăm giây"),
+        ("14g30", "mười bốn giờ ba mươi phút"),
+        ("7g30-11g30", "từ bảy giờ ba mươi phút đến mười một giờ ba mươi phút"),
+        ("30p", "ba mươi phút"),
+        ("45s", "bốn mươi lăm giây"),
+        ("trong 48h", "trong bốn mươi tám giờ"),
+    ])
+    func times(_ written: String, _ spoken: String) {
+        #expect(speak(written) == spoken)
+    }
+
+    // 9. Signs and fractions.
+    @Test(arguments: [
+        // issue #30
+        ("nhiệt độ thấp nhất -2°C", "nhiệt độ thấp nhất âm hai độ xê"),
+        ("ở mức -25", "ở mức âm hai mươi lăm"),
+        ("5 1/2", "năm và một phần hai"),
+        ("3/4 ha", "ba phần tư héc ta"),
+        // controls
+        ("từ 5 - 7 ngày", "từ năm đến bảy ngày"),
+        ("COVID-19", "cô vít mười chín"),
+        ("số nhà 5/2", "số nhà năm trên hai"),
+    ])
+    func signsAndFractions(_ written: String, _ spoken: String) {
+        #expect(speak(written) == spoken)
+    }
+
+    // 10. Roman numerals.
+    @Test(arguments: [
+        // http://quyettien.thanhpho.laichau.gov.vn/tin-tuc-su-kien/tin-van-hoa-xa-hoi/thong-bao-thoi-gian-to-chuc-hoi-thi-van-nghe-quan-chung.html
+        ("phường Quyết Tiến lần thứ IV năm 2022",
+         "phường Quyết Tiến lần thứ tư năm hai nghìn không trăm hai mươi hai"),
+        // https://plo.vn/to-dai-bieu-qh-tphcm-don-vi-4-doi-lich-tiep-xuc-cu-tri-post575022.html
+        ("Quốc hội khóa XIV", "Quốc hội khóa mười bốn"),
+        // issue #30
+        ("Khoản III", "Khoản ba"),
+        ("Phụ lục XII", "Phụ lục mười hai"),
+        ("thế kỷ XXI", "thế kỷ hai mươi mốt"),
+        ("Điều II", "Điều hai"),
+        ("Chương IV", "Chương bốn"),
+        ("thứ I", "thứ nhất"),
+        ("Đại hội XIII", "Đại hội mười ba"),
+    ])
+    func romanNumerals(_ written: String, _ spoken: String) {
+        #expect(speak(written) == spoken)
+    }
+}
