@@ -18,7 +18,10 @@
     try { id = decodeURIComponent(id); } catch (e) { return; }
     var target = document.getElementById(id);
     var fold = target && target.closest("details.fold");
-    if (fold) fold.open = true;
+    if (!fold || fold.open) return;
+    fold.open = true;
+    // The browser scrolled before the section opened; a target inside it was hidden then.
+    if (target !== fold) target.scrollIntoView();
   }
   window.addEventListener("hashchange", openTarget);
   openTarget();

@@ -51,7 +51,8 @@ public enum PageKind: String, CaseIterable, Sendable {
 
     /// The redirect page: a standalone document (no layout, no asset), so it works from file://, a USB stick
     /// and any host. The refresh and the link are relative; the canonical link (with `base_url`) is the page's
-    /// own address, and `noindex` keeps the old address out of search engines.
+    /// own address, and `noindex` keeps the old address out of search engines. The script carries a shared
+    /// address's `#section` along (the refresh drops it); `href` is made of slugs, so it needs no escaping there.
     static let redirectTemplate = """
         <!DOCTYPE html>
         <html lang="vi">
@@ -59,6 +60,7 @@ public enum PageKind: String, CaseIterable, Sendable {
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <meta name="robots" content="noindex">
+        <script>location.replace("{{href}}" + location.hash)</script>
         <meta http-equiv="refresh" content="0; url={{href}}">
         <title>{{title}} – {{site.name}}</title>
         {{#canonical}}
@@ -67,6 +69,7 @@ public enum PageKind: String, CaseIterable, Sendable {
         </head>
         <body>
         <main>
+        <h1>Trang đã chuyển</h1>
         <p>Trang này đã chuyển tới <a href="{{href}}">{{title}}</a>.</p>
         </main>
         </body>

@@ -372,7 +372,7 @@ public struct ContentLoader: Sendable {
         // A file lost whole (broken YAML, no `linh_vuc`): the codes are still in its text, and the guides that
         // name them wait for the fix.
         let lost = { () -> CatalogFile? in
-            let codes = text.map { Self.valuesNamed("ma", in: $0) } ?? []
+            let codes = text.map { Self.valuesNamed("ma", in: $0, outermostOnly: true) } ?? []
             guard !codes.isEmpty, let first = reader.diagnostics.all.first(where: { $0.severity == .error }) else { return nil }
             let forms = text.map { Self.valuesNamed("bieu_mau", in: $0) } ?? []
             return CatalogFile(field: nil, unread: UnreadCatalog(path: path, codes: codes, forms: forms, wholeFile: true, location: first.location))
@@ -383,7 +383,10 @@ public struct ContentLoader: Sendable {
         // Entries left out (their errors said why): their codes and forms, found in their YAML.
         var codes: [String] = [], forms: [String] = []
         for entry in dropped {
-            codes += Self.values(of: "ma", in: entry)
+            // The entry's own code, not its results' (`ket_qua: [{ma: KQ…}]`).
+            if let code = entry.mapping?.first(where: { $0.key.scalar?.string == "ma" })?.value.scalar?.string {
+                codes.append(Self.unquoted(code))
+            }
             forms += Self.values(of: "bieu_mau", in: entry)
         }
         guard !codes.isEmpty || !forms.isEmpty else { return CatalogFile(field: field) }
@@ -391,9 +394,10 @@ public struct ContentLoader: Sendable {
     }
 
     /// The values of a key's lines in a catalog's text (`- ma: "1.001193"`, quotes of any kind taken off):
-    /// read line by line, since the YAML around them may be what is broken.
-    static func valuesNamed(_ key: String, in text: String) -> [String] {
-        var values: [String] = []
+    /// read line by line, since the YAML around them may be what is broken. `outermostOnly` keeps the lines
+    /// indented least, the entries' own codes, not their results' (`ket_qua` items also have a `ma`).
+    static func valuesNamed(_ key: String, in text: String, outermostOnly: Bool = false) -> [String] {
+        var values: [(indent: Int, value: String)] = []
         for line in text.split(separator: "\n") {
             var rest = line.drop { $0 == " " || $0 == "\t" }
             if rest.hasPrefix("- ") { rest = rest.dropFirst(2).drop { $0 == " " } }
@@ -401,9 +405,10 @@ public struct ContentLoader: Sendable {
             var value = rest.dropFirst(key.count + 1)
             if let comment = value.range(of: " #") { value = value[..<comment.lowerBound] }
             let bare = Self.unquoted(String(value))
-            if !bare.isEmpty { values.append(bare) }
+            if !bare.isEmpty { values.append((line.distance(from: line.startIndex, to: rest.startIndex), bare)) }
         }
-        return values
+        guard outermostOnly, let least = values.map(\.indent).min() else { return values.map(\.value) }
+        return values.filter { $0.indent == least }.map(\.value)
     }
 
     static func unquoted(_ value: String) -> String {

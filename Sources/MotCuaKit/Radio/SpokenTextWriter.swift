@@ -485,8 +485,8 @@ struct SpokenTextWriter {
            let first = Int(o.1), let last = Int(o.2), let month = Int(o.4), first < last, last <= 31, (1...12).contains(month),
            o.5 == nil || o.5 == o.3,
            o.6.map({ CalendarDate(year: Int($0)!, month: month, day: last) != nil }) ?? true,
-           // "5-7.5" is a range of numbers unless the words before speak of days.
-           o.3 == "/" || o.6 != nil || Self.dateContext.contains(lastWord) {
+           // "5-7.5 điểm", "1-2/3 diện tích" are numbers unless a year follows or a word before speaks of days.
+           o.6 != nil || Self.dashDateContext.contains(lastWord) {
             // "07-09/4/2018" → "ngày mùng bảy đến ngày mùng chín tháng tư năm …": "ngày" before each day, as a
             // range of two full dates is read.
             var spoken = "ngày \(VietnameseNumberReader.day(first)) đến ngày \(VietnameseNumberReader.day(last)) tháng "
@@ -507,9 +507,10 @@ struct SpokenTextWriter {
             return (m.range.upperBound, tailEnds(with: "tháng") ? spoken : "tháng " + spoken)
         }
         // "tháng 1 2024": the year without "năm" after the month.
+        // The year must end the phrase: in "tháng 5 2000 lượt người" the second number counts people.
         if shortRun, after == 0x20, isDigit(byte(1)), isDigit(byte(4)), !isDigit(byte(5)),
            let m = rest.prefixMatch(of: Self.monthSpaceYear), followed(m.range.upperBound), case let o = m.output,
-           let month = Int(o.1), (1...12).contains(month), lastWord == "tháng" {
+           let month = Int(o.1), (1...12).contains(month), lastWord == "tháng", Self.endsPhrase(text, at: m.range.upperBound) {
             return (m.range.upperBound, "\(VietnameseNumberReader.month(month)) năm \(VietnameseNumberReader.words(Int(o.2)!))")
         }
         if shortRun, slash, let m = rest.prefixMatch(of: Self.dayMonth), notSlash(m.range.upperBound) {
@@ -557,7 +558,11 @@ struct SpokenTextWriter {
                 return (end, spoken)
             }
         }
-        if phoneContext, let m = rest.prefixMatch(of: Self.digitGroups), cleanEnd(m.range.upperBound, in: text) {
+        // After "gọi", "dây nóng" …: three digits or more ("113", "0912…") are a number to dial; "trực 24 giờ" and
+        // "10 cán bộ" are not.
+        if phoneContext, digitCount >= 3 || rest.utf8.first == UInt8(ascii: "0"),
+           let m = rest.prefixMatch(of: Self.digitGroups), cleanEnd(m.range.upperBound, in: text),
+           !Self.rangeNounFollows(text, at: m.range.upperBound) {
             return (m.range.upperBound, VietnameseNumberReader.phone(m.output))
         }
         // All three need what the bytes show first: a phone number starts "0" and a digit, a service number "1800"
@@ -639,6 +644,25 @@ struct SpokenTextWriter {
     }
 
     /// Whether the word after "a-b" (past spaces) makes it a range: "sáng 7-11 giờ", "10-15%".
+    /// Digits read as one number, or one by one when there are too many for any number to be meant
+    /// (a pasted 30-digit code, which `Int` cannot hold).
+    static func wholeNumber(_ digits: some StringProtocol) -> String {
+        Int(digits).map(VietnameseNumberReader.words) ?? VietnameseNumberReader.digits(String(digits))
+    }
+
+    /// Whether the dash at `i`, glued to a number, is a minus sign ("nhiệt độ -2°C", "ở mức -25", "(-5)"). At the
+    /// start of a line or after ",", ";" or ":" it is a list dash of pasted papers ("-01 ảnh 3x4, -02 bản sao").
+    static func signFollows(_ text: String, before i: String.Index) -> Bool {
+        guard let previous = text[..<i].reversed().first(where: { $0 != " " && $0 != "\t" }) else { return false }
+        return !(previous == "\n" || previous == "," || previous == ";" || previous == ":")
+    }
+
+    /// Nothing but punctuation or the end of the line after `end`.
+    static func endsPhrase(_ text: String, at end: String.Index) -> Bool {
+        guard let next = text[end...].first else { return true }
+        return next == "," || next == "." || next == ";" || next == ")" || next == "\n" || next == ":"
+    }
+
     static func rangeNounFollows(_ text: String, at end: String.Index) -> Bool {
         let after = text[end...].drop { $0 == " " }
         if after.first == "%" { return true }
@@ -759,7 +783,7 @@ struct SpokenTextWriter {
             guard !run.isEmpty else { return }
             if run.first!.isASCIIDigit {
                 words.append(run.first == "0" || run.count > 3
-                    ? VietnameseNumberReader.digits(run) : VietnameseNumberReader.words(Int(run) ?? 0))
+                    ? VietnameseNumberReader.digits(run) : Self.wholeNumber(run))
             } else {
                 words.append(run)
             }
@@ -795,7 +819,7 @@ struct SpokenTextWriter {
         // Dots that are not thousands separators: a code or a section number ("1.001193", "2.3").
         let groups = intPart.split(separator: ".").map { group in
             group.first == "0" || group.count > 3
-                ? VietnameseNumberReader.digits(group) : VietnameseNumberReader.words(Int(group) ?? 0)
+                ? VietnameseNumberReader.digits(group) : Self.wholeNumber(group)
         }
         var spoken = groups.joined(separator: " chấm ")
         if let comma = written.firstIndex(of: ",") {
@@ -817,7 +841,7 @@ struct SpokenTextWriter {
             type = "Luật"  // "60/2014/QH13": a law of the 13th National Assembly
         }
         let issuers = parts.map(issuerReading)
-        var reading = VietnameseNumberReader.words(Int(number) ?? 0)
+        var reading = Self.wholeNumber(number)
         if number.count > 1, number.first == "0" { reading = VietnameseNumberReader.digits(number) }
         if let year, let y = Int(year) { reading += " năm " + VietnameseNumberReader.words(y) }
         let ofIssuers = "của " + issuers.joined(separator: ", ")
@@ -888,7 +912,7 @@ struct SpokenTextWriter {
             var runIsDigits = false
             func flush(_ me: inout SpokenTextWriter) {
                 guard !run.isEmpty else { return }
-                me.emit(runIsDigits ? VietnameseNumberReader.words(Int(run) ?? 0) : run, numeric: runIsDigits)
+                me.emit(runIsDigits ? Self.wholeNumber(run) : run, numeric: runIsDigits)
                 run = ""
             }
             for c in word {
@@ -1032,7 +1056,8 @@ struct SpokenTextWriter {
             } else if prevChar.map(Self.isWordChar) == true, nextChar?.isASCIIDigit == true {
                 out.append(" ")  // "COVID-19"
             } else if nextChar?.isASCIIDigit == true {
-                emit("âm")  // a sign: "-25", "(-2°C)"; a range dash comes after a number, a list dash before a space
+                // A sign: "nhiệt độ -25", "(-2°C)"; a range dash comes after a number; a list dash is not read.
+                if Self.signFollows(text, before: i) { emit("âm") } else { out.append(" ") }
             } else {
                 out.append(c)
             }

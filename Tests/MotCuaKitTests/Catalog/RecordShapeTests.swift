@@ -283,4 +283,14 @@ import Testing
         #expect(home.contains("<span class=\"brand-sub\">\(brand)</span>"))
         #expect(home.contains("Cổng dịch vụ công \(inline)</a>"))
     }
+
+    /// A catalog file lost to a YAML error is named with its procedures' codes, not its results' (`ket_qua` items
+    /// have a `ma` too).
+    @Test func aLostFileCountsItsProceduresOnly() throws {
+        let site = try Self.site()
+        try site.write("Content/thu-tuc/ho-tich.yml", Self.record.replacingOccurrences(of: "mo_ta: Đăng ký khai sinh cho", with: "mo_ta: * Đăng ký khai sinh cho"))
+        let lines = site.build().diagnostics.lines.filter { $0.contains("cả tệp danh mục không đọc được") }
+        #expect(lines.count == 1)
+        #expect(lines.first?.contains("2 thủ tục trong tệp (mã `1.001193`, `1.004194`)") == true, "\(lines)")
+    }
 }

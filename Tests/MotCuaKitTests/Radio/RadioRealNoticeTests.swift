@@ -204,4 +204,22 @@ struct RadioRealNoticeTests {
     func romanNumerals(_ written: String, _ spoken: String) {
         #expect(speak(written) == spoken)
     }
+
+    /// Ordinary text the new readings must leave alone (found in a review of this table's first version).
+    @Test(arguments: [
+        ("Đường dây nóng trực 24 giờ", "Đường dây nóng trực hai mươi tư giờ"),
+        ("Dây nóng: 10 cán bộ", "Dây nóng: mười cán bộ"),
+        ("Trong tháng 5 2000 lượt người", "Trong tháng năm hai nghìn lượt người"),
+        ("-01 ảnh 3x4, -02 bản sao", "một ảnh ba x bốn, hai bản sao"),
+        ("Văn bản 123456789012345678901234567890/QĐ-UBND", nil),
+    ] as [(String, String?)])
+    func ordinaryTextIsLeftAlone(_ written: String, _ spoken: String?) {
+        let reading = speak(written)
+        if let spoken {
+            #expect(reading == spoken)
+        } else {
+            // Too many digits for a number: read one by one, never as "không".
+            #expect(reading.contains("một hai ba bốn năm"), "\(reading)")
+        }
+    }
 }
