@@ -182,8 +182,10 @@ def url_to_file(url: str, base: str, output: Path) -> Path | None:
 
 
 def published_pages(output: Path) -> set[Path]:
-    """Every page a reader can reach: each index.html (404.html is not one of them)."""
-    return set(output.rglob("index.html"))
+    """Every page a reader can reach: each index.html (404.html is not one of them), but the redirect pages of
+    former addresses (`dia_chi_cu`), which say `noindex` and stay out of the sitemap."""
+    return {p for p in output.rglob("index.html")
+            if '<meta name="robots" content="noindex">' not in p.read_text(encoding="utf-8", errors="replace")}
 
 
 def compare_listing(urls: list[str], base: str, output: Path, expected: set[Path], what: str) -> list[str]:
