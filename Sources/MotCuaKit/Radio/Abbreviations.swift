@@ -36,6 +36,7 @@ public struct Abbreviations: Sendable {
         "NQ": "nghị quyết",
         "TP": "thành phố",
         "TX": "thị xã",
+        "HCM": "Hồ Chí Minh",
         "VP": "văn phòng",
         "CP": "Chính phủ",
         "TTg": "Thủ tướng Chính phủ",

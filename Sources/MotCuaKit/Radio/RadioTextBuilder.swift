@@ -64,15 +64,21 @@ public struct RadioTextBuilder: Sendable {
         return moved
     }
 
-    /// "KT. Chủ tịch" + issuer + signer → "Ký thay Chủ tịch Ủy ban nhân dân xã An Phú, Mạc Duy Xuê".
+    /// "KT. Chủ tịch" + issuer + signer → "Ký thay Chủ tịch Ủy ban nhân dân xã An Phú, Mạc Duy Xuê";
+    /// a title without a signer ("Trạm trưởng") → "Trạm trưởng", without the issuer.
     func signature(_ announcement: Announcement) -> String? {
         let signer = announcement.signer.map(VietnameseText.trimmedSpaces) ?? ""
         var title = announcement.signerTitle.map(VietnameseText.trimmedSpaces) ?? ""
+        var onBehalf = false
         for (written, read) in [("TM.", "Thay mặt"), ("KT.", "Ký thay"), ("TL.", "Thừa lệnh"), ("TUQ.", "Thừa ủy quyền")]
         where title.hasPrefix(written) {
             title = read + " " + VietnameseText.trimmedSpaces(title.dropFirst(written.count))
+            onBehalf = true
         }
-        if !title.isEmpty, let issuer, !issuer.isEmpty,
+        // The issuer is added when someone signs (`ky`) or the title signs on its behalf ("KT. Chủ tịch"): a title
+        // alone ("Trạm trưởng") is read as written, since "Trạm trưởng Ủy ban nhân dân xã …" names an office the
+        // committee does not hold.
+        if !title.isEmpty, !signer.isEmpty || onBehalf, let issuer, !issuer.isEmpty,
            !VietnameseText.fold(speak(title)).contains(VietnameseText.fold(speak(issuer))) {
             title += " " + issuer
         }

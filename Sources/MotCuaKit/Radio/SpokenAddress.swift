@@ -3,7 +3,8 @@
 /// A URL is replaced by the site's on-air name for its host when there is one ("dichvucong.gov.vn" →
 /// "Cổng dịch vụ công quốc gia"); otherwise its host is read label by label with "chấm" ("dịch vụ công chấm gov
 /// chấm vn"). The path is never read: it cannot be taken down by ear, and the host tells listeners where to go.
-/// An e-mail is read as "<local> a còng <host>", with "." as "chấm", "-" as "gạch ngang", "_" as "gạch dưới".
+/// An e-mail is read as "<local> a còng <host>", with "." as "chấm", "-" as "gạch ngang", "_" as "gạch dưới";
+/// a known mail provider in the host is read by its name ("gmail" → "gờ meo", "yahoo" → "da hu").
 /// Each label is read as Vietnamese syllables when it splits into them ("anphu" → "an phu"), through a small
 /// dictionary of common portal words ("dichvucong" → "dịch vụ công"), and otherwise letter by letter ("ubnd" →
 /// "u b n d"); top-level labels (gov, vn, com …) stay as written.
@@ -53,8 +54,21 @@ enum SpokenAddress {
                     .joined(separator: " gạch dưới ")
             }.joined(separator: " gạch ngang ")
         }.joined(separator: " chấm ")
-        return localWords + " a còng " + hostWords(host)
+        let hostLabels = host.split(separator: ".")
+        let hostReading = hostLabels.map { part -> String in
+            if let name = mailProviders[String(part)] { return name }
+            return label(part, keep: keptLabels.contains(String(part)))
+        }.joined(separator: " chấm ")
+        return localWords + " a còng " + hostReading
     }
+
+    /// Mail providers whose names listeners know by ear, in an e-mail's host ("gmail.com" → "gờ meo chấm com").
+    static let mailProviders: [String: String] = [
+        "gmail": "gờ meo",
+        "yahoo": "da hu",
+        "hotmail": "hót meo",
+        "outlook": "ao lúc",
+    ]
 
     /// One label: kept, a known word, syllables, or letters; digits always in words, one by one.
     static func label(_ label: Substring, keep: Bool = false) -> String {

@@ -879,6 +879,11 @@ struct SpokenTextWriter {
     private mutating func word(in text: String, at i: String.Index, atWordStart: Bool,
                                location: (String.Index) -> SourceLocation) -> String.Index
     {
+        // Not right after a number: "7 h. Ông …" is hours, not "huyện".
+        if atWordStart, !lastNumeric, let place = Self.placeAbbreviation(in: text, at: i) {
+            emit(place.reading)
+            return place.end
+        }
         if atWordStart, let match = abbreviations.match(in: text, at: i) {
             switch match.reading {
             case .expansion(let spoken):
@@ -930,6 +935,54 @@ struct SpokenTextWriter {
         }
         emit(word)
         return end
+    }
+
+    /// Address abbreviations with their dot, read before a place name: "tp." → "thành phố", "q." → "quận",
+    /// "p." → "phường", "x." → "xã", "h." → "huyện", "tx." → "thị xã", "kp." → "khu phố" (any case: "TP.", "Tp.").
+    /// Two-letter ones need a capitalised word or a number after the dot ("Tp. Huế", "KP.3"); one-letter ones a
+    /// number ("Q.1", "P. 5") or two capitalised words ("P. Tân Định"), so a sentence ending in a letter ("… loại
+    /// P. Tiếp theo") is left alone. Returns the end (after the dot) and the reading.
+    static func placeAbbreviation(in text: String, at i: String.Index) -> (end: String.Index, reading: String)? {
+        let utf8 = text.utf8
+        // Byte pre-check: the first letter must be one of t q p x h k (either case).
+        let first = utf8[i] | 0x20
+        guard first == 0x74 || first == 0x71 || first == 0x70 || first == 0x78 || first == 0x68 || first == 0x6B
+        else { return nil }
+        var j = i
+        var letters: [UInt8] = []
+        while j < utf8.endIndex, letters.count < 3 {
+            let b = utf8[j]
+            guard (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A else { break }
+            letters.append(b)
+            j = utf8.index(after: j)
+        }
+        guard j < utf8.endIndex, utf8[j] == UInt8(ascii: "."), (1...2).contains(letters.count) else { return nil }
+        let written = String(decoding: letters, as: UTF8.self)
+        // "TP", "Tp", "tp": not "tP".
+        guard written == written.lowercased() || written == written.uppercased()
+            || (written.first!.isUppercase && written.dropFirst() == written.dropFirst().lowercased()) else { return nil }
+        let reading: String
+        switch written.lowercased() {
+        case "tp": reading = "thành phố"
+        case "tx": reading = "thị xã"
+        case "kp": reading = "khu phố"
+        case "q": reading = "quận"
+        case "p": reading = "phường"
+        case "x": reading = "xã"
+        case "h": reading = "huyện"
+        default: return nil
+        }
+        let end = utf8.index(after: j)
+        // What follows: optional spaces, then a number or capitalised words.
+        let rest = text[end...].drop { $0 == " " }
+        guard let next = rest.first else { return nil }
+        if next.isASCIIDigit { return (end, reading) }
+        guard next.isUppercase else { return nil }
+        if letters.count == 2 { return (end, reading) }
+        let words = rest.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: true)
+        guard words.count >= 2, words[0].allSatisfy(\.isLetter), words[1].first?.isUppercase == true
+        else { return nil }
+        return (end, reading)
     }
 
     /// Where the run of word characters from `i` ends, and whether it has an ASCII digit. By scalar while the run is

@@ -205,6 +205,62 @@ struct RadioRealNoticeTests {
         #expect(speak(written) == spoken)
     }
 
+    // 11. Address abbreviations before a place name; e-mail addresses.
+    @Test(arguments: [
+        // https://thanhnien.vn/tpthu-duc-cong-bo-dia-chi-tru-so-12-phuong-moi-tu-17-185250615125237524.htm
+        ("UBND TP.Thủ Đức (TP.HCM) công bố",
+         "Ủy ban nhân dân thành phố Thủ Đức (thành phố Hồ Chí Minh) công bố"),
+        // https://thanhnien.vn/tpthu-duc-cong-bo-dia-chi-tru-so-12-phuong-moi-tu-17-185250615125237524.htm
+        ("tại UBND phường Hiệp Bình Chánh (TP.Thủ Đức, TP.HCM)",
+         "tại Ủy ban nhân dân phường Hiệp Bình Chánh (thành phố Thủ Đức, thành phố Hồ Chí Minh)"),
+        // https://nld.com.vn/hinh-anh-chu-tich-ubnd-tp-hcm-khao-sat-tai-trung-tam-phuc-vu-hanh-chinh-cong-phuong-phu-an-196250709102822968.htm
+        ("Phường Phú An, TP HCM có diện tích", "Phường Phú An, thành phố Hồ Chí Minh có diện tích"),
+        // https://www.baomoi.com/lanh-dao-ubnd-tp-ho-chi-minh-chot-lich-tiep-dan/c/15286566.epi (control)
+        ("UBND TP Hồ Chí Minh cho biết", "Ủy ban nhân dân thành phố Hồ Chí Minh cho biết"),
+        // issue #30
+        ("số 12 đường Hai Bà Trưng, P. Tân Định, Q. 1, TP. Hồ Chí Minh",
+         "số mười hai đường Hai Bà Trưng, phường Tân Định, quận một, thành phố Hồ Chí Minh"),
+        ("tp. Hải Phòng", "thành phố Hải Phòng"),
+        ("Tp. Huế", "thành phố Huế"),
+        ("KP.3, P.5, Q.8", "khu phố ba, phường năm, quận tám"),
+        ("x. Ea Tul, h. Krông Pắc", "xã Ea Tul, huyện Krông Pắc"),
+        ("tx. Sơn Tây", "thị xã Sơn Tây"),
+        ("Tx. Hoàng Mai", "thị xã Hoàng Mai"),
+        ("H. Củ Chi", "huyện Củ Chi"),
+        ("gửi về abc@gmail.com", "gửi về a b c a còng gờ meo chấm com"),
+        ("hoặc ubndxa@yahoo.com.vn", "hoặc u b n d x a a còng da hu chấm com chấm vn"),
+        // controls: sentence-ending letters and ordinary words stay as they are
+        ("Nhóm máu loại P. Sau đó", "Nhóm máu loại P. Sau đó"),
+        ("kích thước 3x4. Nộp tại xã", "kích thước ba x bốn. Nộp tại xã"),
+        ("ubnd.anphu@haiduong.gov.vn", "u b n d chấm an phu a còng hai duong chấm gov chấm vn"),
+    ])
+    func addressesAndEmail(_ written: String, _ spoken: String) {
+        #expect(speak(written) == spoken)
+    }
+
+    /// After a number, "h." and "p." are hours and minutes, never "huyện" or "phường".
+    @Test(arguments: ["họp lúc 7 h. Ông Nguyễn Văn An chủ trì", "từ 7 giờ 30 p. Bà Lê Thị Hoa trực"])
+    func unitLettersAfterNumbersAreNotPlaces(_ written: String) {
+        let reading = speak(written)
+        #expect(!reading.contains("huyện") && !reading.contains("phường"), "\(reading)")
+    }
+
+    // 12. The closing of a notice signed with a title only (`chuc_vu` without `ky`).
+    @Test(arguments: [
+        // issue #30: a health station notice signed "Trạm trưởng" only
+        ("Trạm trưởng", nil, "Trạm trưởng"),
+        ("Chủ tịch", nil, "Chủ tịch"),
+        // controls: a signer, or a title signing on behalf of the committee, still names the issuer
+        ("KT. Chủ tịch", nil, "Ký thay Chủ tịch Ủy ban nhân dân xã An Phú"),
+        ("Chủ tịch", "Mạc Duy Xuê", "Chủ tịch Ủy ban nhân dân xã An Phú, Mạc Duy Xuê"),
+        (nil, "Mạc Duy Xuê", "Mạc Duy Xuê"),
+    ] as [(String?, String?, String)])
+    func titleOnlyClosing(_ title: String?, _ signer: String?, _ closing: String) {
+        let builder = RadioTextBuilder(issuer: "Ủy ban nhân dân xã An Phú")
+        let text = builder.build(radioAnnouncement(body: "", signer: signer, signerTitle: title)).text
+        #expect(text == "Thông báo.\n\n\(closing).")
+    }
+
     /// Ordinary text the new readings must leave alone (found in a review of this table's first version).
     @Test(arguments: [
         ("Đường dây nóng trực 24 giờ", "Đường dây nóng trực hai mươi tư giờ"),
