@@ -62,6 +62,21 @@ public struct Abbreviations: Sendable {
         // How the Ministry of Public Security's own material pronounces the app's name.
         "VNeID": "vi en ai đi",
         "COVID": "cô vít",
+        // Grown from real notices (issue #30): document types and issuers also written outside a document number.
+        "V/v": "về việc",
+        "v/v": "về việc",
+        "TTYT": "Trung tâm Y tế",
+        "TYT": "trạm y tế",
+        "TTCP": "Thanh tra Chính phủ",
+        "KSBT": "kiểm soát bệnh tật",
+        "CMT": "chứng minh thư",
+        "KH": "kế hoạch",
+        "VND": "đồng",
+        "CV": "công văn",
+        "TTr": "tờ trình",
+        "BC": "báo cáo",
+        "PA": "phương án",
+        "SYT": "Sở Y tế",
     ]
 
     /// Left as written, with a warning, unless the site defines them.

@@ -55,7 +55,7 @@ struct SpokenTextWriter {
     // MARK: Patterns (anchored at the scan position with prefixMatch)
     // Regex literals are immutable; their compiled program is created once, atomically, so sharing them is safe.
 
-    private nonisolated(unsafe) static let documentNumber = #/([0-9]+)(?:/([0-9]{4}))?/([A-ZĐ][A-Za-zĐđ0-9]*(?:-[A-Za-zĐđ][A-Za-zĐđ0-9]*)*)/#
+    private nonisolated(unsafe) static let documentNumber = #/([0-9]+[a-e]?)(?:/([0-9]{4}))?/([A-ZĐ][A-Za-zĐđƯư0-9]*(?:-[A-Za-zĐđ][A-Za-zĐđƯư0-9]*)*)/#
     private nonisolated(unsafe) static let fullDate = #/([0-9]{1,2})([/.-])([0-9]{1,2})([/.-])([0-9]{4})/#
     /// A date with a space on both sides of each separator ("24 - 7 - 2002"); apart from `fullDate`, which most
     /// numbers of a notice are tried against.
@@ -107,12 +107,18 @@ struct SpokenTextWriter {
     /// Currency signs written before the number ("$100", "£20").
     static let currencyBefore: [UInt32: String] = [0x24: "đô la", 0x20AC: "ơ rô", 0xA3: "bảng Anh"]
 
+    /// The letter after a document's number ("168a/QĐ-UBND"), by its Vietnamese name.
+    static let letterNames: [Character: String] = [
+        "a": "a", "b": "bê", "c": "xê", "d": "dê", "e": "e",
+    ]
+
     /// Document type codes, the first part after the number ("NĐ" in "42/2022/NĐ-CP").
     static let documentTypes: [String: String] = [
         "NĐ": "Nghị định", "QĐ": "Quyết định", "TT": "Thông tư", "TTLT": "Thông tư liên tịch", "NQ": "Nghị quyết",
         "CT": "Chỉ thị", "TB": "Thông báo", "KH": "Kế hoạch", "HD": "Hướng dẫn", "BC": "Báo cáo", "TTr": "Tờ trình",
         "CV": "Công văn", "GM": "Giấy mời", "CĐ": "Công điện", "QC": "Quy chế", "PL": "Pháp lệnh", "L": "Luật",
-        "BB": "Biên bản", "KL": "Kết luận", "GP": "Giấy phép", "GXN": "Giấy xác nhận",
+        "BB": "Biên bản", "KL": "Kết luận", "GP": "Giấy phép", "GXN": "Giấy xác nhận", "PA": "Phương án",
+        "ĐA": "Đề án", "HĐ": "Hợp đồng",
     ]
 
     /// The document types' names as the tail of the text is matched against them.
@@ -131,6 +137,14 @@ struct SpokenTextWriter {
         "BKHCN": "Bộ Khoa học và Công nghệ", "BQP": "Bộ Quốc phòng", "BCT": "Bộ Công Thương",
         "BVHTTDL": "Bộ Văn hóa, Thể thao và Du lịch", "BKHĐT": "Bộ Kế hoạch và Đầu tư", "BGTVT": "Bộ Giao thông vận tải",
         "VP": "Văn phòng", "TP": "Tư pháp", "MTTQ": "Mặt trận Tổ quốc", "UBMTTQ": "Ủy ban Mặt trận Tổ quốc",
+        "TTYT": "Trung tâm Y tế", "TTCP": "Thanh tra Chính phủ", "KSBT": "Trung tâm Kiểm soát bệnh tật",
+        "CDC": "Trung tâm Kiểm soát bệnh tật", "SYT": "Sở Y tế", "TYT": "Trạm Y tế", "DP": "Cục Y tế dự phòng", "BCĐ": "Ban Chỉ đạo",
+        // The division of the committee's office that drafted it ("UBND-NN"): read as the field it covers.
+        "NN": "Nông nghiệp", "KT": "Kinh tế", "VX": "Văn xã", "KGVX": "Khoa giáo văn xã", "NC": "Nội chính",
+        "ĐT": "Đô thị", "TH": "Tổng hợp", "CA": "Công an", "BCH": "Ban Chỉ huy", "QS": "Quân sự",
+        "BCHQS": "Ban Chỉ huy Quân sự", "SNV": "Sở Nội vụ", "STC": "Sở Tài chính", "STP": "Sở Tư pháp",
+        "SNN": "Sở Nông nghiệp", "SNNMT": "Sở Nông nghiệp và Môi trường", "SGDĐT": "Sở Giáo dục và Đào tạo",
+        "BHXH": "Bảo hiểm xã hội", "ĐU": "Đảng ủy", "TU": "Tỉnh ủy", "HU": "Huyện ủy", "VPUB": "Văn phòng Ủy ban",
     ]
 
     /// Words that, among the last three, make the digits after them a phone number whatever their shape
@@ -210,7 +224,8 @@ struct SpokenTextWriter {
                 continue
             }
             if atWordStart, c.isASCIIDigit {
-                let (end, spoken) = numeric(in: text, at: i)
+                let (end, spoken) = numeric(in: text, at: i,
+                                            location: { location(text.distance(from: text.startIndex, to: $0)) })
                 emit(spoken, numeric: true)
                 jump(to: end)
                 continue
@@ -232,7 +247,8 @@ struct SpokenTextWriter {
                               location: { location(text.distance(from: text.startIndex, to: $0)) }))
                 continue
             }
-            if let end = symbol(c, in: text, at: i, previous: previous) {
+            if let end = symbol(c, in: text, at: i, previous: previous,
+                                location: { location(text.distance(from: text.startIndex, to: $0)) }) {
                 jump(to: end)
             } else {
                 previous = c
@@ -445,7 +461,8 @@ struct SpokenTextWriter {
         end == text.endIndex || !Self.isWordChar(text[end])
     }
 
-    private mutating func numeric(in text: String, at i: String.Index) -> (String.Index, String) {
+    private mutating func numeric(in text: String, at i: String.Index,
+                                  location: (String.Index) -> SourceLocation) -> (String.Index, String) {
         perContext = false
         let rest = text[i...]
         func followed(_ end: String.Index) -> Bool { boundaryAfter(end, in: text) }
@@ -468,10 +485,14 @@ struct SpokenTextWriter {
         // "24 - 7 - 2002", "27 - 29.4": a space, then a separator.
         let spacedSeparator = after == 0x20 && (byte(1) == UInt8(ascii: "-") || byte(1) == UInt8(ascii: "/")
                                                 || byte(1) == UInt8(ascii: ".") || byte(1) == 0xE2)
-        if slash, let m = rest.prefixMatch(of: Self.documentNumber), followed(m.range.upperBound), notSlash(m.range.upperBound) {
+        // "168a/QĐ-UBND": a letter a to e between the number and the slash (not a unit: "5000đ/Kg", "500g/Hộ").
+        let letterThenSlash = after >= 0x61 && after <= 0x65 && byte(1) == UInt8(ascii: "/")
+        if slash || letterThenSlash, let m = rest.prefixMatch(of: Self.documentNumber), followed(m.range.upperBound),
+           notSlash(m.range.upperBound) {
             let o = m.output
             return (m.range.upperBound, documentReading(number: String(o.1), year: o.2.map(String.init),
-                                                        code: String(o.3), after: text[m.range.upperBound...]))
+                                                        code: o.3, after: text[m.range.upperBound...],
+                                                        location: location))
         }
         if shortRun, slash || after == UInt8(ascii: ".") || dash || spacedSeparator,
            let m = rest.prefixMatch(of: spacedSeparator ? Self.spacedDate : Self.fullDate), case let o = m.output, o.2 == o.4,
@@ -831,18 +852,35 @@ struct SpokenTextWriter {
     /// "42/2022/NĐ-CP" → "Nghị định số bốn mươi hai năm hai nghìn không trăm hai mươi hai của Chính phủ".
     /// The type is not repeated when the text already names it ("Nghị định số 42/2022/NĐ-CP") or says "số",
     /// nor the issuer when the text goes on to name it ("42/2022/NĐ-CP của Chính phủ").
-    private mutating func documentReading(number: String, year: String?, code: String, after: Substring) -> String {
-        var parts = code.split(separator: "-").map(String.init)
+    private mutating func documentReading(number written: String, year: String?, code: Substring, after: Substring,
+                                          location: (String.Index) -> SourceLocation) -> String {
+        var parts = code.split(separator: "-")
         var type: String?
-        if let first = parts.first, let name = Self.documentTypes[first] {
+        // "168a": the number, then its letter by name.
+        var number = written
+        var letter: String?
+        if let last = written.last, !last.isASCIIDigit {
+            number = String(written.dropLast())
+            letter = Self.letterNames[last] ?? String(last)
+        }
+        if let first = parts.first, let name = Self.documentTypes[String(first)] {
             type = name
             parts.removeFirst()
         } else if parts.count == 1, parts[0].hasPrefix("QH") {
             type = "Luật"  // "60/2014/QH13": a law of the 13th National Assembly
         }
-        let issuers = parts.map(issuerReading)
+        let issuers = parts.map { part -> String in
+            let (name, known) = issuerReading(String(part))
+            if !known, reported.insert(String(part)).inserted {
+                diagnostics.warning(.radioUnknownAbbreviation,
+                    "`\(part)` trong số hiệu văn bản `\(written)/\(year.map { $0 + "/" } ?? "")\(code)` chưa có trong danh sách chữ viết tắt nên được để nguyên trong bản đọc phát thanh; khai báo cách đọc trong Content/viet-tat.yml, ví dụ `\(part): …`",
+                    at: location(part.startIndex))
+            }
+            return name
+        }
         var reading = Self.wholeNumber(number)
         if number.count > 1, number.first == "0" { reading = VietnameseNumberReader.digits(number) }
+        if let letter { reading += " " + letter }
         if let year, let y = Int(year) { reading += " năm " + VietnameseNumberReader.words(y) }
         let ofIssuers = "của " + issuers.joined(separator: ", ")
         // "42/2022/NĐ-CP ngày 24/6/2022 của Chính phủ": the issuer follows within the clause.
@@ -858,20 +896,23 @@ struct SpokenTextWriter {
     }
 
     /// "CP" → "Chính phủ", "QH13" → "Quốc hội khóa mười ba"; unknown codes through the abbreviations, else as written.
-    private func issuerReading(_ code: String) -> String {
+    private func issuerReading(_ code: String) -> (name: String, known: Bool) {
         let letters = String(code.prefix { !$0.isASCIIDigit })
         let digits = code.dropFirst(letters.count)
         let name: String
-        if let known = Self.issuers[letters] {
-            name = known
+        var known = true
+        if let issuer = Self.issuers[letters] {
+            name = issuer
         } else if case .expansion(let expansion)? = abbreviations.reading(of: letters) {
             name = expansion
         } else {
             name = letters
+            // A word that reads as it is ("Huế" in "12/TB-Huế") is no leftover.
+            known = !Self.looksLikeAbbreviation(letters) && letters.count > 1
         }
-        guard !digits.isEmpty, let n = Int(digits) else { return name }
-        return letters.hasSuffix("QH") ? "\(name) khóa \(VietnameseNumberReader.words(n))"
-            : "\(name) \(VietnameseNumberReader.words(n))"
+        guard !digits.isEmpty, let n = Int(digits) else { return (name, known) }
+        return (letters.hasSuffix("QH") ? "\(name) khóa \(VietnameseNumberReader.words(n))"
+            : "\(name) \(VietnameseNumberReader.words(n))", known)
     }
 
     // MARK: Words
@@ -1049,7 +1090,8 @@ struct SpokenTextWriter {
     /// Writes the reading of the symbol at `i`. Returns where the scan goes on when the reading took more than the
     /// symbol ("+84 912 345 678", "$100", "km/h"); nil when it goes on after the symbol.
     private mutating func symbol(_ c: Character, in text: String, at i: String.Index,
-                                 previous prevChar: Character?) -> String.Index? {
+                                 previous prevChar: Character?,
+                                 location: (String.Index) -> SourceLocation) -> String.Index? {
         // Only "/", "+", dashes and currency signs look at the next character, so it is found only when asked, not
         // for every space and comma: finding it is a grapheme break.
         var next: String.Index { text.index(after: i) }
@@ -1065,7 +1107,7 @@ struct SpokenTextWriter {
         // $ € £ before a number: "$100" → "một trăm đô la".
         if value == 0x24 || value == 0x20AC || value == 0xA3, nextChar?.isASCIIDigit == true,
            let currency = Self.currencyBefore[value] {
-            let (end, spoken) = numeric(in: text, at: text.index(after: i))
+            let (end, spoken) = numeric(in: text, at: text.index(after: i), location: location)
             emit(spoken + " " + currency, numeric: true)
             perContext = true  // "$5/kg"
             return end

@@ -261,6 +261,77 @@ struct RadioRealNoticeTests {
         #expect(text == "Thông báo.\n\n\(closing).")
     }
 
+    // 3. Document numbers of other shapes: a letter after the number, other types and issuers.
+    @Test(arguments: [
+        // issue #30
+        ("168a/QĐ-UBND", "Quyết định số một trăm sáu mươi tám a của Ủy ban nhân dân"),
+        ("3595/PA-TTYT", "Phương án số ba nghìn năm trăm chín mươi lăm của Trung tâm Y tế"),
+        ("Quyết định số 12b/QĐ-UBND", "Quyết định số mười hai bê của Ủy ban nhân dân"),
+        ("12/KH-KSBT", "Kế hoạch số mười hai của Trung tâm Kiểm soát bệnh tật"),
+        ("45/UBND-NN", "văn bản số bốn mươi lăm của Ủy ban nhân dân, Nông nghiệp"),
+        // https://ls1.hethongphapluat.com/quyet-dinh-1973-qd-ubnd-nam-2021-ve-quy-trinh-to-chuc-buoi-tiem-vac-xin-phong-covid-19-tren-dia-ban-tinh-ninh-thuan.html
+        ("Tờ trình số 5700/TTr-SYT ngày 11/10/2021",
+         "Tờ trình số năm nghìn bảy trăm của Sở Y tế ngày mười một tháng mười năm hai nghìn không trăm hai mươi mốt"),
+        // https://123docz.net/document/1341791-neu-y-nghia-tam-quan-trong-cua-giai-doan-tien-hanh-thanh-tra-tu-do-trinh-bay-cu-the-giai-doan-tien-hanh-thanh-tra-co-vi-du-cu-the-ve-thanh-tra-giai-qu.htm
+        ("Thông tư 02/2010/TT-TTCP", "Thông tư số không hai năm hai nghìn không trăm mười của Thanh tra Chính phủ"),
+        // https://thuonggiaonline.vn/tiem-vaccine-cho-tre-em-tag49863.html
+        ("văn bản số 8688/BYT-DP về việc tiêm phòng",
+         "văn bản số tám nghìn sáu trăm tám mươi tám của Bộ Y tế, Cục Y tế dự phòng về việc tiêm phòng"),
+        // https://hethongphapluat.com/ke-hoach-01-kh-ubnd-nam-2022-ve-tiem-vac-xin-phong-covid-19-lieu-co-ban-va-nhac-lai-nam-2021-2022-tren-dia-ban-tinh-binh-dinh.html
+        ("Công văn 1734/BYT-DP năm 2021",
+         "Công văn số một nghìn bảy trăm ba mươi tư của Bộ Y tế, Cục Y tế dự phòng năm hai nghìn không trăm hai mươi mốt"),
+        // control, https://hethongphapluat.com/ke-hoach-01-kh-ubnd-nam-2022-ve-tiem-vac-xin-phong-covid-19-lieu-co-ban-va-nhac-lai-nam-2021-2022-tren-dia-ban-tinh-binh-dinh.html
+        ("Thông tư liên tịch 58/2015/TTLT-BYT-BTNMT",
+         "Thông tư liên tịch số năm mươi tám năm hai nghìn không trăm mười lăm của Bộ Y tế, Bộ Tài nguyên và Môi trường"),
+        // control, https://chidanphapluat.vn/index.php?loaithongtin=1736&product_id=419599&route=product%2Fproduct
+        ("Quyết định số 4756/QĐ-BYT của Bộ Y tế", "Quyết định số bốn nghìn bảy trăm năm mươi sáu của Bộ Y tế"),
+        // controls: a unit before a slash is no document letter
+        ("5000đ/kg", "năm nghìn đồng một ki lô gam"),
+        ("42/2022/NĐ-CP", "Nghị định số bốn mươi hai năm hai nghìn không trăm hai mươi hai của Chính phủ"),
+    ])
+    func documentNumbers(_ written: String, _ spoken: String) {
+        #expect(speak(written) == spoken)
+    }
+
+    // 4. Abbreviations from real notices in the built-in list.
+    @Test(arguments: [
+        // issue #30
+        ("V/v tổ chức tiêm chủng", "về việc tổ chức tiêm chủng"),
+        ("Trung tâm KSBT tỉnh", "Trung tâm kiểm soát bệnh tật tỉnh"),
+        ("mang theo CMT", "mang theo chứng minh thư"),
+        ("theo KH của xã", "theo kế hoạch của xã"),
+        ("50.000 VND", "năm mươi nghìn đồng"),
+        ("theo CV của huyện", "theo công văn của huyện"),
+        ("dự thảo TTr và BC", "dự thảo tờ trình và báo cáo"),
+        ("xây dựng PA di dời", "xây dựng phương án di dời"),
+        ("kết luận của TTCP", "kết luận của Thanh tra Chính phủ"),
+        // http://soyte.baria-vungtau.gov.vn/tin-tuc-su-kien?p_p_id=101&p_p_lifecycle=0&p_p_col_id=column-2&p_p_col_count=1&p_r_p_564233524_categoryId=228712
+        ("tại TTYT huyện", "tại Trung tâm Y tế huyện"),
+        ("khám tại TYT xã", "khám tại trạm y tế xã"),
+    ])
+    func builtInAbbreviations(_ written: String, _ spoken: String) {
+        #expect(speak(written) == spoken)
+    }
+
+    /// 4. Every code inside a document number that cannot be read is warned about at its line and column
+    /// (body line 1 is line 10 of the file).
+    @Test(arguments: [
+        // https://chidanphapluat.vn/index.php?loaithongtin=1736&product_id=419599&route=product%2Fproduct
+        ("tại Công văn số 524/VSDTTƯ-TCQG ngày 9/3/2022", [("VSDTTƯ", 10, 21), ("TCQG", 10, 28)]),
+        // https://thuvienphapluat.vn/van-ban/Van-hoa-Xa-hoi/Ke-hoach-135-KH-UBND-2022-ra-soat-ho-ngheo-ho-can-ngheo-Soc-Trang-531460.aspx
+        ("Thực hiện\nCông văn số 3444/LĐTBXH-VPQ", [("VPQ", 11, 25)]),
+        // issue #30
+        ("Quyết định 168a/QĐ-XYZ", [("XYZ", 10, 20)]),
+        ("V/v 3595/PA-TTYT", []),
+    ] as [(String, [(String, Int, Int)])])
+    func unknownCodesInDocumentNumbersAreWarned(_ body: String, _ expected: [(String, Int, Int)]) {
+        let radio = RadioTextBuilderTests.builder.build(radioAnnouncement(body: body))
+        let unknown = radio.diagnostics.all.filter { $0.id == .radioUnknownAbbreviation }
+        #expect(unknown.map(\.location.line) == expected.map(\.1), "\(unknown)")
+        #expect(unknown.map(\.location.column) == expected.map(\.2), "\(unknown)")
+        #expect(zip(unknown, expected).allSatisfy { $0.message.contains("`\($1.0)`") }, "\(unknown)")
+    }
+
     /// Ordinary text the new readings must leave alone (found in a review of this table's first version).
     @Test(arguments: [
         ("Đường dây nóng trực 24 giờ", "Đường dây nóng trực hai mươi tư giờ"),
