@@ -19,8 +19,10 @@ public struct CatalogValidator: Sendable {
         checkCodes(&d)
         checkForms(&d)
         checkLevels(&d)
-        checkGuides(&d)
-        checkRecords(&d)
+        // Both kinds of link to a procedure check their codes against one set.
+        let known = knownCodes()
+        checkGuides(&d, known)
+        checkRecords(&d, known)
         return d
     }
 
@@ -136,8 +138,7 @@ public struct CatalogValidator: Sendable {
     /// Every guide's `lien_quan` code is in the catalog. A code named by a catalog file, or an entry, that
     /// could not be read is no error of the guide's: the file's own error is reported, and a whole file lost
     /// is said once, at that error, with the guides that wait for it.
-    func checkGuides(_ d: inout Diagnostics) {
-        let known = knownCodes()
+    func checkGuides(_ d: inout Diagnostics, _ known: KnownCodes) {
         var waiting: [Int: [String]] = [:]
         for guide in site.guides {
             for code in guide.related where !known.loaded.contains(code.value) {
@@ -165,8 +166,7 @@ public struct CatalogValidator: Sendable {
 
     /// Related procedures exist and are others, an online-only procedure says where to submit and has no paper
     /// channel, and review dates are past but recent.
-    func checkRecords(_ d: inout Diagnostics) {
-        let known = knownCodes()
+    func checkRecords(_ d: inout Diagnostics, _ known: KnownCodes) {
         let months = site.config.reviewMonths
         for procedure in site.procedures {
             let code = procedure.code.value

@@ -57,6 +57,14 @@ import Testing
 
         """
 
+    /// The site with one change to the record, which must hold the text replaced.
+    static func site(replacing old: String, with new: String) throws -> TempSite {
+        let site = try Self.site()
+        #expect(record.contains(old), "\(old)")
+        try site.write("Content/thu-tuc/ho-tich.yml", record.replacingOccurrences(of: old, with: new))
+        return site
+    }
+
     static func site() throws -> TempSite {
         let site = try TempSite(copying: Fixtures.root.appendingPathComponent("bad/_base"))
         let theme = site.root.appendingPathComponent("Theme")
@@ -137,23 +145,20 @@ import Testing
     }
 
     @Test func anUnknownRelatedProcedureIsAnErrorAtItsCode() throws {
-        let site = try Self.site()
-        try site.write("Content/thu-tuc/ho-tich.yml", Self.record.replacingOccurrences(of: "thu_tuc_lien_quan: [\"1.004194\"]", with: "thu_tuc_lien_quan: [\"1.004195\"]"))
+        let site = try Self.site(replacing: "thu_tuc_lien_quan: [\"1.004194\"]", with: "thu_tuc_lien_quan: [\"1.004195\"]")
         let lines = site.build().diagnostics.lines.filter { $0.contains("thu_tuc_lien_quan") }
         #expect(lines == ["Content/thu-tuc/ho-tich.yml:14:25: error: `thu_tuc_lien_quan`: không có thủ tục mã `1.004195` trong danh mục; có phải `1.004194`?"])
     }
 
     @Test func anOnlineOnlyProcedureWithoutALinkIsWarned() throws {
-        let site = try Self.site()
-        try site.write("Content/thu-tuc/ho-tich.yml", Self.record.replacingOccurrences(of: "    nop_truc_tuyen: https://dichvucong.gov.vn/p/home/dvc-chi-tiet-thu-tuc-nganh-doc.html?ma_thu_tuc=1.001193\n", with: ""))
+        let site = try Self.site(replacing: "    nop_truc_tuyen: https://dichvucong.gov.vn/p/home/dvc-chi-tiet-thu-tuc-nganh-doc.html?ma_thu_tuc=1.001193\n", with: "")
         let lines = site.build().diagnostics.lines.filter { $0.contains("chưa có `nop_truc_tuyen`") }
         #expect(lines.count == 1)
         #expect(lines.first?.hasPrefix("Content/thu-tuc/ho-tich.yml:3:9: warning: thủ tục `1.001193` chỉ nhận hồ sơ trực tuyến") == true)
     }
 
     @Test func aWrongTierWordListsTheChoices() throws {
-        let site = try Self.site()
-        try site.write("Content/thu-tuc/ho-tich.yml", Self.record.replacingOccurrences(of: "cap: Cấp Tỉnh, Cấp Xã", with: "cap: Cấp Tỉnh, Cấp thôn"))
+        let site = try Self.site(replacing: "cap: Cấp Tỉnh, Cấp Xã", with: "cap: Cấp Tỉnh, Cấp thôn")
         let lines = site.build().diagnostics.lines.filter { $0.contains("`cap`") }
         #expect(lines == ["Content/thu-tuc/ho-tich.yml:9:10: error: `cap`: `Cấp thôn` không hợp lệ; chọn trong `xa`, `tinh`, `huyen`, `bo`, ví dụ `cap: xa`"])
     }
@@ -247,25 +252,21 @@ import Testing
          "Content/thu-tuc/ho-tich.yml:29:9: warning: thủ tục `1.001193` chỉ nhận hồ sơ trực tuyến (`chi_truc_tuyen: true`) nhưng có cách thực hiện `truc-tiep`; hãy xóa cách này, hoặc bỏ `chi_truc_tuyen`"),
     ])
     func aMistakeIsNamedAtItsPlace(_ written: String, _ mistake: String, _ expected: String) throws {
-        let site = try Self.site()
-        #expect(Self.record.contains(written))
-        try site.write("Content/thu-tuc/ho-tich.yml", Self.record.replacingOccurrences(of: written, with: mistake))
+        let site = try Self.site(replacing: written, with: mistake)
         let lines = site.build().diagnostics.lines.filter { !$0.contains("review-overdue") && !$0.contains("rà soát lần cuối") && !$0.contains("bieu-mau/") }
         #expect(lines == [expected])
     }
 
     /// A paper line pasted with its own dash ("- - Bản sao …") is named with the quoting fix.
     @Test func aPaperWithTwoDashesIsNamedWithTheFix() throws {
-        let site = try Self.site()
-        try site.write("Content/thu-tuc/ho-tich.yml", Self.record.replacingOccurrences(of: "      - Tờ khai đăng ký khai sinh\n", with: "      - - Bản sao giấy tờ tùy thân\n"))
+        let site = try Self.site(replacing: "      - Tờ khai đăng ký khai sinh\n", with: "      - - Bản sao giấy tờ tùy thân\n")
         let lines = site.build().diagnostics.lines.filter { $0.contains("danh sách con") }
         #expect(lines == ["Content/thu-tuc/ho-tich.yml:33:9: error: mục này của `ho_so` là một danh sách con vì dòng có hai dấu `- `; nếu dấu `-` thứ hai là chữ của giấy tờ, hãy đặt cả tên trong ngoặc kép, ví dụ `- \"- Bản sao giấy tờ tùy thân\"`"])
     }
 
     /// "Cấp Bộ, Cơ quan khác" (the national portal's tier of ministries) is a tier with its page.
     @Test func theNationalTierIsRead() throws {
-        let site = try Self.site()
-        try site.write("Content/thu-tuc/ho-tich.yml", Self.record.replacingOccurrences(of: "cap: Cấp Tỉnh, Cấp Xã", with: "cap: Cấp Bộ, Cơ quan khác"))
+        let site = try Self.site(replacing: "cap: Cấp Tỉnh, Cấp Xã", with: "cap: Cấp Bộ, Cơ quan khác")
         #expect(!site.build().diagnostics.hasErrors)
         #expect(site.read("Output/cap/bo/index.html")?.contains("Đăng ký khai sinh") == true)
         #expect(site.read("Output/thu-tuc/dang-ky-khai-sinh/index.html")?.contains("Cấp bộ, cơ quan khác") == true)
@@ -287,8 +288,7 @@ import Testing
     /// A catalog file lost to a YAML error is named with its procedures' codes, not its results' (`ket_qua` items
     /// have a `ma` too).
     @Test func aLostFileCountsItsProceduresOnly() throws {
-        let site = try Self.site()
-        try site.write("Content/thu-tuc/ho-tich.yml", Self.record.replacingOccurrences(of: "mo_ta: Đăng ký khai sinh cho", with: "mo_ta: * Đăng ký khai sinh cho"))
+        let site = try Self.site(replacing: "mo_ta: Đăng ký khai sinh cho", with: "mo_ta: * Đăng ký khai sinh cho")
         let lines = site.build().diagnostics.lines.filter { $0.contains("cả tệp danh mục không đọc được") }
         #expect(lines.count == 1)
         #expect(lines.first?.contains("2 thủ tục trong tệp (mã `1.001193`, `1.004194`)") == true, "\(lines)")
