@@ -220,7 +220,7 @@ public struct BuildAction: Sendable {
 
     /// Theme assets and form files, published as they are.
     static func copies(_ site: Site, theme: Theme, root: URL) -> [(path: String, source: URL)] {
-        var copies: [(path: String, source: URL)] = theme.assets.map { ("assets/\($0)", theme.assetsURL.appendingPathComponent($0)) }
+        var copies: [(path: String, source: URL)] = theme.assets.map { ("assets/\($0)", theme.assetURL($0)) }
         for (name, form) in site.forms.sorted(by: { $0.key < $1.key }) {
             copies.append(("bieu-mau/\(name)", root.appendingPathComponent(form.sourcePath)))
         }

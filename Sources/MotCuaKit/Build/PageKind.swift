@@ -47,7 +47,8 @@ public enum PageKind: String, CaseIterable, Sendable {
 
     /// Templates MotCua carries itself, used when the theme has no file of that name: a theme written before
     /// the kind existed still builds, and a former address keeps working whatever the theme does.
-    public static let builtInTemplates: [String: String] = ["redirect": redirectTemplate]
+    /// The province's page (`ProvincePage`) is not a page of a site, but its template is carried the same way.
+    public static let builtInTemplates: [String: String] = ["redirect": redirectTemplate, ProvincePage.template: ProvincePage.builtIn]
 
     /// The redirect page: a standalone document (no layout, no asset), so it works from file://, a USB stick
     /// and any host. The refresh and the link are relative; the canonical link (with `base_url`) is the page's

@@ -62,6 +62,17 @@ public enum DiagnosticID: String, CaseIterable, Sendable, Hashable {
     case invalidSlug = "invalid-slug"
     /// A Markdown file name that is not a slug (the address is made from it).
     case fileNameSlug = "file-name-slug"
+    // A province (Content/tinh.yml)
+    /// No commune folder under Content/xa/, or one without its site.yml.
+    case noCommune = "no-commune"
+    /// A folder under Content/xa/ whose name cannot be the commune's address (`Output/<slug>/`).
+    case invalidCommuneFolder = "invalid-commune-folder"
+    /// A commune's change names a code the province's catalog does not have.
+    case unknownChangedCode = "unknown-changed-code"
+    /// A commune's change writes a key only the province's catalog sets (the name, the papers, …).
+    case unchangeableKey = "unchangeable-key"
+    /// `--xa` names a commune the province does not have.
+    case unknownCommune = "unknown-commune"
     // The catalog
     /// Two procedures with one code.
     case duplicateCode = "duplicate-code"

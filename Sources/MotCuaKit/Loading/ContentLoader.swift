@@ -11,6 +11,8 @@ public struct ContentLoader: Sendable {
     public var memo: LoadMemo?
     /// Set by the preview when its watcher saw every change: with the memo, only these files are looked at.
     public var changes: KnownChanges?
+    /// The folder read, and what it may hold: Content/ of a single site, or a layer of a province.
+    var layer = Layer.site
 
     public init(root: URL, includeDrafts: Bool, memo: LoadMemo? = nil, changes: KnownChanges? = nil) {
         self.root = root
@@ -20,45 +22,104 @@ public struct ContentLoader: Sendable {
         self.changes = changes
     }
 
-    var contentURL: URL { root.appendingPathComponent("Content") }
+    /// A content folder and what it may hold. A single site is Content/; a province (`tinh.yml` in Content/)
+    /// is its shared Content/ and one folder per commune under Content/xa/ (`ProvinceContent`).
+    struct Layer: Sendable {
+        /// From the root: "Content" or "Content/xa/an-phu".
+        var path: String
+        /// The section folders read, and the files each reads (forms: every file, checked by `loadForms`).
+        var sections: [(name: String, extensions: Set<String>)]
+        /// Files the folder may hold besides its sections.
+        var rootFiles: Set<String>
+        /// Folders it may hold besides its sections, read by another step (a commune's Theme/, the communes).
+        var otherFolders: Set<String> = []
+        /// Said when a file or folder nobody reads is found in it.
+        var holds: String
+        /// A commune's thu-tuc/ holds its changes to the province's catalog (`CatalogChanges`).
+        var changesCatalog = false
+
+        static let site = Layer(path: "Content", sections: ContentLoader.sections, rootFiles: ContentLoader.rootFiles,
+                                holds: "ngoài các thư mục, Content/ chỉ có site.yml và viet-tat.yml. Trang riêng đặt trong Content/trang/, hướng dẫn trong Content/huong-dan/")
+        /// What a province shares: the catalog, guides and forms; the communes' own content is in xa/.
+        static let province = Layer(path: "Content", sections: ContentLoader.sections.filter { ["thu-tuc", "huong-dan", "bieu-mau"].contains($0.name) },
+                                    rootFiles: ["tinh.yml", "viet-tat.yml"], otherFolders: [ProvinceContent.communesFolder],
+                                    holds: "Content/ của tỉnh chỉ có tinh.yml, viet-tat.yml, các thư mục dùng chung thu-tuc/, huong-dan/, bieu-mau/ và thư mục xa/ (mỗi xã một thư mục). Thông báo và trang riêng đặt trong thư mục của từng xã, ví dụ Content/xa/an-phu/thong-bao/")
+        static func commune(_ slug: String) -> Layer {
+            Layer(path: "Content/\(ProvinceContent.communesFolder)/\(slug)", sections: ContentLoader.sections, rootFiles: ["site.yml", "viet-tat.yml"],
+                  otherFolders: ["Theme"],
+                  holds: "thư mục của xã chỉ có site.yml, viet-tat.yml, Theme/ và các thư mục thu-tuc/, huong-dan/, thong-bao/, trang/, bieu-mau/",
+                  changesCatalog: true)
+        }
+    }
+
+    var contentPath: String { layer.path }
+    var contentURL: URL { root.appendingPathComponent(contentPath) }
 
     public func load() -> (Site?, Diagnostics) {
         var diagnostics = Diagnostics()
-        let fm = FileManager.default
+        guard contentExists(&diagnostics) else { return (nil, diagnostics) }
+        let config = loadConfig(at: "Content/site.yml", keys: .site, base: nil, &diagnostics)
+        let files = loadLayer(&diagnostics)
+        guard let config else { return (nil, diagnostics) }
+        return (files.site(config, includeDrafts: includeDrafts), diagnostics)
+    }
+
+    func contentExists(_ diagnostics: inout Diagnostics) -> Bool {
         var isDir: ObjCBool = false
-        guard fm.fileExists(atPath: contentURL.path, isDirectory: &isDir), isDir.boolValue else {
+        guard FileManager.default.fileExists(atPath: root.appendingPathComponent("Content").path, isDirectory: &isDir), isDir.boolValue else {
             diagnostics.error(.missingContent, "không tìm thấy thư mục Content/ trong \(root.path); chạy lệnh trong thư mục của trang, hoặc dùng --root", at: SourceLocation(path: "Content"))
-            return (nil, diagnostics)
+            return false
         }
-        let config = loadConfig(&diagnostics)
-        let linkedOut = sectionsOutside(Self.sections.map(\.name), &diagnostics)
+        return true
+    }
+
+    /// What one content folder holds, each section loaded as its layer allows: a commune's thu-tuc/ holds
+    /// changes to the province's catalog, not a catalog.
+    struct LayerFiles: Sendable {
+        var catalog: [CatalogFile] = []
+        var changes: [CatalogChanges] = []
+        var guides: [Guide] = []
+        var announcements: [Announcement] = []
+        var pages: [FreePage] = []
+        var forms: [String: FormFile] = [:]
+        var abbreviations: [String: Located<String>] = [:]
+
+        func site(_ config: SiteConfig, includeDrafts: Bool) -> Site {
+            Site(config: config, fields: catalog.compactMap(\.field),
+                 guides: includeDrafts ? guides : guides.filter { !$0.draft },
+                 announcements: includeDrafts ? announcements : announcements.filter { !$0.draft },
+                 pages: includeDrafts ? pages : pages.filter { !$0.draft },
+                 forms: forms, abbreviations: abbreviations, unreadCatalog: catalog.compactMap(\.unread))
+        }
+    }
+
+    /// Every file of the layer's folder, every problem reported.
+    func loadLayer(_ diagnostics: inout Diagnostics) -> LayerFiles {
+        let names = layer.sections.map(\.name)
+        let linkedOut = sectionsOutside(names, &diagnostics)
         let find = { () -> (Set<String>, Diagnostics) in
             var found = Diagnostics()
             let notFolders = unreadEntries(skipping: linkedOut, &found)
             return (notFolders, found)
         }
-        let (notFolders, unread) = memo.map { $0.unreadEntries(holds: unreadStillHolds(), make: find) } ?? find()
+        let (notFolders, unread) = memo.map { $0.unreadEntries(contentPath, holds: unreadStillHolds(), make: find) } ?? find()
         diagnostics.append(contentsOf: unread)
         let outside = linkedOut.union(notFolders)
-        let listed = { (section: String, extensions: Set<String>) in outside.contains(section) ? [] : files(in: section, extensions: extensions) }
-        let catalog = loadEach("thu-tuc", listed("thu-tuc", ["yml", "yaml"]), &diagnostics) { loadCatalogFile($0, &$1) }
-        let fields = catalog.compactMap(\.field)
-        let guides = loadEach("huong-dan", listed("huong-dan", ["md"]), &diagnostics) { loadGuide($0, &$1) }
-        let announcements = loadEach("thong-bao", listed("thong-bao", ["md"]), &diagnostics) { loadAnnouncement($0, &$1) }
-        let pages = loadEach("trang", listed("trang", ["md"]), &diagnostics) { loadPage($0, &$1) }
-        let forms = outside.contains("bieu-mau") ? [:] : loadForms(&diagnostics)
-        let abbreviations = loadAbbreviations(&diagnostics)
-        guard let config else { return (nil, diagnostics) }
-        let site = Site(
-            config: config,
-            fields: fields,
-            guides: includeDrafts ? guides : guides.filter { !$0.draft },
-            announcements: includeDrafts ? announcements : announcements.filter { !$0.draft },
-            pages: includeDrafts ? pages : pages.filter { !$0.draft },
-            forms: forms,
-            abbreviations: abbreviations,
-            unreadCatalog: catalog.compactMap(\.unread))
-        return (site, diagnostics)
+        let listed = { (section: String, extensions: Set<String>) in
+            outside.contains(section) || !names.contains(section) ? [] : files(in: section, extensions: extensions)
+        }
+        var loaded = LayerFiles()
+        if layer.changesCatalog {
+            loaded.changes = loadEach("thu-tuc", listed("thu-tuc", ["yml", "yaml"]), &diagnostics) { loadCatalogChanges($0, &$1) }
+        } else {
+            loaded.catalog = loadEach("thu-tuc", listed("thu-tuc", ["yml", "yaml"]), &diagnostics) { loadCatalogFile($0, &$1) }
+        }
+        loaded.guides = loadEach("huong-dan", listed("huong-dan", ["md"]), &diagnostics) { loadGuide($0, &$1) }
+        loaded.announcements = loadEach("thong-bao", listed("thong-bao", ["md"]), &diagnostics) { loadAnnouncement($0, &$1) }
+        loaded.pages = loadEach("trang", listed("trang", ["md"]), &diagnostics) { loadPage($0, &$1) }
+        loaded.forms = outside.contains("bieu-mau") ? [:] : loadForms(&diagnostics)
+        loaded.abbreviations = loadAbbreviations(&diagnostics)
+        return loaded
     }
 
     // MARK: - Files
@@ -78,12 +139,12 @@ public struct ContentLoader: Sendable {
             diagnostics.append(contentsOf: loaded.diagnostics)
             return loaded.values
         }
-        var previous = memo.takeSection(section, of: T.self)
+        var previous = memo.takeSection(contentPath + "/" + section, of: T.self)
         if previous?.paths != paths { previous = nil }
-        let folder = opendir(rootPath + "/Content/" + section)
+        let folder = opendir(rootPath + "/" + contentPath + "/" + section)
         defer { if let folder { closedir(folder) } }
         let fd = folder.map { dirfd($0) } ?? -1
-        let prefix = "Content/\(section)/".utf8.count
+        let prefix = "\(contentPath)/\(section)/".utf8.count
         let stamp = { @Sendable (path: String) in memo.settled(FileStamp(folder: fd, path: path, nameOffset: prefix)) }
         guard var previous else {
             let stamps = BuildAction.parallelMap(paths, stamp)
@@ -91,7 +152,7 @@ public struct ContentLoader: Sendable {
                 memo.file(paths[i], rootPath: rootPath, stamp: stamps[i]) { fresh(paths[i]) }
             }
             let built = LoadMemo.Section(paths: paths, stamps: stamps, results: results)
-            memo.store(section, built)
+            memo.store(contentPath + "/" + section, built)
             diagnostics.append(contentsOf: built.diagnostics)
             return built.values
         }
@@ -108,7 +169,7 @@ public struct ContentLoader: Sendable {
         let loaded = BuildAction.parallelMap(changed) { i in memo.file(paths[i], rootPath: rootPath, stamp: stamps[i]) { fresh(paths[i]) } }
         previous.stamps = stamps
         previous.replace(changed, with: loaded)
-        memo.store(section, previous)
+        memo.store(contentPath + "/" + section, previous)
         diagnostics.append(contentsOf: previous.diagnostics)
         return previous.values
     }
@@ -116,7 +177,7 @@ public struct ContentLoader: Sendable {
     /// The files of a section folder to look at again, when the watcher's list can say: those it named,
     /// and those whose stamps were too recent to trust last time. nil: look at every file.
     private func knownChanged(in section: String, paths: [String], stamps: [FileStamp?]) -> [Int]? {
-        let folder = "Content/" + section
+        let folder = contentPath + "/" + section
         // Only a folder listed without links: a change made through a link's target names no file here.
         guard let changes, !changes.coversWhole(folder), memo?.knownListing(contentURL.path + "/" + section) != nil else { return nil }
         var indices = Set(stamps.indices.filter { stamps[$0] == nil })
@@ -141,7 +202,7 @@ public struct ContentLoader: Sendable {
     func files(in section: String, extensions: Set<String>) -> [String] {
         let folder = contentURL.path + "/" + section
         if let memo, let changes, let known = memo.knownListing(folder),
-           listingHolds(known, "Content/" + section, changes) {
+           listingHolds(known, contentPath + "/" + section, changes) {
             return known
         }
         // A folder's change time moves whenever a file in it is added, removed or renamed.
@@ -172,7 +233,7 @@ public struct ContentLoader: Sendable {
                   extensions.contains(name[name.index(after: dot)...].lowercased()) else { return }
             names.append(name)
         }
-        return (names.sorted().map { "Content/\(section)/\($0)" }, plain)
+        return (names.sorted().map { "\(contentPath)/\(section)/\($0)" }, plain)
     }
 
     /// A content file's text; `ProjectFile` refuses links out of Content/ and anything that is not a file.
@@ -196,24 +257,26 @@ public struct ContentLoader: Sendable {
     /// file, not a folder, is an error, and the section is returned so nothing is listed in it.
     func unreadEntries(skipping refused: Set<String>, _ diagnostics: inout Diagnostics) -> Set<String> {
         var notFolders = Set<String>()
-        let known = Self.sections.map(\.name).joined(separator: ", ")
-        FolderEntries.forEach(in: rootPath + "/Content") { name, _ in
+        let known = layer.sections.map(\.name).joined(separator: ", ")
+        let here = contentPath
+        FolderEntries.forEach(in: rootPath + "/" + here) { name, _ in
             guard !name.hasPrefix(".") else { return }
-            let folder = rootPath + "/Content/" + name
+            let folder = rootPath + "/" + here + "/" + name
             var info = stat()
             let isFolder = stat(folder, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
             // A section already refused as a link out of Content/ is not listed: its files are not ours to name.
             guard !refused.contains(name) else { return }
-            guard let section = Self.sections.first(where: { $0.name == name }) else {
+            guard let section = layer.sections.first(where: { $0.name == name }) else {
+                if isFolder, layer.otherFolders.contains(name) { return }
                 if isFolder {
-                    diagnostics.warning(.ignoredFile, "thư mục Content/\(name)/ không được đọc; MotCua chỉ đọc các thư mục \(known): hãy chuyển các tệp vào thư mục phù hợp", at: SourceLocation(path: "Content/\(name)"))
-                } else if !Self.rootFiles.contains(name) {
-                    diagnostics.warning(.ignoredFile, "tệp Content/\(name) không được đọc; ngoài các thư mục, Content/ chỉ có site.yml và viet-tat.yml. Trang riêng đặt trong Content/trang/, hướng dẫn trong Content/huong-dan/", at: SourceLocation(path: "Content/\(name)"))
+                    diagnostics.warning(.ignoredFile, "thư mục \(here)/\(name)/ không được đọc; MotCua chỉ đọc các thư mục \(known): hãy chuyển các tệp vào thư mục phù hợp", at: SourceLocation(path: "\(here)/\(name)"))
+                } else if !layer.rootFiles.contains(name) {
+                    diagnostics.warning(.ignoredFile, "tệp \(here)/\(name) không được đọc; \(layer.holds)", at: SourceLocation(path: "\(here)/\(name)"))
                 }
                 return
             }
             guard isFolder else {
-                diagnostics.error(.notAFile, "Content/\(name) phải là một thư mục (mà đây là \(ProjectFile.kindName(info.st_mode))); hãy xóa nó và tạo thư mục \(name)/", at: SourceLocation(path: "Content/\(name)"))
+                diagnostics.error(.notAFile, "\(here)/\(name) phải là một thư mục (mà đây là \(ProjectFile.kindName(info.st_mode))); hãy xóa nó và tạo thư mục \(name)/", at: SourceLocation(path: "\(here)/\(name)"))
                 notFolders.insert(name)
                 return
             }
@@ -226,12 +289,12 @@ public struct ContentLoader: Sendable {
                     var entryInfo = stat()
                     isSubfolder = stat(folder + "/" + entry, &entryInfo) == 0 && entryInfo.st_mode & S_IFMT == S_IFDIR
                 }
-                let path = "Content/\(name)/\(entry)"
+                let path = "\(here)/\(name)/\(entry)"
                 if isSubfolder {
-                    diagnostics.warning(.ignoredFile, "thư mục con không được đọc: MotCua chỉ đọc các tệp \(kinds) nằm ngay trong Content/\(name)/; hãy chuyển các tệp ra ngoài thư mục con", at: SourceLocation(path: path))
+                    diagnostics.warning(.ignoredFile, "thư mục con không được đọc: MotCua chỉ đọc các tệp \(kinds) nằm ngay trong \(here)/\(name)/; hãy chuyển các tệp ra ngoài thư mục con", at: SourceLocation(path: path))
                 } else if !section.extensions.contains(SitePath.fileExtension(of: entry).lowercased()) {
                     let base = entry.contains(".") ? String(entry[..<entry.lastIndex(of: ".")!]) : entry
-                    diagnostics.warning(.ignoredFile, "tệp không được đọc: trong Content/\(name)/ MotCua chỉ đọc tệp \(kinds); nếu đây là nội dung của trang, hãy đổi tên thành `\(base).\(section.extensions.sorted().last!)`", at: SourceLocation(path: path))
+                    diagnostics.warning(.ignoredFile, "tệp không được đọc: trong \(here)/\(name)/ MotCua chỉ đọc tệp \(kinds); nếu đây là nội dung của trang, hãy đổi tên thành `\(base).\(section.extensions.sorted().last!)`", at: SourceLocation(path: path))
                 }
             }
         }
@@ -241,13 +304,15 @@ public struct ContentLoader: Sendable {
     /// Whether the watcher's changes are edits of files the last load listed, and of site.yml or viet-tat.yml:
     /// then Content/ holds the same entries and what `unreadEntries` found stands.
     func unreadStillHolds() -> Bool {
-        guard let changes, let memo, !changes.coversWhole("Content") else { return false }
-        for path in changes.entries(of: "Content") where !Self.rootFiles.contains(String(path.dropFirst("Content/".count))) {
+        guard let changes, let memo, !changes.coversWhole(contentPath) else { return false }
+        for path in changes.entries(of: contentPath) where !layer.rootFiles.contains(String(path.dropFirst(contentPath.count + 1))) {
+            // A province's shared folder: a change inside a commune's folder leaves Content/'s entries as they are.
+            if layer.otherFolders.contains(where: { path.hasPrefix(contentPath + "/" + $0 + "/") }) { continue }
             return false
         }
-        for section in Self.sections where !section.extensions.isEmpty {
+        for section in layer.sections where !section.extensions.isEmpty {
             guard let known = memo.knownListing(contentURL.path + "/" + section.name),
-                  listingHolds(known, "Content/" + section.name, changes) else { return false }
+                  listingHolds(known, contentPath + "/" + section.name, changes) else { return false }
         }
         return true
     }
@@ -258,10 +323,10 @@ public struct ContentLoader: Sendable {
         guard let content = ProjectFile.realPath(rootPath + "/Content") else { return [] }
         var outside = Set<String>()
         for section in sections {
-            let folder = rootPath + "/Content/" + section
+            let folder = rootPath + "/" + contentPath + "/" + section
             guard let real = ProjectFile.realPath(folder), !real.hasPrefix(content + "/") else { continue }
             outside.insert(section)
-            diagnostics.error(.contentOutside, "thư mục là một liên kết (symlink) trỏ ra ngoài Content/ (tới \(real)); MotCua chỉ đưa lên trang những tệp nằm trong Content/. Hãy chép chính thư mục vào đây", at: SourceLocation(path: "Content/" + section))
+            diagnostics.error(.contentOutside, "thư mục là một liên kết (symlink) trỏ ra ngoài Content/ (tới \(real)); MotCua chỉ đưa lên trang những tệp nằm trong Content/. Hãy chép chính thư mục vào đây", at: SourceLocation(path: contentPath + "/" + section))
         }
         return outside
     }
@@ -295,26 +360,28 @@ public struct ContentLoader: Sendable {
 
     // MARK: - site.yml
 
-    func loadConfig(_ diagnostics: inout Diagnostics) -> SiteConfig? {
-        let path = "Content/site.yml"
+    /// site.yml, tinh.yml, or a commune's site.yml over its province's tinh.yml (`base`): a key the file does
+    /// not write keeps the base's value.
+    func loadConfig(at path: String, keys: ContentSchema, base: SiteConfig?, _ diagnostics: inout Diagnostics) -> SiteConfig? {
         guard FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path) else {
-            diagnostics.error(.missingSiteYml, "không tìm thấy Content/site.yml (tệp cấu hình của trang, tối thiểu có dòng `ten: Ủy ban nhân dân xã …`)", at: SourceLocation(path: path))
+            diagnostics.error(.missingSiteYml, "không tìm thấy \(path) (tệp cấu hình của trang, tối thiểu có dòng `ten: Ủy ban nhân dân xã …`)", at: SourceLocation(path: path))
             return nil
         }
         let reader = YAMLReader(path: path)
         defer { diagnostics.append(contentsOf: reader.diagnostics) }
         guard let map = yamlRoot(path, reader, &diagnostics) else { return nil }
-        let keys = ContentSchema.site
         reader.checkKeys(map, keys)
         guard let name = reader.string(map, keys.ten) else { return nil }
-        var config = SiteConfig(name: name.value)
-        config.province = reader.string(map, keys.tinh)?.value
-        config.address = reader.string(map, keys.dia_chi)?.value
-        config.phone = reader.string(map, keys.dien_thoai)?.value
-        config.email = reader.string(map, keys.email)?.value
-        config.workingHours = reader.string(map, keys.gio_lam_viec)?.value
-        config.nationalPortal = reader.url(map, keys.cong_dich_vu_cong)?.value
-        config.provincePortal = reader.url(map, keys.cong_tinh)?.value
+        var config = base ?? SiteConfig(name: name.value)
+        config.name = name.value
+        // tinh.yml names the province; a commune's site.yml may say it again.
+        config.province = keys.id == ContentSchema.province.id ? name.value : reader.string(map, keys.tinh)?.value ?? config.province
+        config.address = reader.string(map, keys.dia_chi)?.value ?? config.address
+        config.phone = reader.string(map, keys.dien_thoai)?.value ?? config.phone
+        config.email = reader.string(map, keys.email)?.value ?? config.email
+        config.workingHours = reader.string(map, keys.gio_lam_viec)?.value ?? config.workingHours
+        config.nationalPortal = reader.url(map, keys.cong_dich_vu_cong)?.value ?? config.nationalPortal
+        config.provincePortal = reader.url(map, keys.cong_tinh)?.value ?? config.provincePortal
         if let lookup = reader.url(map, keys.tra_cuu) {
             // The site's look-up form needs the place of the file's code; without it there would be no form.
             if SiteRenderer.lookupForm(lookup.value) == nil {
@@ -329,7 +396,7 @@ public struct ContentLoader: Sendable {
         if let scheme = reader.choice(map, keys.muc_do) {
             config.levelScheme = LevelScheme(rawValue: scheme.value) ?? .nd42
         }
-        config.allowRawHTML = reader.bool(map, keys.cho_phep_html)?.value ?? false
+        config.allowRawHTML = reader.bool(map, keys.cho_phep_html)?.value ?? config.allowRawHTML
         if let months = reader.int(map, keys.ra_soat_sau_thang) { config.reviewMonths = months.value }
         let radioKeys = ContentSchema.siteRadio
         if let radio = reader.node(map, keys.phat_thanh), let radioMap = reader.mapping(radio, what: radioKeys.what) {
@@ -497,24 +564,8 @@ public struct ContentLoader: Sendable {
         }
         let name = reader.string(map, keys.ten)
         let tiers = reader.choices(map, keys.cap).compactMap { Procedure.Tier(rawValue: $0.value) }
-        var level: Located<ServiceLevel>?
-        if let l = reader.choice(map, keys.muc_do), let parsed = ServiceLevel(key: l.value) {
-            level = Located(parsed, at: l.location)
-        }
-        var channels: [Procedure.Channel] = []
-        let channelKeys = ContentSchema.channel
-        if let list = reader.node(map, keys.cach_thuc), let items = reader.sequence(list, key: keys.cach_thuc.name) {
-            for item in items {
-                guard let c = reader.mapping(item, what: "mỗi cách thực hiện") else { continue }
-                reader.checkKeys(c, channelKeys)
-                // A missing `hinh_thuc` is reported by the reader: the schema marks it required.
-                guard let method = reader.choice(c, channelKeys.hinh_thuc) else { continue }
-                channels.append(Procedure.Channel(
-                    method: Procedure.Method(rawValue: method.value)!, time: reader.string(c, channelKeys.thoi_han)?.value,
-                    fees: loadFees(c, reader), description: reader.string(c, channelKeys.mo_ta)?.value,
-                    location: reader.location(item)))
-            }
-        }
+        let level = loadLevel(map, keys.muc_do, reader)
+        let channels = loadChannels(map, keys.cach_thuc, reader) ?? []
         var groups: [Procedure.DocumentGroup] = []
         let groupKeys = ContentSchema.documentGroup
         if let list = reader.node(map, keys.ho_so), let items = reader.sequence(list, key: keys.ho_so.name) {
@@ -592,6 +643,31 @@ public struct ContentLoader: Sendable {
             slug: slug,
             formerAddresses: reader.stringList(map, keys.dia_chi_cu),
             location: reader.location(node))
+    }
+
+    /// `muc_do`, read the same in a catalog and in a commune's change.
+    func loadLevel(_ map: YAMLNode.Mapping, _ key: ContentKey, _ reader: YAMLReader) -> Located<ServiceLevel>? {
+        guard let l = reader.choice(map, key), let parsed = ServiceLevel(key: l.value) else { return nil }
+        return Located(parsed, at: l.location)
+    }
+
+    /// `cach_thuc`, read the same in a catalog and in a commune's change; nil when the key is not written.
+    func loadChannels(_ map: YAMLNode.Mapping, _ key: ContentKey, _ reader: YAMLReader) -> [Procedure.Channel]? {
+        guard let list = reader.node(map, key) else { return nil }
+        var channels: [Procedure.Channel] = []
+        let channelKeys = ContentSchema.channel
+        guard let items = reader.sequence(list, key: key.name) else { return channels }
+        for item in items {
+            guard let c = reader.mapping(item, what: "mỗi cách thực hiện") else { continue }
+            reader.checkKeys(c, channelKeys)
+            // A missing `hinh_thuc` is reported by the reader: the schema marks it required.
+            guard let method = reader.choice(c, channelKeys.hinh_thuc) else { continue }
+            channels.append(Procedure.Channel(
+                method: Procedure.Method(rawValue: method.value)!, time: reader.string(c, channelKeys.thoi_han)?.value,
+                fees: loadFees(c, reader), description: reader.string(c, channelKeys.mo_ta)?.value,
+                location: reader.location(item)))
+        }
+        return channels
     }
 
     /// `le_phi`: one amount or text, or a list of items each with its kind and note, as the record lists them.
@@ -836,11 +912,11 @@ public struct ContentLoader: Sendable {
         let realFolder = folder.resolvingSymlinksInPath().path
         var forms: [String: FormFile] = [:]
         for name in names.sorted() where !name.hasPrefix(".") {
-            let path = "Content/bieu-mau/\(name)"
+            let path = "\(contentPath)/bieu-mau/\(name)"
             let url = folder.appendingPathComponent(name)
             let resolved = url.resolvingSymlinksInPath().path
             guard resolved.hasPrefix(realFolder + "/") else {
-                diagnostics.error(.formOutside, "tệp biểu mẫu là liên kết trỏ ra ngoài thư mục Content/bieu-mau/; hãy chép chính tệp vào đây", at: SourceLocation(path: path))
+                diagnostics.error(.formOutside, "tệp biểu mẫu là liên kết trỏ ra ngoài thư mục \(contentPath)/bieu-mau/; hãy chép chính tệp vào đây", at: SourceLocation(path: path))
                 continue
             }
             var info = stat()
@@ -872,7 +948,7 @@ public struct ContentLoader: Sendable {
     }
 
     func loadAbbreviations(_ diagnostics: inout Diagnostics) -> [String: Located<String>] {
-        let path = "Content/viet-tat.yml"
+        let path = contentPath + "/viet-tat.yml"
         guard FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path) else { return [:] }
         let reader = YAMLReader(path: path)
         defer { diagnostics.append(contentsOf: reader.diagnostics) }

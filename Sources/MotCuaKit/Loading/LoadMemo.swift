@@ -122,15 +122,16 @@ public final class LoadMemo: @unchecked Sendable {
         return made.files
     }
 
-    private var unread: (notFolders: Set<String>, diagnostics: Diagnostics)?
+    /// By content folder: a province's commune is read from two (Content/ and Content/xa/<slug>/).
+    private var unread: [String: (notFolders: Set<String>, diagnostics: Diagnostics)] = [:]
 
     /// What Content/ holds that no step reads (`ContentLoader.unreadEntries`), taken from the last load when
     /// the watcher saw only edits of files already there (`holds`): listing 10,000 guides on every save was a
     /// fifth of a preview rebuild.
-    func unreadEntries(holds: Bool, make: () -> (Set<String>, Diagnostics)) -> (Set<String>, Diagnostics) {
-        if holds, let hit = locked({ unread }) { return hit }
+    func unreadEntries(_ folder: String, holds: Bool, make: () -> (Set<String>, Diagnostics)) -> (Set<String>, Diagnostics) {
+        if holds, let hit = locked({ unread[folder] }) { return hit }
         let made = make()
-        locked { unread = made }
+        locked { unread[folder] = made }
         return made
     }
 

@@ -321,6 +321,32 @@ extension ContentSchema {
                   "Danh sách thủ tục của lĩnh vực, mỗi mục bắt đầu bằng `- ma:`; thiếu thì có cảnh báo"),
     ])
 
+    /// What a commune may change of a procedure in its province's catalog (Content/xa/<slug>/thu-tuc/), by
+    /// `ma`: how and where it is done there. The record itself (name, papers, steps, legal basis) is the
+    /// province's, the same for every commune, so that one edit reaches them all.
+    public static let changeableByCommune = ["muc_do", "co_quan", "noi_nop", "cach_thuc", "nop_truc_tuyen",
+                                             "thanh_toan_truc_tuyen", "nhan_ket_qua", "mien_le_phi", "tu_khoa"]
+
+    public static let procedureChange = ContentSchema("xa/thu-tuc/thu_tuc", what: "thay đổi của xã", [
+        SchemaKey("ma", .text, required: true, example: "\"1.001193\"",
+                  "Mã thủ tục trong danh mục chung của tỉnh mà xã này làm khác; luôn đặt trong ngoặc kép"),
+        SchemaKey("khong_ap_dung", .boolean, example: "true",
+                  "Xã không thực hiện thủ tục này: trang của xã không có thủ tục, kể cả trong danh sách và tìm kiếm"),
+    ] + changeableByCommune.map { procedure.key($0)! })
+
+    public static let catalogChanges = ContentSchema("xa/thu-tuc", what: "tệp thủ tục của xã", [
+        SchemaKey("linh_vuc", .text, example: "Hộ tịch",
+                  "Lĩnh vực của các thủ tục riêng của xã trong tệp (mục có `ten`); không cần khi tệp chỉ đổi thủ tục của tỉnh"),
+        SchemaKey("thu_tuc", .list(.anyOf([.object(procedureChange), .object(procedure)]), single: false), example: nil,
+                  "Mỗi mục một thủ tục: `ma` và các khóa xã làm khác, hoặc `ma` và `khong_ap_dung: true`, hoặc một thủ tục riêng của xã viết đầy đủ như trong danh mục"),
+    ])
+
+    /// tinh.yml: the province, and every key a commune's site.yml may set, for the communes that do not.
+    public static let province = ContentSchema("tinh", what: "tinh.yml", [
+        SchemaKey("ten", .text, required: true, example: "Thành phố Hải Phòng",
+                  "Tên tỉnh hoặc thành phố, đầu trang của tỉnh; là `tinh` của mọi xã"),
+    ] + site.keys.filter { $0.name != "ten" && $0.name != "tinh" })
+
     public static let guide = ContentSchema("huong-dan", what: "hướng dẫn", [
         SchemaKey("tieu_de", .text, required: true, example: "Hướng dẫn nộp hồ sơ trực tuyến", "Tiêu đề bài"),
         SchemaKey("mo_ta", .text, example: "Hướng dẫn tạo tài khoản trên Cổng Dịch vụ công quốc gia.", "Tóm tắt, hiện trong danh sách hướng dẫn"),
@@ -395,6 +421,8 @@ public struct ContentFileKind: Sendable {
         ContentFileKind(id: "thong-bao", files: "Content/thong-bao/*.md", title: "Phần khai báo của thông báo", schema: .announcement, frontMatter: true),
         ContentFileKind(id: "trang", files: "Content/trang/*.md", title: "Phần khai báo của trang tự do", schema: .page, frontMatter: true),
         ContentFileKind(id: "viet-tat", files: "Content/viet-tat.yml", title: "Tệp viet-tat.yml: chữ viết tắt khi đọc trên đài", schema: .abbreviations, frontMatter: false),
+        ContentFileKind(id: "tinh", files: "Content/tinh.yml", title: "Tệp tinh.yml: thông tin chung của tỉnh và các xã", schema: .province, frontMatter: false),
+        ContentFileKind(id: "xa-thu-tuc", files: "Content/xa/*/thu-tuc/*.yml", title: "Tệp thủ tục của một xã: những gì xã làm khác danh mục chung", schema: .catalogChanges, frontMatter: false),
     ]
 
     public static func named(_ id: String) -> ContentFileKind? {

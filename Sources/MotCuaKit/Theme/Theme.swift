@@ -11,11 +11,15 @@ public struct Theme: Sendable {
     /// Asset files relative to Theme/assets/, copied as they are to Output/assets/.
     public var assets: [String]
     public var assetsURL: URL
+    /// A commune's own assets (`load`'s overlay), by name, where they are read from.
+    var ownAssets: [String: URL] = [:]
     /// Every template's name and text: pages rendered with another theme are not reused.
     public var fingerprint = ""
 
     /// `memo` (the preview's) skips compiling the templates again while their files' bytes are the same.
-    public static func load(root: URL, memo: LoadMemo? = nil) -> (Theme?, Diagnostics) {
+    /// `overlay`: a province's commune folder with a Theme/ of its own ("Content/xa/an-phu"): each template
+    /// or asset there takes the place of the shared theme's file of that name, for that commune only.
+    public static func load(root: URL, memo: LoadMemo? = nil, overlay: String? = nil) -> (Theme?, Diagnostics) {
         let themeURL = root.appendingPathComponent("Theme")
         let templatesURL = themeURL.appendingPathComponent("templates")
         let fm = FileManager.default
@@ -26,36 +30,57 @@ public struct Theme: Sendable {
         }
         // Read on every load (the memo's key is the bytes); a refused file is a problem of this load.
         var readDiagnostics = Diagnostics()
-        let files = names.sorted().filter { $0.hasSuffix(".mustache") }.map { name in
-            (name: name, data: ProjectFile.read(templatesURL.path + "/" + name, inside: themeURL.path, path: "Theme/templates/\(name)",
-                                                folderName: "Theme/", &readDiagnostics))
+        var sources = Dictionary(names.filter { $0.hasSuffix(".mustache") }.map { ($0, (folder: themeURL.path, label: "Theme/")) }) { a, _ in a }
+        let overlayTheme = overlay.map { (url: root.appendingPathComponent($0 + "/Theme"), label: $0 + "/Theme/") }
+        if let overlayTheme, let own = try? fm.contentsOfDirectory(atPath: overlayTheme.url.path + "/templates") {
+            for name in own where name.hasSuffix(".mustache") { sources[name] = (overlayTheme.url.path, overlayTheme.label) }
+        }
+        let files = sources.keys.sorted().map { name in
+            let source = sources[name]!
+            let path = "\(source.label)templates/\(name)"
+            return (name: name, path: path, data: ProjectFile.read(source.folder + "/templates/" + name, inside: source.folder, path: path,
+                                                                   folderName: source.label, &readDiagnostics))
         }
         // Assets are listed on every load, outside the memo: a new image must be served without a template edit.
         let withAssets = { (compiled: (Theme?, Diagnostics)) -> (Theme?, Diagnostics) in
             var diagnostics = readDiagnostics
             diagnostics.append(contentsOf: compiled.1)
             guard var theme = compiled.0 else { return (nil, diagnostics) }
-            theme.assets = assetList(theme.assetsURL, &diagnostics)
+            theme.assets = assetList(theme.assetsURL, label: "Theme/assets/", &diagnostics)
+            if let overlayTheme {
+                let assetsURL = overlayTheme.url.appendingPathComponent("assets")
+                for name in assetList(assetsURL, label: overlayTheme.label + "assets/", &diagnostics) {
+                    theme.ownAssets[name] = assetsURL.appendingPathComponent(name)
+                }
+                theme.assets = Array(Set(theme.assets).union(theme.ownAssets.keys)).sorted()
+                // An asset of the same name from elsewhere is another theme for the page memo.
+                theme.fingerprint += "\u{2}" + theme.ownAssets.keys.sorted().joined(separator: "\u{0}")
+            }
             return (diagnostics.hasErrors ? nil : theme, diagnostics)
         }
-        guard let memo else { return withAssets(compile(files, themeURL: themeURL)) }
+        let named = files.map { (name: $0.name, path: $0.path, data: $0.data) }
+        guard let memo else { return withAssets(compile(named, themeURL: themeURL)) }
         var key = Data()
         for file in files {
-            key.append(contentsOf: Array(file.name.utf8) + [0])
+            key.append(contentsOf: Array(file.path.utf8) + [0])
             key.append(contentsOf: String(file.data?.count ?? -1).utf8)
             key.append(0)
             if let data = file.data { key.append(data) }
         }
-        return withAssets(memo.theme(key) { compile(files, themeURL: themeURL) })
+        return withAssets(memo.theme(key) { compile(named, themeURL: themeURL) })
     }
 
-    static func compile(_ files: [(name: String, data: Data?)], themeURL: URL) -> (Theme?, Diagnostics) {
+    /// Where an asset is published from: the commune's own Theme/assets/ or the shared one.
+    public func assetURL(_ name: String) -> URL {
+        ownAssets[name] ?? assetsURL.appendingPathComponent(name)
+    }
+
+    static func compile(_ files: [(name: String, path: String, data: Data?)], themeURL: URL) -> (Theme?, Diagnostics) {
         var diagnostics = Diagnostics()
         var sources: [String: (path: String, text: String)] = [:]
         var parsed: [String: [CompiledTemplates.Token]] = [:]
         var broken = Set<String>()
-        for (name, data) in files {
-            let path = "Theme/templates/\(name)"
+        for (name, path, data) in files {
             let templateName = String(name.dropLast(".mustache".count))
             // A file that could not be read or decoded has its own message; it is not also "missing".
             guard let data, let source = SourceText.decode(data, path: path, diagnostics: &diagnostics) else {
@@ -94,7 +119,7 @@ public struct Theme: Sendable {
 
     /// Files under Theme/assets/, relative to it, sorted; hidden files are left out. A link to a file outside
     /// Theme/assets/ is refused: nothing outside the project's folders is published or served.
-    static func assetList(_ assetsURL: URL, _ diagnostics: inout Diagnostics) -> [String] {
+    static func assetList(_ assetsURL: URL, label: String, _ diagnostics: inout Diagnostics) -> [String] {
         let fm = FileManager.default
         let realFolder = assetsURL.resolvingSymlinksInPath().path
         var assets: [String] = []
@@ -108,16 +133,16 @@ public struct Theme: Sendable {
                 if info.st_mode & S_IFMT == S_IFDIR {
                     // The enumerator does not go into a linked folder: one out of the theme would be left out unsaid.
                     if !inside {
-                        diagnostics.error(.assetOutside, "thư mục giao diện là liên kết trỏ ra ngoài thư mục Theme/assets/; hãy chép chính thư mục vào đây", at: SourceLocation(path: "Theme/assets/\(item)"))
+                        diagnostics.error(.assetOutside, "thư mục giao diện là liên kết trỏ ra ngoài thư mục \(label); hãy chép chính thư mục vào đây", at: SourceLocation(path: label + item))
                     }
                     continue
                 }
                 guard inside else {
-                    diagnostics.error(.assetOutside, "tệp giao diện là liên kết trỏ ra ngoài thư mục Theme/assets/; hãy chép chính tệp vào đây", at: SourceLocation(path: "Theme/assets/\(item)"))
+                    diagnostics.error(.assetOutside, "tệp giao diện là liên kết trỏ ra ngoài thư mục \(label); hãy chép chính tệp vào đây", at: SourceLocation(path: label + item))
                     continue
                 }
                 guard info.st_mode & S_IFMT == S_IFREG else {
-                    diagnostics.error(.notAFile, "đây không phải một tệp giao diện thường (mà là \(ProjectFile.kindName(info.st_mode))); hãy xóa nó hoặc thay bằng tệp thật", at: SourceLocation(path: "Theme/assets/\(item)"))
+                    diagnostics.error(.notAFile, "đây không phải một tệp giao diện thường (mà là \(ProjectFile.kindName(info.st_mode))); hãy xóa nó hoặc thay bằng tệp thật", at: SourceLocation(path: label + item))
                     continue
                 }
                 assets.append(item)

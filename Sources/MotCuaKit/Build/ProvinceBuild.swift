@@ -1,0 +1,188 @@
+import Foundation
+
+/// `motcua build` of a province (Content/tinh.yml): the shared content loaded once, then each commune's site
+/// made by the single site's steps (`BuildAction.make`) into `Output/<slug>/`, and the province's page,
+/// `Output/index.html`, listing every commune. All of it goes into one staging folder swapped in at the end,
+/// so a failed build in any commune leaves the whole previous output as it was.
+public struct ProvinceBuild: Sendable {
+    public var options: BuildAction.Options
+    /// `--xa`: only these communes are built; the others' folders are kept from the previous output.
+    public var selection: [String]
+
+    public init(options: BuildAction.Options, selection: [String] = []) {
+        self.options = options
+        self.selection = selection
+    }
+
+    /// One commune's line of the summary.
+    public struct Commune: Sendable {
+        public var slug: String
+        public var name: String
+        public var pages: Int
+        public var files: Int
+        /// Procedures per badge, over the commune's whole catalog.
+        public var levels: [(label: String, count: Int)]
+    }
+
+    public struct Report: Sendable {
+        public var diagnostics = Diagnostics()
+        public var communes: [Commune] = []
+        /// Communes of the province, built or kept.
+        public var communeCount = 0
+        public var pages = 0
+        public var files = 0
+        public var stats: OutputWriter.Stats?
+        public var seconds: Double = 0
+        public var failure: String?
+        public var succeeded: Bool { failure == nil && !diagnostics.hasErrors }
+    }
+
+    public func run() -> Report {
+        let clock = ContinuousClock()
+        let start = clock.now
+        var report = Report()
+        let session: OutputWriter.Session
+        do {
+            session = try OutputWriter(output: options.output, root: options.root).begin()
+        } catch {
+            report.failure = "\(error)"
+            return report
+        }
+        let pages = make(into: session, &report)
+        if options.strict { report.diagnostics.promote(ids: DiagnosticID.levelRules) }
+        if let pages, !report.diagnostics.hasErrors {
+            do {
+                report.stats = try session.finish()
+            } catch {
+                report.failure = "\(error)"
+            }
+            report.pages = pages
+            report.files = session.count
+        } else {
+            session.abandon()
+            report.failure = "có lỗi trong nội dung; thư mục xuất cũ được giữ nguyên"
+        }
+        report.seconds = (clock.now - start).seconds
+        return report
+    }
+
+    /// Every selected commune and the province's page into `output`; the number of pages, or nil when the
+    /// province gives nothing to build (the diagnostics say why).
+    public func make(into output: some SiteOutput & Keeping, _ report: inout Report) -> Int? {
+        let root = options.root
+        let sharedTheme = Background { Theme.load(root: root) }
+        let loader = ContentLoader(root: root, includeDrafts: options.includeDrafts)
+        let (loaded, provinceDiagnostics) = loader.loadProvince()
+        report.diagnostics.append(contentsOf: provinceDiagnostics)
+        let (theme, themeDiagnostics) = sharedTheme.value
+        report.diagnostics.append(contentsOf: themeDiagnostics)
+        guard let province = loaded, let theme else { return nil }
+        report.communeCount = province.communes.count
+        var chosen = province.communes
+        if !selection.isEmpty {
+            for slug in selection where !province.communes.contains(slug) {
+                var message = "--xa \(slug): tỉnh không có xã này (không có thư mục Content/xa/\(slug)/ với tệp site.yml)"
+                if let near = YAMLReader.nearest(to: slug, in: province.communes) { message += "; có phải là `\(near)`?" }
+                report.diagnostics.error(.unknownCommune, message, at: SourceLocation(path: "Content/xa"))
+            }
+            chosen = province.communes.filter { selection.contains($0) }
+        }
+        // A problem of a shared file is said once, with the communes it concerns when not all of them.
+        var seen: [Diagnostic: [String]] = [:]
+        var order: [Diagnostic] = []
+        var pages = 0
+        var configs: [String: SiteConfig] = [:]
+        for slug in chosen {
+            var communeReport = BuildAction.Report()
+            let (site, diagnostics) = loader.loadCommune(slug, of: province)
+            communeReport.diagnostics.append(contentsOf: diagnostics)
+            var communeTheme: Theme? = theme
+            let overlay = "Content/\(ProvinceContent.communesFolder)/\(slug)"
+            if access(root.path + "/" + overlay + "/Theme", F_OK) == 0 {
+                let (own, ownDiagnostics) = Theme.load(root: root, overlay: overlay)
+                communeTheme = own
+                communeReport.diagnostics.append(contentsOf: ownDiagnostics)
+            }
+            if let site {
+                configs[slug] = site.config
+                let communeOutput = PrefixedOutput(output, prefix: slug + "/")
+                var phases = PhaseClock()
+                if let made = BuildAction(options: options).make(BuildAction.Loaded(site: site, theme: communeTheme), into: communeOutput,
+                                                                 &communeReport, pageMemo: nil, phases: &phases) {
+                    pages += made.plan.pages.count
+                    report.communes.append(Commune(slug: slug, name: site.config.name, pages: made.plan.pages.count,
+                                                   files: communeOutput.count, levels: Self.levelCounts(made.site.fields, site.config.levelScheme)))
+                }
+            }
+            for d in communeReport.diagnostics.all {
+                if seen[d] == nil { order.append(d) }
+                seen[d, default: []].append(slug)
+            }
+        }
+        for d in order {
+            var d = d
+            let communes = seen[d]!
+            if !d.location.path.hasPrefix("Content/\(ProvinceContent.communesFolder)/"), communes.count < chosen.count {
+                d.message += " (trang của xã: \(communes.joined(separator: ", ")))"
+            }
+            report.diagnostics.append(d)
+        }
+        for slug in province.communes where !chosen.contains(slug) {
+            output.keep(folder: slug)
+            configs[slug] = loader.loadCommuneConfig(slug, of: province)
+        }
+        let page = ProvincePage(province: province, theme: theme, communes: configs)
+        for (path, source) in page.assets { output.copy(path, from: source) }
+        output.put("index.html", page.render())
+        return pages + 1
+    }
+
+    /// Procedures per badge of a catalog, in the scheme's order.
+    static func levelCounts(_ fields: [Field], _ scheme: LevelScheme) -> [(label: String, count: Int)] {
+        let badges = fields.flatMap(\.procedures).map {
+            LevelBadge.badge(for: $0.level?.value ?? .informationOnly, scheme: scheme, hasForms: !$0.forms.isEmpty)
+        }
+        return LevelBadge.all(scheme).map { b in (b.label, badges.filter { $0.key == b.key }.count) }
+    }
+}
+
+/// An output that can take a folder of the previous output as it is.
+public protocol Keeping {
+    func keep(folder: String)
+}
+
+extension OutputWriter.Session: Keeping {}
+
+extension MemoryOutput: Keeping {
+    /// Memory holds no previous output: the preview builds every commune.
+    public func keep(folder: String) {}
+}
+
+/// A commune's site inside the province's output: every path under `<slug>/`.
+final class PrefixedOutput<Base: SiteOutput>: SiteOutput, @unchecked Sendable {
+    let base: Base
+    let prefix: String
+    private let lock = NSLock()
+    private var made = 0
+    var count: Int { lock.withLock { made } }
+
+    init(_ base: Base, prefix: String) {
+        self.base = base
+        self.prefix = prefix
+    }
+
+    func put(_ path: String, _ bytes: Data) {
+        lock.withLock { made += 1 }
+        base.put(prefix + path, bytes)
+    }
+
+    func copy(_ path: String, from source: URL) {
+        lock.withLock { made += 1 }
+        base.copy(prefix + path, from: source)
+    }
+
+    func zip(_ path: String, _ archive: ZipArchive) {
+        lock.withLock { made += 1 }
+        base.zip(prefix + path, archive)
+    }
+}
