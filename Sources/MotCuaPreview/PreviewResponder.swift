@@ -59,14 +59,14 @@ public struct PreviewResponder: HTTPResponder {
             let location = path + "/" + (query.map { "?" + $0 } ?? "")
             return Response(status: .movedPermanently, headers: [.location: location, .cacheControl: "no-store"])
         case .missing:
-            return notFound()
+            return notFound(key)
         case .noSite:
             return noSite()
         }
     }
 
-    func notFound() -> Response {
-        let page = site.notFoundPage() ?? Data("<!DOCTYPE html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\"><title>Không tìm thấy trang</title></head><body><h1>Không tìm thấy trang</h1></body></html>\n".utf8)
+    func notFound(_ key: String = "") -> Response {
+        let page = site.notFoundPage(for: key) ?? Data("<!DOCTYPE html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\"><title>Không tìm thấy trang</title></head><body><h1>Không tìm thấy trang</h1></body></html>\n".utf8)
         var response = Self.file(ReloadScript.inject(into: page, state: hub.current), type: MediaTypes.byExtension["html"]!)
         response.status = .notFound
         return response

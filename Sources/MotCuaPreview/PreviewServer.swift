@@ -174,7 +174,9 @@ public final class PreviewServer: Sendable {
         let what = changed.map { " sau khi sửa " + $0.sorted().prefix(3).joined(separator: ", ") + ($0.count > 3 ? "…" : "") } ?? ""
         if outcome.succeeded {
             let remade = outcome.remade < outcome.pages ? " (làm lại \(outcome.remade))" : ""
-            log("Đã dựng \(outcome.pages) trang\(remade) trong \(ms) ms\(what).")
+            // A province's communes are built when first opened, then again when what they show changes.
+            let communes = site.isProvince ? " của \(outcome.communes) xã và trang của tỉnh" : ""
+            log("Đã dựng \(outcome.pages) trang\(remade)\(communes) trong \(ms) ms\(what).")
         } else {
             log("Có \(outcome.state.errors.count) lỗi\(what); vẫn hiện bản dựng tốt gần nhất.")
         }

@@ -8,7 +8,6 @@ public final class PreviewSite: Sendable {
     /// their known sources when asked for, so nothing else on the disk is reachable, and form bundles are
     /// zipped from their forms when asked for.
     struct Snapshot: Sendable {
-        var generation: Int
         var files: [String: Data]
         var copies: [String: URL]
         var archives: [String: ZipArchive]
@@ -21,23 +20,50 @@ public final class PreviewSite: Sendable {
         public var pages: Int
         /// Pages whose values were built again (fewer than `pages` when only some Markdown text changed).
         public var remade: Int
+        /// In a province: the communes built again.
+        public var communes = 0
         public var seconds: Double
         public var succeeded: Bool { state.errors.isEmpty }
     }
 
     public let options: BuildAction.Options
-    private let snapshot = Locked<Snapshot?>(nil)
+    /// A province (Content/tinh.yml when the preview started): each commune is a member of its own under
+    /// `<slug>/`, built the first time one of its pages is asked for or one of its files changes, and again
+    /// on every change of what it shares; the province's page is at the root.
+    public let isProvince: Bool
+    /// The single site (key ""), or the communes built so far, by folder name.
+    private let members = Locked<[String: Member]>([:])
+    private let overview: ProvinceOverview?
+    /// The province's page and the list of communes, as the last rebuild left them.
+    private let provinceFiles = Locked<(communes: [String], files: [String: Data], copies: [String: URL])>(([], [:], [:]))
     private let latest = Locked(BuildState(generation: 0))
-    /// One build at a time: the watcher and a test may both ask.
+    /// Good builds so far, across members: what pages compare to know they are out of date.
+    private let generationCount = Locked(0)
+    /// One build at a time: the watcher, a first request of a commune and a test may all ask.
     private let building = NSLock()
-    /// Whether the snapshot is the last build rendered (guarded by `building`).
-    nonisolated(unsafe) private var snapshotIsLastBuild = false
-    /// What the next build can reuse from this one: an edit costs what it touches.
-    private let builder: IncrementalBuild
+    private let settleSeconds: Int
 
-    public init(options: BuildAction.Options) {
+    /// One site the preview builds (the single site, or a commune): its rebuild, what the next build can
+    /// reuse (an edit costs what it touches), and its last good build.
+    final class Member: @unchecked Sendable {
+        let builder: IncrementalBuild
+        let snapshot = Locked<Snapshot?>(nil)
+        /// Whether the snapshot is the last build rendered (guarded by `building`).
+        var snapshotIsLastBuild = false
+        /// The latest attempt's (guarded by `building`).
+        var diagnostics = Diagnostics()
+
+        init(_ options: BuildAction.Options, settleSeconds: Int) {
+            builder = IncrementalBuild(options: options, settleSeconds: settleSeconds)
+        }
+    }
+
+    public init(options: BuildAction.Options, settleSeconds: Int = 3) {
         self.options = options
-        builder = IncrementalBuild(options: options)
+        self.settleSeconds = settleSeconds
+        isProvince = ProvinceContent.isProvince(options.root)
+        overview = isProvince ? ProvinceOverview(settleSeconds: settleSeconds) : nil
+        if !isProvince { members.withLock { $0[""] = Member(options, settleSeconds: settleSeconds) } }
     }
 
     /// The state pages are told about.
@@ -45,39 +71,46 @@ public final class PreviewSite: Sendable {
 
     /// Loads, checks and renders the site again, in memory, redoing what the kind of change needs
     /// (`IncrementalBuild`). `changes`, when the watcher saw every change since the last rebuild, spares
-    /// looking at the files it does not name.
+    /// looking at the files it does not name. In a province, only the communes the changes concern are
+    /// built again: a commune's own files, its own; a shared file, every commune built so far.
     @discardableResult
     public func rebuild(changes: KnownChanges? = nil) -> Outcome {
         building.lock()
         defer { building.unlock() }
         let clock = ContinuousClock()
         let start = clock.now
-        let outcome = builder.rebuild(changes: changes)
-        let report = outcome.report
-        let generation = snapshot.withLock { $0?.generation ?? 0 }
-        var state: BuildState
-        if let output = outcome.output, !report.diagnostics.hasErrors {
-            // A patched build names the few files that changed: update those rather than re-index 15,000.
-            // Only when the snapshot holds the build that was patched (not an older one, after an error).
-            let patched = outcome.changedFiles.map { changed in
-                snapshot.withLock { current -> Bool in
-                    guard current != nil, snapshotIsLastBuild else { return false }
-                    for (path, data) in changed { current!.files[path] = data }
-                    current!.generation += 1
-                    return true
-                }
-            } ?? false
-            if !patched {
-                let next = Snapshot(generation: generation + 1, files: output.files, copies: output.copies, archives: output.archives,
-                                    baseURL: builder.baseURL)
-                snapshot.withLock { $0 = next }
+        var pages = 0, remade = 0, communes = 0, good = false
+        var diagnostics = Diagnostics()
+        if let overview {
+            let province = overview.load(options, changes: changes)
+            provinceFiles.withLock {
+                $0 = (province.communes, Dictionary(province.files.map { ($0.path, $0.bytes) }) { a, _ in a },
+                      Dictionary(province.copies.map { ($0.path, $0.source) }) { a, _ in a })
             }
-            snapshotIsLastBuild = true
-            state = BuildState(generation: generation + 1)
+            good = !province.files.isEmpty
+            let known = Set(province.communes)
+            members.withLock { $0 = $0.filter { known.contains($0.key) } }
+            for slug in Self.communesToBuild(changes, built: Set(members.withLock { Array($0.keys) }), known: known) {
+                let member = members.withLock { $0[slug] } ?? addMember(slug)
+                let (built, count, redone) = build(member, changes: changes)
+                good = good || built
+                communes += 1
+                pages += count
+                remade += redone
+            }
+            let perCommune = members.withLock { $0.sorted { $0.key < $1.key }.map { (slug: $0.key, diagnostics: $0.value.diagnostics) } }
+            diagnostics = perCommune.isEmpty ? province.diagnostics : ProvinceBuild.merged(perCommune)
+        } else if let member = members.withLock({ $0[""] }) {
+            (good, pages, remade) = build(member, changes: changes)
+            diagnostics = member.diagnostics
+        }
+        var state: BuildState
+        if good && !diagnostics.hasErrors {
+            let generation = generationCount.withLock { $0 += 1; return $0 }
+            state = BuildState(generation: generation)
         } else {
-            snapshotIsLastBuild = false
-            state = BuildState(generation: generation, diagnostics: report.diagnostics)
-            if state.errors.isEmpty {
+            state = BuildState(generation: generationCount.withLock { $0 }, diagnostics: diagnostics)
+            if state.errors.isEmpty && !good {
                 // No site and no error to show would leave the editor guessing.
                 state.errors = [.init(location: "Content", file: "Content", line: 0, column: 0, message: "không tạo được trang")]
             }
@@ -85,7 +118,68 @@ public final class PreviewSite: Sendable {
         latest.withLock { $0 = state }
         let elapsed = (clock.now - start).components
         let seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
-        return Outcome(state: state, diagnostics: report.diagnostics, pages: outcome.pages, remade: outcome.remade, seconds: seconds)
+        return Outcome(state: state, diagnostics: diagnostics, pages: pages, remade: remade, communes: communes, seconds: seconds)
+    }
+
+    /// The communes a change concerns: with the watcher's list, those whose own folder it names, and every
+    /// one built so far when it names anything else; without it, every one built so far.
+    static func communesToBuild(_ changes: KnownChanges?, built: Set<String>, known: Set<String>) -> [String] {
+        guard let changes else { return built.sorted() }
+        let folder = "Content/\(ProvinceContent.communesFolder)/"
+        var own = Set<String>()
+        for path in changes.paths {
+            guard path.hasPrefix(folder) else { return built.union(own).sorted() }
+            let slug = String(path.dropFirst(folder.count).prefix { $0 != "/" })
+            if known.contains(slug) { own.insert(slug) }
+        }
+        return own.sorted()
+    }
+
+    private func addMember(_ slug: String) -> Member {
+        var communeOptions = options
+        communeOptions.commune = slug
+        let member = Member(communeOptions, settleSeconds: settleSeconds)
+        members.withLock { $0[slug] = member }
+        return member
+    }
+
+    /// One member built again; whether the build was good, its pages and the pages remade.
+    private func build(_ member: Member, changes: KnownChanges?) -> (Bool, Int, Int) {
+        let outcome = member.builder.rebuild(changes: changes)
+        let report = outcome.report
+        member.diagnostics = report.diagnostics
+        guard let output = outcome.output, !report.diagnostics.hasErrors else {
+            member.snapshotIsLastBuild = false
+            return (false, outcome.pages, outcome.remade)
+        }
+        // A patched build names the few files that changed: update those rather than re-index 15,000.
+        // Only when the snapshot holds the build that was patched (not an older one, after an error).
+        let patched = outcome.changedFiles.map { changed in
+            member.snapshot.withLock { current -> Bool in
+                guard current != nil, member.snapshotIsLastBuild else { return false }
+                for (path, data) in changed { current!.files[path] = data }
+                return true
+            }
+        } ?? false
+        if !patched {
+            let next = Snapshot(files: output.files, copies: output.copies, archives: output.archives, baseURL: member.builder.baseURL)
+            member.snapshot.withLock { $0 = next }
+        }
+        member.snapshotIsLastBuild = true
+        return (true, outcome.pages, outcome.remade)
+    }
+
+    /// A commune asked for before any change concerned it: built now. Its first build is no news to the
+    /// pages already open, so the generation stays.
+    private func member(forCommune slug: String) -> Member? {
+        if let member = members.withLock({ $0[slug] }) { return member }
+        guard provinceFiles.withLock({ $0.communes.contains(slug) }) else { return nil }
+        building.lock()
+        defer { building.unlock() }
+        if let member = members.withLock({ $0[slug] }) { return member }
+        let member = addMember(slug)
+        _ = build(member, changes: nil)
+        return member
     }
 
     /// What the site holds at a key of `SitePath`.
@@ -101,7 +195,26 @@ public final class PreviewSite: Sendable {
     }
 
     func lookup(_ key: String) -> Lookup {
-        snapshot.withLock { snapshot in
+        guard isProvince else {
+            guard let member = members.withLock({ $0[""] }) else { return .noSite }
+            return lookup(key, in: member)
+        }
+        let slash = key.firstIndex(of: "/")
+        let first = String(key[..<(slash ?? key.endIndex)])
+        if let member = member(forCommune: first) {
+            guard let slash else { return .folder }
+            return lookup(String(key[key.index(after: slash)...]), in: member)
+        }
+        return provinceFiles.withLock { province -> Lookup in
+            if province.communes.isEmpty && province.files.isEmpty { return .noSite }
+            if let data = province.files[key] { return .bytes(data) }
+            if let url = province.copies[key] { return ProjectFile.isPublishable(url, root: options.root) ? .copy(url) : .missing }
+            return .missing
+        }
+    }
+
+    private func lookup(_ key: String, in member: Member) -> Lookup {
+        member.snapshot.withLock { snapshot in
             guard let snapshot else { return .noSite }
             if let data = snapshot.files[key] { return .bytes(data) }
             // The source is looked at again on every request: it may have become a link out of the site.
@@ -119,17 +232,25 @@ public final class PreviewSite: Sendable {
     }
 
     /// The site's 404 page made to work at any depth of the preview: its links point at the site's
-    /// `base_url` (for the real server), which here is the preview's root.
-    func notFoundPage() -> Data? {
-        snapshot.withLock { snapshot in
+    /// `base_url` (for the real server), which here is the preview's root, or the commune's folder in it.
+    func notFoundPage(for key: String = "") -> Data? {
+        var folder = "/"
+        var member = members.withLock { $0[""] }
+        if isProvince, let slash = key.firstIndex(of: "/") {
+            let slug = String(key[..<slash])
+            member = members.withLock { $0[slug] }
+            folder = "/\(slug)/"
+        }
+        guard let member else { return nil }
+        return member.snapshot.withLock { snapshot in
             guard let snapshot, let data = snapshot.files["404.html"], var html = String(data: data, encoding: .utf8) else { return nil }
-            if let base = snapshot.baseURL, !base.isEmpty { html = html.replacingOccurrences(of: base, with: "/") }
+            if let base = snapshot.baseURL, !base.isEmpty { html = html.replacingOccurrences(of: base, with: folder) }
             if let head = html.range(of: "<head>", options: .caseInsensitive) {
-                html.insert(contentsOf: "\n<base href=\"/\">", at: head.upperBound)
+                html.insert(contentsOf: "\n<base href=\"\(folder)\">", at: head.upperBound)
             }
             return Data(html.utf8)
         }
     }
 
-    public var generation: Int { snapshot.withLock { $0?.generation ?? 0 } }
+    public var generation: Int { generationCount.withLock { $0 } }
 }

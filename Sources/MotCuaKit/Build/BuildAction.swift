@@ -12,6 +12,10 @@ public struct BuildAction: Sendable {
         public var includeDrafts = false
         /// The day the schedule is computed for; today unless `--date` says otherwise.
         public var date: CalendarDate
+        /// A province's commune (its folder in Content/xa/): the site loaded is that commune's
+        /// (`ContentLoader.loadCommune`). The preview builds each commune so; `ProvinceBuild` loads the
+        /// shared content once for all of them.
+        public var commune: String?
 
         public init(root: URL, output: URL? = nil, strict: Bool = false, includeDrafts: Bool = false, date: CalendarDate? = nil) {
             self.root = root
@@ -120,11 +124,24 @@ public struct BuildAction: Sendable {
     /// Step 1: the content and the theme, read at the same time (the theme on the spare core).
     func load(_ report: inout Report, memo: LoadMemo?, changes: KnownChanges?) -> Loaded? {
         let root = options.root
-        let themeTask = Background { Theme.load(root: root, memo: memo) }
+        let commune = options.commune
+        let themeTask = Background { Theme.load(root: root, memo: memo, overlay: commune.flatMap(ProvinceContent.themeOverlay(root: root))) }
         _ = SpokenTextWriter.prewarmInBackground
         let loader = ContentLoader(root: root, includeDrafts: options.includeDrafts, memo: memo, changes: changes)
-        let (site, loadDiagnostics) = loader.load()
-        report.diagnostics.append(contentsOf: loadDiagnostics)
+        var site: Site?
+        if let commune {
+            let (province, provinceDiagnostics) = loader.loadProvince()
+            report.diagnostics.append(contentsOf: provinceDiagnostics)
+            if let province, province.communes.contains(commune) {
+                let (loaded, communeDiagnostics) = loader.loadCommune(commune, of: province)
+                site = loaded
+                report.diagnostics.append(contentsOf: communeDiagnostics)
+            }
+        } else {
+            let (loaded, loadDiagnostics) = loader.load()
+            site = loaded
+            report.diagnostics.append(contentsOf: loadDiagnostics)
+        }
         let (theme, themeDiagnostics) = themeTask.value
         report.diagnostics.append(contentsOf: themeDiagnostics)
         return site.map { Loaded(site: $0, theme: theme) }

@@ -87,9 +87,7 @@ public struct ProvinceBuild: Sendable {
             }
             chosen = province.communes.filter { selection.contains($0) }
         }
-        // A problem of a shared file is said once, with the communes it concerns when not all of them.
-        var seen: [Diagnostic: [String]] = [:]
-        var order: [Diagnostic] = []
+        var perCommune: [(slug: String, diagnostics: Diagnostics)] = []
         var pages = 0
         var configs: [String: SiteConfig] = [:]
         for slug in chosen {
@@ -97,8 +95,7 @@ public struct ProvinceBuild: Sendable {
             let (site, diagnostics) = loader.loadCommune(slug, of: province)
             communeReport.diagnostics.append(contentsOf: diagnostics)
             var communeTheme: Theme? = theme
-            let overlay = "Content/\(ProvinceContent.communesFolder)/\(slug)"
-            if access(root.path + "/" + overlay + "/Theme", F_OK) == 0 {
+            if let overlay = ProvinceContent.themeOverlay(root: root)(slug) {
                 let (own, ownDiagnostics) = Theme.load(root: root, overlay: overlay)
                 communeTheme = own
                 communeReport.diagnostics.append(contentsOf: ownDiagnostics)
@@ -114,19 +111,9 @@ public struct ProvinceBuild: Sendable {
                                                    files: communeOutput.count, levels: Self.levelCounts(made.site.fields, site.config.levelScheme)))
                 }
             }
-            for d in communeReport.diagnostics.all {
-                if seen[d] == nil { order.append(d) }
-                seen[d, default: []].append(slug)
-            }
+            perCommune.append((slug, communeReport.diagnostics))
         }
-        for d in order {
-            var d = d
-            let communes = seen[d]!
-            if !d.location.path.hasPrefix("Content/\(ProvinceContent.communesFolder)/"), communes.count < chosen.count {
-                d.message += " (trang của xã: \(communes.joined(separator: ", ")))"
-            }
-            report.diagnostics.append(d)
-        }
+        report.diagnostics.append(contentsOf: Self.merged(perCommune))
         for slug in province.communes where !chosen.contains(slug) {
             output.keep(folder: slug)
             configs[slug] = loader.loadCommuneConfig(slug, of: province)
@@ -135,6 +122,28 @@ public struct ProvinceBuild: Sendable {
         for (path, source) in page.assets { output.copy(path, from: source) }
         output.put("index.html", page.render())
         return pages + 1
+    }
+
+    /// The communes' diagnostics as one list: a problem of a shared file, met by every commune, is said once,
+    /// with the communes it concerns when not all of them.
+    public static func merged(_ perCommune: [(slug: String, diagnostics: Diagnostics)]) -> Diagnostics {
+        var seen: [Diagnostic: [String]] = [:]
+        var order: [Diagnostic] = []
+        for (slug, diagnostics) in perCommune {
+            for d in diagnostics.all {
+                if seen[d] == nil { order.append(d) }
+                seen[d, default: []].append(slug)
+            }
+        }
+        var merged = Diagnostics()
+        for var d in order {
+            let communes = seen[d]!
+            if !d.location.path.hasPrefix("Content/\(ProvinceContent.communesFolder)/"), communes.count < perCommune.count {
+                d.message += " (trang của xã: \(communes.joined(separator: ", ")))"
+            }
+            merged.append(d)
+        }
+        return merged
     }
 
     /// Procedures per badge of a catalog, in the scheme's order.

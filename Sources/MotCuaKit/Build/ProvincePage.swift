@@ -124,3 +124,40 @@ struct ProvincePage {
 
         """
 }
+
+/// What the preview of a province needs besides its communes' sites: the communes, and the province's page,
+/// loaded through a memo of its own (only the files that changed are read again).
+public final class ProvinceOverview: @unchecked Sendable {
+    let memo: LoadMemo
+
+    public init(settleSeconds: Int = 3) {
+        memo = LoadMemo(settleSeconds: settleSeconds)
+    }
+
+    public struct Result: Sendable {
+        /// The communes' folder names; empty when the province gives no site.
+        public var communes: [String] = []
+        public var files: [(path: String, bytes: Data)] = []
+        public var copies: [(path: String, source: URL)] = []
+        /// tinh.yml's, the shared files' and the theme's; a commune's build says them again.
+        public var diagnostics = Diagnostics()
+    }
+
+    /// Not called from two threads at once (the preview builds one at a time).
+    public func load(_ options: BuildAction.Options, changes: KnownChanges?) -> Result {
+        var result = Result()
+        let loader = ContentLoader(root: options.root, includeDrafts: options.includeDrafts, memo: memo, changes: changes)
+        let (loaded, diagnostics) = loader.loadProvince()
+        let (theme, themeDiagnostics) = Theme.load(root: options.root, memo: memo)
+        result.diagnostics = diagnostics
+        result.diagnostics.append(contentsOf: themeDiagnostics)
+        guard let province = loaded, let theme else { return result }
+        result.communes = province.communes
+        var configs: [String: SiteConfig] = [:]
+        for slug in province.communes { configs[slug] = loader.loadCommuneConfig(slug, of: province) }
+        let page = ProvincePage(province: province, theme: theme, communes: configs)
+        result.files = [("index.html", page.render())]
+        result.copies = page.assets
+        return result
+    }
+}

@@ -22,6 +22,14 @@ public struct ProvinceContent: Sendable {
         access(root.path + "/Content/" + fileName, F_OK) == 0
     }
 
+    /// The commune's folder when it has a Theme/ of its own (`Theme.load`'s overlay).
+    public static func themeOverlay(root: URL) -> (String) -> String? {
+        { slug in
+            let folder = "Content/\(communesFolder)/\(slug)"
+            return access(root.path + "/" + folder + "/Theme", F_OK) == 0 ? folder : nil
+        }
+    }
+
     /// Commune folder names that would take an address the province page uses.
     static let reservedFolders: Set<String> = ["assets"]
 }
