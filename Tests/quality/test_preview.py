@@ -81,6 +81,23 @@ def copy_site(workdir: Path) -> None:
         shutil.copytree(REPO / folder, workdir / folder)
 
 
+COMMUNES = {"an-phu": "An Phú", "an-hung": "An Hưng", "tien-lang": "Tiên Lãng"}
+
+
+def make_province(workdir: Path) -> None:
+    """The sample as a province: its catalog, guides and forms shared by three communes; an-phu keeps the
+    sample's site.yml, announcements and pages, the two others have a site.yml of their own."""
+    copy_site(workdir)
+    content = workdir / "Content"
+    for slug, name in COMMUNES.items():
+        (content / "xa" / slug).mkdir(parents=True)
+        if slug != "an-phu":
+            (content / "xa" / slug / "site.yml").write_text(f"ten: Ủy ban nhân dân xã {name}\n", "utf-8")
+    for entry in ("site.yml", "thong-bao", "trang"):
+        shutil.move(str(content / entry), str(content / "xa" / "an-phu" / entry))
+    (content / "tinh.yml").write_text("ten: Thành phố Hải Phòng\ncong_dich_vu_cong: https://dichvucong.gov.vn\n", "utf-8")
+
+
 def save(path: Path, text: str) -> None:
     """Writes as editors do: a temporary file renamed over the original."""
     temporary = path.with_name(f".{path.name}.tmp")
@@ -389,6 +406,60 @@ def check_browser(server: Server, root: Path, results: Results) -> None:
         driver.quit()
 
 
+def check_province_browser(binary: Path, results: Results) -> None:
+    """`serve --root PROVINCE`: a shared procedure edited once reaches every commune's open page, each
+    reloading by itself; the province page's search finds a commune typed without diacritics."""
+    from selenium.webdriver.common.by import By
+
+    with tempfile.TemporaryDirectory(prefix="motcua-province-") as tmp:
+        root = Path(tmp)
+        make_province(root)
+        server = Server(binary, root)
+        driver = None
+        try:
+            if not server.wait_ready():
+                results.record("province serve: starts", ["no URL printed: " + " | ".join(server.lines[-5:])])
+                return
+            try:
+                driver = start_browser()
+            except Exception as error:  # noqa: BLE001 - report any start-up failure as a failed check
+                results.record("province serve: browser starts", [str(error).splitlines()[0]])
+                return
+            driver.get(server.url)
+            box = driver.find_element(By.ID, "tim-xa")
+            box.send_keys("an hung")
+            met, _ = wait_for(lambda: [e.text for e in driver.find_elements(By.CSS_SELECTOR, "#cac-xa > li h3") if e.is_displayed()]
+                              == ["Ủy ban nhân dân xã An Hưng"], RELOAD_LIMIT)
+            results.record("province page: typing `an hung` leaves only xã An Hưng", [] if met else ["the list was not filtered"])
+            windows = {}
+            for slug in COMMUNES:
+                driver.switch_to.new_window("tab")
+                driver.get(server.url + f"{slug}/thu-tuc/dang-ky-khai-sinh/")
+                wait_for(lambda: driver.execute_script("return document.readyState") == "complete", 10)
+                driver.execute_script("window.__motcuaTestMarker = 1")
+                windows[slug] = driver.current_window_handle
+            time.sleep(0.5)
+            catalog = root / CATALOG
+            new_name = "Đăng ký khai sinh — bản sửa chung"
+            save(catalog, catalog.read_text("utf-8").replace("ten: Đăng ký khai sinh\n", f"ten: {new_name}\n", 1))
+            late = []
+            start = time.monotonic()
+            for slug, handle in windows.items():
+                driver.switch_to.window(handle)
+                met, _ = wait_for(lambda: new_name in driver.find_element(By.TAG_NAME, "h1").text
+                                  and driver.execute_script("return window.__motcuaTestMarker === undefined"), RELOAD_LIMIT * 3)
+                if not met:
+                    late.append(f"{slug}: the open page did not reload with the new name")
+            took = time.monotonic() - start
+            results.record(f"province serve: one shared edit reloads every open commune page ({took:.2f} s for 3)", late)
+        finally:
+            if driver is not None:
+                driver.quit()
+            code = server.stop()
+            results.record("province serve: Ctrl-C stops it cleanly (exit code 0)",
+                           [] if code == 0 else [f"exit code {code}: " + " | ".join(crash_lines(server.lines))])
+
+
 # ---------------------------------------------------------------- entry points
 
 
@@ -414,6 +485,7 @@ def run_preview_checks(binary: Path, results: Results) -> None:
             code = server.stop()
             results.record("serve: Ctrl-C stops it cleanly (exit code 0)",
                            [] if code == 0 else [f"exit code {code}: " + " | ".join(crash_lines(server.lines))])
+    check_province_browser(binary, results)
 
 
 def crash_lines(lines: list[str]) -> list[str]:
