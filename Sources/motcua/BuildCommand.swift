@@ -72,8 +72,12 @@ struct BuildCommand: ParsableCommand {
                 print("  \(field.field): \(total) thủ tục" + (parts.isEmpty ? "" : " · " + parts.joined(separator: " · ")))
             }
         }
-        // Said with --quiet too: it is a warning, and the one thing a rebuild cannot show in a page.
-        if let gone = report.stats?.removedPages, !gone.isEmpty {
+        Self.warnRemoved(report.stats)
+    }
+
+    /// Said with --quiet too: it is a warning, and the one thing a rebuild cannot show in a page.
+    static func warnRemoved(_ stats: OutputWriter.Stats?) {
+        if let gone = stats?.removedPages, !gone.isEmpty {
             let shown = gone.prefix(5).map { "/\($0)" }.joined(separator: ", ") + (gone.count > 5 ? ", …" : "")
             Console.error("motcua: cảnh báo: \(gone.count) trang của lần đăng trước không còn nữa (\(shown)); địa chỉ người dân đã lưu, in hay chia sẻ sẽ báo không tìm thấy. Nếu trang chỉ đổi tên, hãy đặt `slug:` bằng địa chỉ cũ để giữ nguyên địa chỉ, hoặc ghi địa chỉ cũ vào `dia_chi_cu:` của trang để người xem được chuyển tới địa chỉ mới")
         }
@@ -89,6 +93,7 @@ struct BuildCommand: ParsableCommand {
             if counts > 0 { Console.error("motcua: \(counts) lỗi, \(report.diagnostics.warningCount) cảnh báo") }
             throw ExitCode(1)
         }
+        defer { Self.warnRemoved(report.stats) }
         guard !quiet else { return }
         let ms = Int((report.seconds * 1000).rounded())
         let kept = report.communeCount - report.communes.count

@@ -6,7 +6,8 @@ import MotCuaPreview
 struct ServeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Xem trước trang trên trình duyệt; tự tải lại khi sửa Content/ hoặc Theme/."
+        abstract: "Xem trước trang trên trình duyệt; tự tải lại khi sửa Content/ hoặc Theme/.",
+        discussion: "Với một tỉnh (Content/tinh.yml), địa chỉ gốc là trang của tỉnh và mỗi xã ở /<tên-thư-mục-xã>/; trang của xã được dựng khi mở lần đầu."
     )
 
     @Option(help: "Thư mục của trang (chứa Content/ và Theme/).")

@@ -104,6 +104,7 @@ public struct ProvinceBuild: Sendable {
                 configs[slug] = site.config
                 let communeOutput = PrefixedOutput(output, prefix: slug + "/")
                 var phases = PhaseClock()
+                defer { phases.report() }
                 if let made = BuildAction(options: options).make(BuildAction.Loaded(site: site, theme: communeTheme), into: communeOutput,
                                                                  &communeReport, pageMemo: nil, phases: &phases) {
                     pages += made.plan.pages.count
