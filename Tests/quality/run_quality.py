@@ -10,10 +10,14 @@ Builds Content/ + Theme/ of the repository into a temporary folder, then checks:
     no horizontal scrolling at 360 px; a screenshot of each goes to test-artifacts/screenshots/;
   * the real Đăng ký khai sinh record (Tests/quality/fixtures/khai-sinh) at 390 x 844 px: at most 8 screens tall
     with every section folded but the first, axe, every folded section shown in print, and a 266-character
-    name's breadcrumb kept short.
+    name's breadcrumb kept short;
+  * the province fixture (Tests/Fixtures/province, issue #29): vnu over every commune and the province page;
+    each commune's site through the same link, sitemap, feed and browser checks, with its own base_url; the
+    province page's links and browser checks.
+Every site's relative links and anchors must resolve to a file inside it, as file:// follows them.
 
 Prints "PASS name" or "FAIL name: details" per check, then "N passed, M failed"; exits 1 if M > 0.
-`run_quality.py --phone` runs only the khai sinh checks.
+`run_quality.py --phone` runs only the khai sinh checks, `run_quality.py --province` only the province's.
 """
 from __future__ import annotations
 
@@ -27,8 +31,9 @@ import sys
 import tempfile
 import time
 import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import urlparse
+from urllib.parse import unquote, urlparse
 
 REPO = Path(__file__).resolve().parents[2]
 SCREENSHOT_DIR = REPO / "test-artifacts" / "screenshots"
@@ -156,15 +161,15 @@ def check_xmllint(files: list[Path]) -> list[str]:
     return [] if proc.returncode == 0 else proc.stderr.strip().splitlines() or ["xmllint failed"]
 
 
-def configured_base_url() -> str | None:
-    """base_url from Content/site.yml (with a trailing slash), if set."""
-    match = re.search(r"^base_url:\s*[\"']?([^\"'\s#]+)", (REPO / "Content/site.yml").read_text("utf-8"), re.M)
+def configured_base_url(settings: Path = REPO / "Content/site.yml") -> str | None:
+    """base_url from a site.yml (Content/site.yml unless told; with a trailing slash), if set."""
+    match = re.search(r"^base_url:\s*[\"']?([^\"'\s#]+)", settings.read_text("utf-8"), re.M)
     return match.group(1).rstrip("/") + "/" if match else None
 
 
-def site_base_url(locs: list[str]) -> str:
-    """base_url from Content/site.yml, else the longest common folder of the listed URLs."""
-    base = configured_base_url()
+def site_base_url(locs: list[str], base: str | None = None) -> str:
+    """The given base_url, else Content/site.yml's, else the longest common folder of the listed URLs."""
+    base = base or configured_base_url()
     if base:
         return base
     prefix = os.path.commonprefix(locs)
@@ -204,16 +209,16 @@ def compare_listing(urls: list[str], base: str, output: Path, expected: set[Path
     return problems
 
 
-def check_sitemap(output: Path) -> list[str]:
-    """sitemap.xml lists exactly the pages of the site."""
+def check_sitemap(output: Path, base: str | None = None) -> list[str]:
+    """sitemap.xml lists exactly the pages of the site, each under the site's base_url."""
     ns = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
     locs = [(el.text or "").strip() for el in ET.parse(output / "sitemap.xml").getroot().findall("sm:url/sm:loc", ns)]
     if not locs:
         return ["sitemap.xml has no <loc>"]
-    return compare_listing(locs, site_base_url(locs), output, published_pages(output), "sitemap.xml")
+    return compare_listing(locs, site_base_url(locs, base), output, published_pages(output), "sitemap.xml")
 
 
-def check_feed(output: Path, feed: Path) -> list[str]:
+def check_feed(output: Path, feed: Path, base: str | None = None) -> list[str]:
     """The Atom feed links only to existing announcements, and lists every announcement."""
     ns = {"a": "http://www.w3.org/2005/Atom"}
     entries = ET.parse(feed).getroot().findall("a:entry", ns)
@@ -223,7 +228,66 @@ def check_feed(output: Path, feed: Path) -> list[str]:
         link = link if link is not None else entry.find("a:link", ns)
         links.append(link.get("href", "") if link is not None else "")
     announcements = set(output.glob("thong-bao/*/index.html"))
-    return compare_listing(links, site_base_url(links or [""]), output, announcements, feed.name)
+    return compare_listing(links, site_base_url(links or [""], base), output, announcements, feed.name)
+
+
+# ---------------------------------------------------------------- links, as file:// follows them
+
+
+class _LinkParser(HTMLParser):
+    """The ids of a page and the addresses it links to or loads (href, src)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.ids: set[str] = set()
+        self.links: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if values.get("id"):
+            self.ids.add(values["id"] or "")
+        if tag == "a" and values.get("name"):
+            self.ids.add(values["name"] or "")
+        for key in ("href", "src"):
+            if values.get(key) is not None and not (tag == "link" and values.get("rel") == "canonical"):
+                self.links.append(values[key] or "")
+
+
+def check_links(site: Path) -> list[str]:
+    """Every relative link and loaded file of every page resolves to a file inside `site` (so a commune's site is
+    whole on its own), names a file rather than a folder (file:// opens no index.html), and its #anchor exists.
+    Absolute links (https:, mailto:, tel:) are not followed; 404.html's are absolute by design."""
+    root = site.resolve()
+    pages: dict[Path, _LinkParser] = {}
+    for page in root.rglob("*.html"):
+        parser = _LinkParser()
+        parser.feed(page.read_text("utf-8", errors="replace"))
+        pages[page] = parser
+    problems: list[str] = []
+    for page, parser in sorted(pages.items()):
+        where = page.relative_to(root)
+        for link in parser.links:
+            parsed = urlparse(link)
+            if parsed.scheme or link.startswith("//"):
+                continue
+            if not parsed.path:
+                target = page
+            else:
+                target = (page.parent / unquote(parsed.path)).resolve()
+                if root != target and root not in target.parents:
+                    problems.append(f"{where}: {link} leads out of {site.name}/")
+                    continue
+                if parsed.path.endswith("/") or target.is_dir():
+                    problems.append(f"{where}: {link} names a folder, which file:// does not open")
+                    continue
+                if not target.is_file():
+                    problems.append(f"{where}: {link} does not exist")
+                    continue
+            fragment = unquote(parsed.fragment)
+            if fragment and target in pages:
+                if fragment not in pages[target].ids:
+                    problems.append(f"{where}: {link}: no id `{fragment}` in {target.relative_to(root)}")
+    return problems[:40] + ([f"… and {len(problems) - 40} more"] if len(problems) > 40 else [])
 
 
 # ---------------------------------------------------------------- browser
@@ -322,35 +386,41 @@ def check_page(driver, results: Results, name: str, file: Path, width: int) -> N
     results.record(f"no outside request {label}", [f"request to {url}" for url in bad])
 
 
-def not_found_as_served(page: Path, output: Path) -> Path:
+def not_found_as_served(page: Path, output: Path, base: str | None = None) -> Path:
     """404.html links to the site by its absolute base_url, since the server shows it at any path.
     To see it as served, a copy beside the output points those links at the output's file:// root."""
-    base = configured_base_url()
+    base = base or configured_base_url()
     if not base:
         return page
-    served = output.parent / "404-as-served.html"
+    served = output.parent / f"{output.name}-404-as-served.html"
     served.write_text(page.read_text("utf-8").replace(base, output.as_uri() + "/"), "utf-8")
     return served
 
 
-def browser_pages(output: Path) -> dict[str, Path | None]:
+def browser_pages(output: Path, base: str | None = None, pages: dict[str, str | None] = PAGES) -> dict[str, Path | None]:
     """Resolves the representative pages; None when the page is missing from the output."""
+    chosen = pages
     pages = {}
-    for name, rel in PAGES.items():
+    for name, rel in chosen.items():
         if rel is None:  # the announcement: the first one under thong-bao/
             found = sorted(glob.glob(str(output / "thong-bao/*/index.html")))
             pages[name] = Path(found[0]) if found else None
         else:
             pages[name] = output / rel if (output / rel).is_file() else None
     if pages["404"]:
-        pages["404"] = not_found_as_served(pages["404"], output)
+        pages["404"] = not_found_as_served(pages["404"], output, base)
     return pages
 
 
-def run_browser_checks(output: Path, results: Results) -> None:
-    pages = browser_pages(output)
+def run_browser_checks(output: Path, results: Results, base: str | None = None, prefix: str = "",
+                       extra: dict[str, Path] | None = None, representative: dict[str, str | None] = PAGES) -> None:
+    """The representative pages of a site (a province's commune: `prefix` names it, `base` is its base_url) and
+    any `extra` pages, at each width."""
+    pages = {prefix + name: page for name, page in browser_pages(output, base, representative).items()}
+    pages.update(extra or {})
     for name in [n for n, p in pages.items() if p is None]:
-        results.record(f"page exists {name}", [f"{PAGES[name] or 'thong-bao/*/index.html'} missing from the output"])
+        rel = representative.get(name[len(prefix):])
+        results.record(f"page exists {name}", [f"{rel or 'thong-bao/*/index.html'} missing from the output"])
     SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
     try:
         driver = start_browser()
@@ -466,23 +536,74 @@ def check_procedure_height(binary: Path, results: Results) -> None:
             driver.quit()
 
 
+# ---------------------------------------------------------------- a province (issue #29)
+
+PROVINCE_FIXTURE = REPO / "Tests/Fixtures/province"
+# A commune's representative pages (as PAGES for the sample site).
+PROVINCE_PAGES = {**PAGES, "field": "linh-vuc/cu-tru/index.html", "procedure": "thu-tuc/dang-ky-tam-tru/index.html",
+                  "guide": "huong-dan/nop-ho-so-truc-tuyen/index.html"}
+
+
+def commune_base_url(slug: str) -> str | None:
+    """A commune's base_url: its own site.yml's, else the province's (tinh.yml) with its folder."""
+    content = PROVINCE_FIXTURE / "Content"
+    own = configured_base_url(content / "xa" / slug / "site.yml")
+    if own:
+        return own
+    province = configured_base_url(content / "tinh.yml")
+    return province + slug + "/" if province else None
+
+
+def run_province_checks(binary: Path, results: Results) -> None:
+    """The province fixture built as editors build it: vnu over the whole output; each commune's site (a whole
+    site in its folder) through the single site's link, sitemap, feed and browser checks; the province's page
+    through the link and browser checks."""
+    with tempfile.TemporaryDirectory(prefix="motcua-province-") as tmp:
+        output, error = build_fixture(binary, PROVINCE_FIXTURE, Path(tmp))
+        results.record("motcua build of the province fixture", [error] if output is None else [])
+        if output is None:
+            return
+        communes = sorted(p.name for p in (PROVINCE_FIXTURE / "Content/xa").iterdir() if (p / "site.yml").is_file())
+        missing = [slug for slug in communes if not (output / slug / "index.html").is_file()]
+        results.record("province: every commune has its site", [f"{slug}/index.html missing" for slug in missing])
+        results.record("province: vnu: no HTML errors (every commune and the province page)", check_vnu(output))
+        province_page = output / "index.html"
+        problems = check_links(output) if province_page.is_file() else ["index.html missing"]
+        # The province page itself: its links point into the communes' folders, each to a file.
+        results.record("province page: links resolve, from file://",
+                       [p for p in problems if p.startswith("index.html:")] or
+                       [f"index.html links to {slug}/index.html nowhere" for slug in communes
+                        if f'href="{slug}/index.html"' not in province_page.read_text("utf-8")])
+        for slug in communes:
+            run_output_checks(output / slug, results, base=commune_base_url(slug), prefix=f"{slug}: ", vnu=False)
+        for index, slug in enumerate(communes):
+            extra = {"province": province_page} if index == 0 and province_page.is_file() else None
+            run_browser_checks(output / slug, results, base=commune_base_url(slug), prefix=f"{slug}-", extra=extra,
+                               representative=PROVINCE_PAGES)
+
+
 # ---------------------------------------------------------------- main
 
 
-def run_output_checks(output: Path, results: Results) -> None:
-    results.record("vnu: no HTML errors", check_vnu(output))
+def run_output_checks(output: Path, results: Results, base: str | None = None, prefix: str = "",
+                      vnu: bool = True) -> None:
+    """vnu, relative links, sitemap and feed of one site (a province's commune: `prefix` names it in the checks,
+    `base` is its base_url, and vnu runs once over the whole province)."""
+    if vnu:
+        results.record("vnu: no HTML errors", check_vnu(output))
+    results.record(f"{prefix}links and anchors resolve inside the site, from file://", check_links(output))
     feed = find_feed(output)
     xml_files = [output / "sitemap.xml"] + ([feed] if feed else [])
     if not (output / "sitemap.xml").is_file():
-        results.record("sitemap.xml exists", ["sitemap.xml missing from the output"])
+        results.record(f"{prefix}sitemap.xml exists", ["sitemap.xml missing from the output"])
         return
     xml_problems = check_xmllint(xml_files)
-    results.record("xmllint: " + ", ".join(str(f.relative_to(output)) for f in xml_files), xml_problems)
+    results.record(f"{prefix}xmllint: " + ", ".join(str(f.relative_to(output)) for f in xml_files), xml_problems)
     if xml_problems:
         return
-    results.record("sitemap.xml lists exactly the pages", check_sitemap(output))
+    results.record(f"{prefix}sitemap.xml lists exactly the pages", check_sitemap(output, base))
     if feed:
-        results.record(f"{feed.relative_to(output)} lists exactly the announcements", check_feed(output, feed))
+        results.record(f"{prefix}{feed.relative_to(output)} lists exactly the announcements", check_feed(output, feed, base))
 
 
 def main() -> int:
@@ -491,6 +612,10 @@ def main() -> int:
     binary = find_binary()
     if sys.argv[1:] == ["--phone"]:  # only the real-record phone checks, for working on the procedure page
         check_procedure_height(binary, results)
+        print(f"{results.passed} passed, {results.failed} failed")
+        return 1 if results.failed else 0
+    if sys.argv[1:] == ["--province"]:  # only the province fixture's checks
+        run_province_checks(binary, results)
         print(f"{results.passed} passed, {results.failed} failed")
         return 1 if results.failed else 0
     with tempfile.TemporaryDirectory(prefix="motcua-quality-") as tmp:
@@ -503,6 +628,7 @@ def main() -> int:
 
             test_search.run_search_checks(output, results, start_browser)
     check_procedure_height(binary, results)
+    run_province_checks(binary, results)
 
     # ---------------- motcua serve (live reload, error overlay): Tests/quality/test_preview.py
     import test_preview
