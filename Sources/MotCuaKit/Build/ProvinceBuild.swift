@@ -115,9 +115,11 @@ public struct ProvinceBuild: Sendable {
             perCommune.append((slug, communeReport.diagnostics))
         }
         report.diagnostics.append(contentsOf: Self.merged(perCommune))
+        // A kept commune's problems were said when it was built.
+        var ignored = Diagnostics()
         for slug in province.communes where !chosen.contains(slug) {
             output.keep(folder: slug)
-            configs[slug] = loader.loadCommuneConfig(slug, of: province)
+            configs[slug] = loader.loadCommuneConfig(slug, of: province, &ignored)
         }
         let page = ProvincePage(province: province, theme: theme, communes: configs)
         for (path, source) in page.assets { output.copy(path, from: source) }

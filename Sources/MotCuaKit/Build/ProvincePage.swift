@@ -154,7 +154,9 @@ public final class ProvinceOverview: @unchecked Sendable {
         guard let province = loaded, let theme else { return result }
         result.communes = province.communes
         var configs: [String: SiteConfig] = [:]
-        for slug in province.communes { configs[slug] = loader.loadCommuneConfig(slug, of: province) }
+        // Their problems are said by the communes' own builds.
+        var ignored = Diagnostics()
+        for slug in province.communes { configs[slug] = loader.loadCommuneConfig(slug, of: province, &ignored) }
         let page = ProvincePage(province: province, theme: theme, communes: configs)
         result.files = [("index.html", page.render())]
         result.copies = page.assets

@@ -125,10 +125,7 @@ extension ContentLoader {
         var diagnostics = Diagnostics()
         var loader = self
         loader.layer = .commune(slug)
-        var inherited = province.config
-        // Published under the province's address, as the output nests it: Output/<slug>/ at base_url/<slug>/.
-        inherited.baseURL = province.config.baseURL.map { $0 + slug + "/" }
-        let config = loader.loadConfig(at: loader.contentPath + "/site.yml", keys: .site, base: inherited, &diagnostics)
+        let config = loader.loadCommuneConfig(slug, of: province, &diagnostics)
         let own = loader.loadLayer(&diagnostics)
         guard let config else { return (nil, diagnostics) }
         var files = province.shared
@@ -157,10 +154,12 @@ extension ContentLoader {
         return (files.site(config, includeDrafts: includeDrafts), diagnostics)
     }
 
-    /// A commune's settings alone, for the province's page when its site is not built (`--xa`).
-    func loadCommuneConfig(_ slug: String, of province: ProvinceContent) -> SiteConfig? {
-        var ignored = Diagnostics()
-        return loadConfig(at: Layer.commune(slug).path + "/site.yml", keys: .site, base: province.config, &ignored)
+    /// A commune's site.yml over tinh.yml; also read alone for the province's page.
+    func loadCommuneConfig(_ slug: String, of province: ProvinceContent, _ diagnostics: inout Diagnostics) -> SiteConfig? {
+        var inherited = province.config
+        // Published under the province's address, as the output nests it: Output/<slug>/ at base_url/<slug>/.
+        inherited.baseURL = province.config.baseURL.map { $0 + slug + "/" }
+        return loadConfig(at: Layer.commune(slug).path + "/site.yml", keys: .site, base: inherited, &diagnostics)
     }
 
     /// The province's catalog as one commune does it: procedures changed or left out, its own added.
