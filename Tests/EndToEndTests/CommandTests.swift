@@ -132,6 +132,43 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("Content/site.yml").path))
     }
 
+    /// `motcua new --tinh` writes a province of two communes that builds at once with no error and no warning:
+    /// each commune's site, the province's page, and the first commune's change to the shared catalog.
+    @Test func aNewProvinceBuilds() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("motcua-e2e-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let made = try motcua(["new", root.path, "--tinh", "Thành phố Hải Phòng"])
+        #expect(made.status == 0, "\(made)")
+        #expect(made.stdout.contains("Content/xa/an-phu/, Content/xa/tien-lang/"), "\(made)")
+        let run = try motcua(["build", "--root", root.path])
+        #expect(run.status == 0, "\(run)")
+        #expect(run.stderr.isEmpty, "no error and no warning: \(run)")
+        #expect(run.stdout.contains("Đã tạo 2 xã"), "\(run)")
+        let province = try #require(read(root, "Output/index.html"))
+        #expect(province.contains("Thành phố Hải Phòng"))
+        for (slug, name) in [("an-phu", "xã An Phú"), ("tien-lang", "xã Tiên Lãng")] {
+            #expect(province.contains("href=\"\(slug)/index.html\""), "\(slug)")
+            let home = try #require(read(root, "Output/\(slug)/index.html"), "\(slug)")
+            #expect(home.contains("Ủy ban nhân dân \(name)"), "\(slug)")
+            #expect(read(root, "Output/\(slug)/thong-bao/2026-01-05-khai-truong-trang/index.html") != nil, "\(slug)")
+            #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("Output/\(slug)/bieu-mau/phieu-yeu-cau-chung-thuc.docx").path))
+        }
+        // The shared procedure, as each commune does it: An Phú takes applications online (its change file).
+        let page = "thu-tuc/chung-thuc-giao-dich-lien-quan-den-tai-san-la-dong-san-quyen-su-dung-dat-nha-o/index.html"
+        let anPhu = try #require(read(root, "Output/an-phu/" + page))
+        let tienLang = try #require(read(root, "Output/tien-lang/" + page))
+        #expect(anPhu.contains("Trung tâm Phục vụ hành chính công xã An Phú"))
+        #expect(anPhu.contains("ma_thu_tuc=2.001035"))
+        #expect(tienLang.contains("Trung tâm Phục vụ hành chính công cấp xã"))
+        #expect(!tienLang.contains("ma_thu_tuc=2.001035"))
+        #expect(anPhu.contains("Một phần") && !tienLang.contains("Một phần"))
+        #expect(run.stdout.contains("an-phu: Ủy ban nhân dân xã An Phú") && run.stdout.contains("1 một phần"), "\(run)")
+        // --ten names one commune's site; a province's communes are named in their own site.yml.
+        let both = try motcua(["new", root.appendingPathComponent("khac").path, "--tinh", "Thành phố Hải Phòng", "--ten", "Xã An Phú"])
+        #expect(both.status == 2, "\(both)")
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("khac").path))
+    }
+
     @Test func anUnchangedRebuildKeepsEveryFileAndItsTime() throws {
         let root = try sampleSite()
         defer { try? FileManager.default.removeItem(at: root) }
