@@ -169,6 +169,33 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("khac").path))
     }
 
+    /// The province of the editors' guide, section 17 (Tests/quality/fixtures/province, also checked against the
+    /// JSON Schemas by check_schemas.py): its examples build with no error and no warning, and each does what the
+    /// guide says. `--xa` builds one commune and keeps the other's folder.
+    @Test func theGuidesProvinceBuilds() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("motcua-e2e-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: Self.repo.appendingPathComponent("Tests/quality/fixtures/province/Content"), to: root.appendingPathComponent("Content"))
+        try FileManager.default.copyItem(at: Self.repo.appendingPathComponent("Theme"), to: root.appendingPathComponent("Theme"))
+        let run = try motcua(["build", "--root", root.path])
+        #expect(run.status == 0, "\(run)")
+        #expect(run.stderr.isEmpty, "no error and no warning: \(run)")
+        let housing = "thu-tuc/cho-thue-cho-thue-mua-nha-o-xa-hoi-do-nha-nuoc-dau-tu-xay-dung-bang-von-dau-tu/index.html"
+        #expect(read(root, "Output/an-phu/" + housing) != nil, "the shared catalog")
+        #expect(read(root, "Output/tien-lang/" + housing) == nil, "khong_ap_dung")
+        let festival = try #require(read(root, "Output/tien-lang/thu-tuc/thong-bao-to-chuc-le-hoi-cap-xa/index.html"), "the commune's own procedure")
+        #expect(festival.contains("Văn hóa cơ sở"))
+        #expect(read(root, "Output/an-phu/thu-tuc/thong-bao-to-chuc-le-hoi-cap-xa/index.html") == nil)
+        let sitemap = try #require(read(root, "Output/an-phu/sitemap.xml"))
+        #expect(sitemap.contains("https://dichvucong.haiphong.gov.vn/xa/an-phu/"), "base_url: the province's plus the folder")
+        let again = try motcua(["build", "--root", root.path, "--xa", "tien-lang"])
+        #expect(again.status == 0 && again.stdout.contains("giữ nguyên 1 xã"), "\(again)")
+        #expect(read(root, "Output/an-phu/" + housing) != nil, "the commune left out of --xa is kept")
+        let unknown = try motcua(["build", "--root", root.path, "--xa", "tien-lan"])
+        #expect(unknown.status == 1 && unknown.stderr.contains("có phải là `tien-lang`?"), "\(unknown)")
+    }
+
     @Test func anUnchangedRebuildKeepsEveryFileAndItsTime() throws {
         let root = try sampleSite()
         defer { try? FileManager.default.removeItem(at: root) }
