@@ -22,6 +22,14 @@ public struct ProvinceContent: Sendable {
         access(root.path + "/Content/" + fileName, F_OK) == 0
     }
 
+    /// What a commune's site.yml is read over: tinh.yml, published under the province's address as the output
+    /// nests it (Output/<slug>/ at base_url/<slug>/).
+    func inherited(by slug: String) -> SiteConfig {
+        var config = self.config
+        config.baseURL = config.baseURL.map { $0 + slug + "/" }
+        return config
+    }
+
     /// Commune folder names that would take an address the province page uses.
     static let reservedFolders: Set<String> = ["assets"]
 }
@@ -117,10 +125,7 @@ extension ContentLoader {
         var diagnostics = Diagnostics()
         var loader = self
         loader.layer = .commune(slug)
-        var inherited = province.config
-        // Published under the province's address, as the output nests it: Output/<slug>/ at base_url/<slug>/.
-        inherited.baseURL = province.config.baseURL.map { $0 + slug + "/" }
-        let config = loader.loadConfig(at: loader.contentPath + "/site.yml", keys: .site, base: inherited, &diagnostics)
+        let config = loader.loadConfig(at: loader.contentPath + "/site.yml", keys: .site, base: province.inherited(by: slug), &diagnostics)
         let own = loader.loadLayer(&diagnostics)
         guard let config else { return (nil, diagnostics) }
         var files = province.shared
@@ -149,10 +154,11 @@ extension ContentLoader {
         return (files.site(config, includeDrafts: includeDrafts), diagnostics)
     }
 
-    /// A commune's settings alone, for the province's page when its site is not built (`--xa`).
+    /// A commune's settings alone, for the province's page when its site is not built (`--xa`): the same
+    /// settings `loadCommune` gives it.
     func loadCommuneConfig(_ slug: String, of province: ProvinceContent) -> SiteConfig? {
         var ignored = Diagnostics()
-        return loadConfig(at: Layer.commune(slug).path + "/site.yml", keys: .site, base: province.config, &ignored)
+        return loadConfig(at: Layer.commune(slug).path + "/site.yml", keys: .site, base: province.inherited(by: slug), &ignored)
     }
 
     /// The province's catalog as one commune does it: procedures changed or left out, its own added.

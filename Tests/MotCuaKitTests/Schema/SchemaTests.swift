@@ -82,6 +82,9 @@ import Testing
         #expect(codes == ["9.999001"], "the shared procedure is left out, the commune's own is added")
         #expect(commune?.config.province == "Thành phố Hải Phòng")
         #expect(commune?.config.spokenNames["dichvucong.gov.vn"] == "Cổng Dịch vụ công quốc gia", "inherited from tinh.yml")
+        // The settings the province page reads for a commune left out of `--xa` are those its build has.
+        #expect(commune?.config.baseURL?.hasSuffix("/vi-du/") == true, "\(commune?.config.baseURL ?? "")")
+        #expect(loader.loadCommuneConfig("vi-du", of: province)?.baseURL == commune?.config.baseURL)
     }
 
     @Test func aMisspeltKeyIsReportedWithTheSchemasSuggestion() throws {
