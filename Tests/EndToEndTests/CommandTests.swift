@@ -132,6 +132,70 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("Content/site.yml").path))
     }
 
+    /// `motcua new --tinh` writes a province of two communes that builds at once with no error and no warning:
+    /// each commune's site, the province's page, and the first commune's change to the shared catalog.
+    @Test func aNewProvinceBuilds() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("motcua-e2e-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let made = try motcua(["new", root.path, "--tinh", "Thành phố Hải Phòng"])
+        #expect(made.status == 0, "\(made)")
+        #expect(made.stdout.contains("Content/xa/an-phu/, Content/xa/tien-lang/"), "\(made)")
+        let run = try motcua(["build", "--root", root.path])
+        #expect(run.status == 0, "\(run)")
+        #expect(run.stderr.isEmpty, "no error and no warning: \(run)")
+        #expect(run.stdout.contains("Đã tạo 2 xã"), "\(run)")
+        let province = try #require(read(root, "Output/index.html"))
+        #expect(province.contains("Thành phố Hải Phòng"))
+        for (slug, name) in [("an-phu", "xã An Phú"), ("tien-lang", "xã Tiên Lãng")] {
+            #expect(province.contains("href=\"\(slug)/index.html\""), "\(slug)")
+            let home = try #require(read(root, "Output/\(slug)/index.html"), "\(slug)")
+            #expect(home.contains("Ủy ban nhân dân \(name)"), "\(slug)")
+            #expect(read(root, "Output/\(slug)/thong-bao/2026-01-05-khai-truong-trang/index.html") != nil, "\(slug)")
+            #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("Output/\(slug)/bieu-mau/phieu-yeu-cau-chung-thuc.docx").path))
+        }
+        // The shared procedure, as each commune does it: An Phú takes applications online (its change file).
+        let page = "thu-tuc/chung-thuc-giao-dich-lien-quan-den-tai-san-la-dong-san-quyen-su-dung-dat-nha-o/index.html"
+        let anPhu = try #require(read(root, "Output/an-phu/" + page))
+        let tienLang = try #require(read(root, "Output/tien-lang/" + page))
+        #expect(anPhu.contains("Trung tâm Phục vụ hành chính công xã An Phú"))
+        #expect(anPhu.contains("ma_thu_tuc=2.001035"))
+        #expect(tienLang.contains("Trung tâm Phục vụ hành chính công cấp xã"))
+        #expect(!tienLang.contains("ma_thu_tuc=2.001035"))
+        #expect(anPhu.contains("Một phần") && !tienLang.contains("Một phần"))
+        #expect(run.stdout.contains("an-phu: Ủy ban nhân dân xã An Phú") && run.stdout.contains("1 một phần"), "\(run)")
+        // --ten names one commune's site; a province's communes are named in their own site.yml.
+        let both = try motcua(["new", root.appendingPathComponent("khac").path, "--tinh", "Thành phố Hải Phòng", "--ten", "Xã An Phú"])
+        #expect(both.status == 2, "\(both)")
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("khac").path))
+    }
+
+    /// The province of the editors' guide, section 17 (Tests/quality/fixtures/province, also checked against the
+    /// JSON Schemas by check_schemas.py): its examples build with no error and no warning, and each does what the
+    /// guide says. `--xa` builds one commune and keeps the other's folder.
+    @Test func theGuidesProvinceBuilds() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("motcua-e2e-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: Self.repo.appendingPathComponent("Tests/quality/fixtures/province/Content"), to: root.appendingPathComponent("Content"))
+        try FileManager.default.copyItem(at: Self.repo.appendingPathComponent("Theme"), to: root.appendingPathComponent("Theme"))
+        let run = try motcua(["build", "--root", root.path])
+        #expect(run.status == 0, "\(run)")
+        #expect(run.stderr.isEmpty, "no error and no warning: \(run)")
+        let housing = "thu-tuc/cho-thue-cho-thue-mua-nha-o-xa-hoi-do-nha-nuoc-dau-tu-xay-dung-bang-von-dau-tu/index.html"
+        #expect(read(root, "Output/an-phu/" + housing) != nil, "the shared catalog")
+        #expect(read(root, "Output/tien-lang/" + housing) == nil, "khong_ap_dung")
+        let festival = try #require(read(root, "Output/tien-lang/thu-tuc/thong-bao-to-chuc-le-hoi-cap-xa/index.html"), "the commune's own procedure")
+        #expect(festival.contains("Văn hóa cơ sở"))
+        #expect(read(root, "Output/an-phu/thu-tuc/thong-bao-to-chuc-le-hoi-cap-xa/index.html") == nil)
+        let sitemap = try #require(read(root, "Output/an-phu/sitemap.xml"))
+        #expect(sitemap.contains("https://dichvucong.haiphong.gov.vn/xa/an-phu/"), "base_url: the province's plus the folder")
+        let again = try motcua(["build", "--root", root.path, "--xa", "tien-lang"])
+        #expect(again.status == 0 && again.stdout.contains("giữ nguyên 1 xã"), "\(again)")
+        #expect(read(root, "Output/an-phu/" + housing) != nil, "the commune left out of --xa is kept")
+        let unknown = try motcua(["build", "--root", root.path, "--xa", "tien-lan"])
+        #expect(unknown.status == 1 && unknown.stderr.contains("có phải là `tien-lang`?"), "\(unknown)")
+    }
+
     @Test func anUnchangedRebuildKeepsEveryFileAndItsTime() throws {
         let root = try sampleSite()
         defer { try? FileManager.default.removeItem(at: root) }

@@ -47,11 +47,13 @@ struct SiteScaffoldTests {
         #expect(BuildAction(options: .init(root: root)).run().succeeded)
     }
 
-    @Test("every YAML file of a new site names its JSON Schema, written beside Content/")
-    func yamlFilesNameTheirSchema() throws {
+    @Test("every YAML file of a new site or province names its JSON Schema, written beside Content/",
+          arguments: [nil, "Thành phố Hải Phòng"])
+    func yamlFilesNameTheirSchema(province: String?) throws {
         let root = temporaryFolder()
         defer { try? FileManager.default.removeItem(at: root) }
-        let files = try SiteScaffold(root: root).create()
+        let files = try SiteScaffold(root: root, provinceName: province).create()
+        #expect(files.contains("Content/tinh.yml") == (province != nil))
         for kind in ContentFileKind.all {
             #expect(files.contains("schema/\(kind.schemaFileName)"))
         }
@@ -65,6 +67,9 @@ struct SiteScaffoldTests {
             #expect(first.hasPrefix(prefix), "\(path)")
             let schema = url.deletingLastPathComponent().appendingPathComponent(String(first.dropFirst(prefix.count))).standardizedFileURL
             #expect(FileManager.default.fileExists(atPath: schema.path), "\(path) names \(schema.path)")
+            // The schema of its kind: a commune's site.yml is a site.yml.
+            let kind = path.hasSuffix("/site.yml") ? "site" : ContentFileKind.all.first { fnmatch($0.files, path, FNM_PATHNAME) == 0 }?.id
+            #expect(schema.lastPathComponent == "\(kind ?? "?").schema.json", "\(path) names \(schema.lastPathComponent)")
         }
     }
 

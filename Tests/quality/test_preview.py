@@ -535,6 +535,61 @@ def measure(binary: Path, runs: int = 15, site: Path | None = None) -> tuple[lis
         return times, rebuilds
 
 
+def measure_province(binary: Path, site: Path, runs: int = 5) -> dict[str, list[float]]:
+    """A province in serve mode, every commune opened first (each is built when first asked for): the
+    server's rebuild milliseconds for a commune's edited announcement, and for an edited shared procedure,
+    which every commune shows; with the milliseconds from each save to the reload event."""
+    global START_TIMEOUT
+    with tempfile.TemporaryDirectory(prefix="motcua-bench-province-") as tmp:
+        root = Path(tmp)
+        for folder in ("Content", "Theme"):
+            shutil.copytree(site / folder, root / folder)
+        communes = sorted(p.name for p in (root / "Content/xa").iterdir() if (p / "site.yml").exists())
+        announcement = sorted((root / "Content/xa" / communes[0] / "thong-bao").glob("*.md"))[0]
+        catalog = sorted((root / "Content/thu-tuc").glob("*.yml"))[0]
+        START_TIMEOUT = 600
+        server = Server(binary, root)
+        figures: dict[str, list[float]] = {"announcement": [], "announcement reload": [], "procedure": [], "procedure reload": []}
+        try:
+            if not server.wait_ready():
+                sys.exit("test_preview: server did not start: " + " | ".join(server.lines[-5:]))
+            for slug in communes:
+                get(server.port, f"/{slug}/")
+            sock = socket.create_connection(("127.0.0.1", server.port), timeout=60)
+            sock.sendall(f"GET /__motcua/events HTTP/1.1\r\nHost: 127.0.0.1:{server.port}\r\n\r\n".encode())
+            buffer = b""
+            while b"event: state" not in buffer:
+                buffer += sock.recv(65536)
+            for kind, path, edit in (
+                ("announcement", announcement, lambda text, i: text + f"\nĐoạn sửa thử số {i}.\n"),
+                # A procedure's name: on its page, its field's page and the lists of every commune.
+                ("procedure", catalog, lambda text, i: re.sub(r"(\n    ten: )", rf"\1Sửa {i} ", text, count=1)),
+            ):
+                original = path.read_text("utf-8")
+                for i in range(runs):
+                    before = len(server.lines)
+                    buffer = b""
+                    time.sleep(0.5)
+                    start = time.perf_counter()
+                    save(path, edit(original, i))
+                    while b"event: reload" not in buffer:
+                        buffer += sock.recv(65536)
+                    figures[kind + " reload"].append((time.perf_counter() - start) * 1000)
+                    deadline = time.monotonic() + 60
+                    while time.monotonic() < deadline:
+                        found = [float(m.group(1)) for line in server.lines[before:] if (m := re.search(r"trong (\d+) ms sau khi sửa", line))]
+                        if found:
+                            figures[kind].append(found[0])
+                            break
+                        time.sleep(0.01)
+                save(path, original)
+                time.sleep(1.0)
+            sock.close()
+        finally:
+            server.stop()
+        return figures
+
+
 def main() -> int:
     binary = find_binary()
     if "--bench" in sys.argv:

@@ -1,7 +1,9 @@
 import Foundation
 
 /// `motcua new`: a small working site for another commune — Content/ with placeholders to fill in, and the
-/// default theme from the copy embedded in the binary (so it works far from any checkout).
+/// default theme from the copy embedded in the binary (so it works far from any checkout). With a province's
+/// name (`motcua new --tinh`), a province of two communes instead (SiteScaffold+Province.swift), made of the
+/// same pieces.
 public struct SiteScaffold: Sendable {
     public enum Failure: Error, CustomStringConvertible, Sendable {
         case notEmpty(String)
@@ -24,10 +26,15 @@ public struct SiteScaffold: Sendable {
     public var root: URL
     /// The commune as the user typed it (`Xã An Phú`, `An Phú`), or nil for a placeholder.
     public var communeName: String?
+    /// A province (`--tinh`) as the user typed it: then the root is a province (Content/tinh.yml) of two communes.
+    public var provinceName: String?
+    /// The text of files a province's communes share speaks of "cấp xã", not of one commune.
+    var sharedByCommunes = false
 
-    public init(root: URL, communeName: String? = nil) {
+    public init(root: URL, communeName: String? = nil, provinceName: String? = nil) {
         self.root = root
         self.communeName = communeName
+        self.provinceName = provinceName
     }
 
     /// Files written, relative to the root, in order.
@@ -56,7 +63,7 @@ public struct SiteScaffold: Sendable {
 
     /// Every file of the new site, relative to its root.
     public func files() -> [(path: String, data: Data)] {
-        var result = content.map { ($0.path, Data($0.text.utf8)) }
+        var result = (provinceName == nil ? content : provinceContent).map { ($0.path, Data($0.text.utf8)) }
         result.append(("Content/bieu-mau/\(Self.formName)", Self.sampleForm(title: "Phiếu yêu cầu chứng thực (mẫu)")))
         for file in JSONSchemaWriter.files() {
             result.append(("\(Self.schemaFolder)/\(file.name)", Data(file.text.utf8)))
@@ -90,8 +97,8 @@ public struct SiteScaffold: Sendable {
         return name
     }
 
-    /// "xã An Phú" for running text.
-    var commune: String { "xã \(shortName)" }
+    /// "xã An Phú" for running text; "cấp xã" in the files a province's communes share.
+    var commune: String { sharedByCommunes ? "cấp xã" : "xã \(shortName)" }
 
     /// A YAML double-quoted scalar: every value that holds the commune's name is written so, since an editor's
     /// name may hold `: `, `#` or quotes.
@@ -118,17 +125,29 @@ public struct SiteScaffold: Sendable {
         # Thay mọi chỗ ghi "(điền …)" bằng thông tin của xã, rồi chạy `motcua build` hoặc `motcua serve`.
         ten: \(Self.quoted("Ủy ban nhân dân \(commune)"))
         tinh: "(điền tên tỉnh)"
+        \(Self.contactLines)
+        \(Self.portalLines(baseURL: "https://ten-xa.tinh.gov.vn/"))
+
+        """
+    }
+
+    /// The commune's own address, phone, email and hours: in site.yml, and in each commune's site.yml of a province.
+    static let contactLines = """
         dia_chi: "(điền địa chỉ trụ sở UBND xã)"
         dien_thoai: "(điền số điện thoại của Trung tâm Phục vụ hành chính công xã)"
         email: "(điền email của UBND xã)"
         gio_lam_viec: "(điền giờ làm việc, ví dụ: Sáng 7h30–11h30, chiều 13h30–17h00, thứ Hai đến thứ Sáu)"
+        """
+
+    /// Portals, addresses and the level scheme: in site.yml, and in a province's tinh.yml for all its communes.
+    static func portalLines(baseURL: String) -> String {
+        """
         cong_dich_vu_cong: https://dichvucong.gov.vn
         # Bỏ dấu # ở đầu các dòng dưới đây khi đã có địa chỉ thật:
         # cong_tinh: (điền địa chỉ Cổng Dịch vụ công của tỉnh, ví dụ https://dichvucong.tinh.gov.vn)
         # tra_cuu: (điền địa chỉ tra cứu hồ sơ, có {ma_ho_so} ở chỗ mã hồ sơ)
-        # base_url: (điền địa chỉ trang khi đưa lên mạng, ví dụ https://ten-xa.tinh.gov.vn/)
+        # base_url: (điền địa chỉ trang khi đưa lên mạng, ví dụ \(baseURL))
         muc_do: nd42
-
         """
     }
 

@@ -44,6 +44,7 @@ import Testing
         #expect(content.announcements.first?.broadcast?.priority == .emergency)
         #expect(content.guides.first?.group == "dang-ky")
         #expect(content.abbreviations["BPMC"]?.value == "Bộ phận một cửa")
+        try loadProvinceWithEveryKey()
 
         #if DEBUG
         let read = SchemaReads.shared.keysRead
@@ -52,6 +53,38 @@ import Testing
         #expect(SchemaReads.shared.undeclaredReads.isEmpty,
                 "the loader reads keys the schema table does not declare: \(SchemaReads.shared.undeclaredReads.sorted())")
         #endif
+    }
+
+    /// A province's own files, tinh.yml and a commune's thu-tuc/, each holding every key of its schema: part of
+    /// the test above, which counts the keys read once every kind of file is loaded.
+    func loadProvinceWithEveryKey() throws {
+        let site = try TempSite()
+        try site.write("Content/tinh.yml", Self.exampleFile(.province))
+        try site.write("Content/thu-tuc/vi-du.yml", Self.exampleFile(.field))
+        try site.write("Content/xa/vi-du/site.yml", "ten: Ủy ban nhân dân xã An Phú\n")
+        // A change of every changeable key (with `khong_ap_dung`), then a procedure of the commune's own: the
+        // example's code is the catalog's, so the own one takes another.
+        var changes = Self.exampleFile(.catalogChanges)
+        let code = try #require(changes.range(of: "ma: \"1.001193\"", options: .backwards))
+        changes.replaceSubrange(code, with: "ma: \"9.999001\"")
+        #expect(changes.contains("khong_ap_dung: true") && changes.contains("ma: \"1.001193\""), "\(changes)")
+        try site.write("Content/xa/vi-du/thu-tuc/vi-du.yml", changes)
+        let loader = ContentLoader(root: site.root, includeDrafts: true)
+        let (loaded, diagnostics) = loader.loadProvince()
+        #expect(diagnostics.errorCount == 0, "\(diagnostics.lines)")
+        let province = try #require(loaded)
+        #expect(province.config.name == "Thành phố Hải Phòng")
+        #expect(province.config.spokenNames["dichvucong.gov.vn"] == "Cổng Dịch vụ công quốc gia", "tinh.yml holds a site.yml's keys")
+        #expect(province.communes == ["vi-du"])
+        let (commune, communeDiagnostics) = loader.loadCommune("vi-du", of: province)
+        #expect(communeDiagnostics.errorCount == 0, "\(communeDiagnostics.lines)")
+        let codes = try #require(commune).fields.flatMap(\.procedures).map(\.code.value)
+        #expect(codes == ["9.999001"], "the shared procedure is left out, the commune's own is added")
+        #expect(commune?.config.province == "Thành phố Hải Phòng")
+        #expect(commune?.config.spokenNames["dichvucong.gov.vn"] == "Cổng Dịch vụ công quốc gia", "inherited from tinh.yml")
+        // The settings the province page reads for a commune left out of `--xa` are those its build has.
+        #expect(commune?.config.baseURL?.hasSuffix("/vi-du/") == true, "\(commune?.config.baseURL ?? "")")
+        #expect(loader.loadCommuneConfig("vi-du", of: province)?.baseURL == commune?.config.baseURL)
     }
 
     @Test func aMisspeltKeyIsReportedWithTheSchemasSuggestion() throws {
