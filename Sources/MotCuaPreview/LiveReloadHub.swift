@@ -19,6 +19,8 @@ public final class LiveReloadHub: Sendable {
     private struct Subscribers {
         var current: BuildState
         var continuations: [Int: AsyncStream<String>.Continuation] = [:]
+        /// Each open page's path, as it said when it connected.
+        var pages: [Int: String] = [:]
         var nextID = 0
         var closed = false
     }
@@ -33,7 +35,7 @@ public final class LiveReloadHub: Sendable {
     }
 
     /// SSE messages for one page: a retry hint and the current state, then every event until `close()`.
-    public func subscribe() -> AsyncStream<String> {
+    public func subscribe(page: String? = nil) -> AsyncStream<String> {
         let (stream, continuation) = AsyncStream.makeStream(of: String.self, bufferingPolicy: .bufferingNewest(16))
         subscribers.withLock { s in
             guard !s.closed else {
@@ -45,8 +47,12 @@ public final class LiveReloadHub: Sendable {
             let id = s.nextID
             s.nextID += 1
             s.continuations[id] = continuation
+            if let page { s.pages[id] = page }
             continuation.onTermination = { [weak self] _ in
-                self?.subscribers.withLock { _ = $0.continuations.removeValue(forKey: id) }
+                self?.subscribers.withLock {
+                    _ = $0.continuations.removeValue(forKey: id)
+                    _ = $0.pages.removeValue(forKey: id)
+                }
             }
         }
         return stream
@@ -99,6 +105,14 @@ public final class LiveReloadHub: Sendable {
     }
 
     public var subscriberCount: Int { subscribers.withLock { $0.continuations.count } }
+
+    /// The first folder of every open page's path ("/an-phu/thu-tuc/x/" → "an-phu"): in a province's
+    /// preview, the communes someone is looking at.
+    public var openFolders: Set<String> {
+        subscribers.withLock { s in
+            Set(s.pages.values.compactMap { path in path.split(separator: "/").first.map { String($0).removingPercentEncoding ?? String($0) } })
+        }
+    }
     public var current: BuildState { subscribers.withLock { $0.current } }
 
     static func message(_ event: Event, _ state: BuildState) -> String {

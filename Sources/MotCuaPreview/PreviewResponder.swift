@@ -23,15 +23,15 @@ public struct PreviewResponder: HTTPResponder {
         }
         let path = request.uri.path
         if path == ReloadScript.eventsPath {
-            return events()
+            return events(page: Self.queryValue("page", in: request.uri.query))
         }
         let response = serve(path: path, query: request.uri.query)
         return request.method == .head ? Self.withoutBody(response) : response
     }
 
     /// Server-sent events; the stream ends when the hub closes (the server stops) or the page goes away.
-    func events() -> Response {
-        let stream = hub.subscribe()
+    func events(page: String? = nil) -> Response {
+        let stream = hub.subscribe(page: page)
         var headers = HTTPFields()
         headers[.contentType] = "text/event-stream; charset=utf-8"
         headers[.cacheControl] = "no-store"
@@ -85,6 +85,16 @@ public struct PreviewResponder: HTTPResponder {
         var response = Self.file(ReloadScript.inject(into: page, state: hub.current), type: MediaTypes.byExtension["html"]!)
         response.status = .serviceUnavailable
         return response
+    }
+
+    /// One value of a query string, percent-decoded.
+    static func queryValue(_ name: String, in query: String?) -> String? {
+        guard let query else { return nil }
+        for pair in query.split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1)
+            if parts.count == 2, parts[0] == name { return String(parts[1]).removingPercentEncoding }
+        }
+        return nil
     }
 
     /// Every response says `no-store`: a preview must never show a page the browser kept from before.

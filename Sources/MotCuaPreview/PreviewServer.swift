@@ -164,7 +164,7 @@ public final class PreviewServer: Sendable {
     /// `complete`: `changed` is everything that changed since the last rebuild, so no other file is looked at.
     @discardableResult
     public func rebuild(changed: Set<String>?, complete: Bool = false) -> PreviewSite.Outcome {
-        let outcome = site.rebuild(changes: complete ? changed.map(KnownChanges.init) : nil)
+        let outcome = site.rebuild(changes: complete ? changed.map(KnownChanges.init) : nil, open: hub.openFolders)
         hub.publish(outcome.state)
         let ms = Int((outcome.seconds * 1000).rounded())
         let printer = DiagnosticPrinter(useColor: isatty(2) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil)

@@ -35,6 +35,8 @@ public final class PreviewSite: Sendable {
     private let members = Locked<[String: Member]>([:])
     private let overview: ProvinceOverview?
     /// The province's page and the list of communes, as the last rebuild left them.
+    /// The shared content as the last rebuild loaded it: a commune built on request uses it.
+    private let lastProvince = Locked<ProvinceContent?>(nil)
     private let provinceFiles = Locked<(communes: [String], files: [String: Data], copies: [String: URL])>(([], [:], [:]))
     private let latest = Locked(BuildState(generation: 0))
     /// Good builds so far, across members: what pages compare to know they are out of date.
@@ -52,6 +54,8 @@ public final class PreviewSite: Sendable {
         var snapshotIsLastBuild = false
         /// The latest attempt's (guarded by `building`).
         var diagnostics = Diagnostics()
+        /// A shared change not built yet: no page of the commune was open. Read by requests without the lock.
+        let outOfDate = Locked(false)
 
         init(_ options: BuildAction.Options, settleSeconds: Int) {
             builder = IncrementalBuild(options: options, settleSeconds: settleSeconds)
@@ -74,7 +78,11 @@ public final class PreviewSite: Sendable {
     /// looking at the files it does not name. In a province, only the communes the changes concern are
     /// built again: a commune's own files, its own; a shared file, every commune built so far.
     @discardableResult
-    public func rebuild(changes: KnownChanges? = nil) -> Outcome {
+    ///
+    /// `open`: the first folders of the pages open in a browser. A shared change rebuilds at once only the
+    /// communes among them (nil: every commune built so far); the others are marked out of date and built
+    /// again when next asked for, so an edit costs what is being looked at, not the whole province.
+    public func rebuild(changes: KnownChanges? = nil, open: Set<String>? = nil) -> Outcome {
         building.lock()
         defer { building.unlock() }
         let clock = ContinuousClock()
@@ -83,6 +91,7 @@ public final class PreviewSite: Sendable {
         var diagnostics = Diagnostics()
         if let overview {
             let province = overview.load(options, changes: changes)
+            lastProvince.withLock { $0 = province.province }
             provinceFiles.withLock {
                 $0 = (province.communes, Dictionary(province.files.map { ($0.path, $0.bytes) }) { a, _ in a },
                       Dictionary(province.copies.map { ($0.path, $0.source) }) { a, _ in a })
@@ -90,16 +99,26 @@ public final class PreviewSite: Sendable {
             good = !province.files.isEmpty
             let known = Set(province.communes)
             members.withLock { $0 = $0.filter { known.contains($0.key) } }
-            for slug in Self.communesToBuild(changes, built: Set(members.withLock { Array($0.keys) }), known: known) {
+            let built = Set(members.withLock { Array($0.keys) })
+            var concerned = Self.communesToBuild(changes, built: built, known: known)
+            if let open {
+                let own = Self.communesToBuild(changes, built: [], known: known)
+                for slug in concerned where !open.contains(slug) && !own.contains(slug) {
+                    members.withLock { $0[slug] }?.outOfDate.withLock { $0 = true }
+                }
+                concerned = concerned.filter { open.contains($0) || own.contains($0) }
+            }
+            for slug in concerned {
                 let member = members.withLock { $0[slug] } ?? addMember(slug)
-                let (built, count, redone) = build(member, changes: changes)
+                let (built, count, redone) = build(member, changes: changes, province: province.province)
                 good = good || built
                 communes += 1
                 pages += count
                 remade += redone
             }
             let perCommune = members.withLock { $0.sorted { $0.key < $1.key }.map { (slug: $0.key, diagnostics: $0.value.diagnostics) } }
-            diagnostics = perCommune.isEmpty ? province.diagnostics : ProvinceBuild.merged(perCommune)
+            diagnostics = province.diagnostics
+            diagnostics.append(contentsOf: ProvinceBuild.merged(perCommune))
         } else if let member = members.withLock({ $0[""] }) {
             (good, pages, remade) = build(member, changes: changes)
             diagnostics = member.diagnostics
@@ -144,8 +163,13 @@ public final class PreviewSite: Sendable {
     }
 
     /// One member built again; whether the build was good, its pages and the pages remade.
-    private func build(_ member: Member, changes: KnownChanges?) -> (Bool, Int, Int) {
-        let outcome = member.builder.rebuild(changes: changes)
+    private func build(_ member: Member, changes: KnownChanges?, province: ProvinceContent? = nil) -> (Bool, Int, Int) {
+        // Changes it missed are in no list: every file is looked at.
+        let missed = member.outOfDate.withLock { missed in
+            defer { missed = false }
+            return missed
+        }
+        let outcome = member.builder.rebuild(changes: missed ? nil : changes, province: province ?? lastProvince.withLock { $0 })
         let report = outcome.report
         member.diagnostics = report.diagnostics
         guard let output = outcome.output, !report.diagnostics.hasErrors else {
@@ -169,14 +193,17 @@ public final class PreviewSite: Sendable {
         return (true, outcome.pages, outcome.remade)
     }
 
-    /// A commune asked for before any change concerned it: built now. Its first build is no news to the
+    /// A commune asked for before any change concerned it, or out of date: built now. That is no news to the
     /// pages already open, so the generation stays.
     private func member(forCommune slug: String) -> Member? {
-        if let member = members.withLock({ $0[slug] }) { return member }
+        if let member = members.withLock({ $0[slug] }), !member.outOfDate.withLock({ $0 }) { return member }
         guard provinceFiles.withLock({ $0.communes.contains(slug) }) else { return nil }
         building.lock()
         defer { building.unlock() }
-        if let member = members.withLock({ $0[slug] }) { return member }
+        if let member = members.withLock({ $0[slug] }) {
+            if member.outOfDate.withLock({ $0 }) { _ = build(member, changes: nil) }
+            return member
+        }
         let member = addMember(slug)
         _ = build(member, changes: nil)
         return member

@@ -93,7 +93,8 @@ function apply(state) {
 function start() {
   apply(page);
   if (!window.EventSource) return;
-  var source = new EventSource('/__motcua/events');
+  // The page says where it is: a province's preview rebuilds at once the communes that have a page open.
+  var source = new EventSource('/__motcua/events?page=' + encodeURIComponent(location.pathname));
   source.addEventListener('state', function (e) {
     var state = JSON.parse(e.data);
     // A good build finished between serving this page and connecting: this page is stale.

@@ -122,7 +122,9 @@ public struct BuildAction: Sendable {
     }
 
     /// Step 1: the content and the theme, read at the same time (the theme on the spare core).
-    func load(_ report: inout Report, memo: LoadMemo?, changes: KnownChanges?) -> Loaded? {
+    /// `province`: a commune's shared content, already loaded (the preview loads it once for all communes);
+    /// its problems are then the caller's to say.
+    func load(_ report: inout Report, memo: LoadMemo?, changes: KnownChanges?, province: ProvinceContent? = nil) -> Loaded? {
         let root = options.root
         let commune = options.commune
         let themeTask = Background { Theme.load(root: root, memo: memo, overlay: commune.flatMap(ProvinceContent.themeOverlay(root: root))) }
@@ -130,9 +132,13 @@ public struct BuildAction: Sendable {
         let loader = ContentLoader(root: root, includeDrafts: options.includeDrafts, memo: memo, changes: changes)
         var site: Site?
         if let commune {
-            let (province, provinceDiagnostics) = loader.loadProvince()
-            report.diagnostics.append(contentsOf: provinceDiagnostics)
-            if let province, province.communes.contains(commune) {
+            var shared = province
+            if shared == nil {
+                let (loaded, provinceDiagnostics) = loader.loadProvince()
+                report.diagnostics.append(contentsOf: provinceDiagnostics)
+                shared = loaded
+            }
+            if let province = shared, province.communes.contains(commune) {
                 let (loaded, communeDiagnostics) = loader.loadCommune(commune, of: province)
                 site = loaded
                 report.diagnostics.append(contentsOf: communeDiagnostics)

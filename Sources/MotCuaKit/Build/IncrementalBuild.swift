@@ -62,12 +62,13 @@ public final class IncrementalBuild: @unchecked Sendable {
 
     /// Not called from two threads at once (the preview builds one at a time). `changes`, when the watcher
     /// saw every change since the last build, spares looking at the files it does not name.
-    public func rebuild(changes: KnownChanges? = nil) -> Outcome {
+    /// `province`: for a commune, its province's shared content as just loaded (`ProvinceOverview`).
+    public func rebuild(changes: KnownChanges? = nil, province: ProvinceContent? = nil) -> Outcome {
         var report = BuildAction.Report()
         let build = BuildAction(options: options)
         var phases = PhaseClock()
         defer { phases.report() }
-        guard let loaded = build.load(&report, memo: files, changes: changes) else {
+        guard let loaded = build.load(&report, memo: files, changes: changes, province: province) else {
             last = nil
             return Outcome(report: report, change: .first, output: nil, pages: 0, remade: 0)
         }

@@ -139,8 +139,10 @@ public final class ProvinceOverview: @unchecked Sendable {
         public var communes: [String] = []
         public var files: [(path: String, bytes: Data)] = []
         public var copies: [(path: String, source: URL)] = []
-        /// tinh.yml's, the shared files' and the theme's; a commune's build says them again.
+        /// tinh.yml's, the shared files' and the theme's, said once for all communes.
         public var diagnostics = Diagnostics()
+        /// The shared content, for the communes' builds.
+        public var province: ProvinceContent?
     }
 
     /// Not called from two threads at once (the preview builds one at a time).
@@ -151,6 +153,7 @@ public final class ProvinceOverview: @unchecked Sendable {
         let (theme, themeDiagnostics) = Theme.load(root: options.root, memo: memo)
         result.diagnostics = diagnostics
         result.diagnostics.append(contentsOf: themeDiagnostics)
+        result.province = loaded
         guard let province = loaded, let theme else { return result }
         result.communes = province.communes
         var configs: [String: SiteConfig] = [:]
