@@ -144,6 +144,8 @@ public enum DiagnosticID: String, CaseIterable, Sendable, Hashable {
     case radioAmbiguousAbbreviation = "radio-ambiguous-abbreviation"
     /// A word in capitals that is neither a syllable nor a known abbreviation.
     case radioUnknownAbbreviation = "radio-unknown-abbreviation"
+    /// A word of Latin letters that cannot be a Vietnamese syllable and is no known name ("container").
+    case radioForeignWord = "radio-foreign-word"
 
     /// Truthfulness findings about service levels: warnings by default, errors under `--strict`.
     public static let levelRules: Set<DiagnosticID> = [.levelNeedsForm, .levelNeedsOnlineLink, .levelNeedsPayment, .levelNeedsOnlineResult]

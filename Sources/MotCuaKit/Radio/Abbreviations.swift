@@ -79,6 +79,16 @@ public struct Abbreviations: Sendable {
         "SYT": "Sở Y tế",
     ]
 
+    /// Latin words announcers read as they are written, lowercased: service and brand names, and words every
+    /// listener knows. They are no Vietnamese syllables, yet draw no `radio-foreign-word` warning. A site
+    /// adds its own in viet-tat.yml with the word as its reading (`Vinmec: Vinmec`).
+    public static let knownNames: Set<String> = [
+        "zalo", "facebook", "fanpage", "google", "gmail", "youtube", "tiktok", "internet", "online", "email", "website",
+        "web", "wifi", "video", "radio", "taxi", "covid", "vneid", "viettel", "vnpt", "mobifone", "vinaphone",
+        "vietnamobile", "agribank", "vietcombank", "vietinbank", "bidv", "momo", "viettelpay", "smartphone",
+        "livestream", "app", "android", "iphone", "ok", "pdf", "word", "excel", "camera", "container", "mail",
+    ]
+
     /// Left as written, with a warning, unless the site defines them.
     public static let builtInAmbiguous: [String: [String]] = [
         "TT": ["thông tư", "thị trấn", "trung tâm"],

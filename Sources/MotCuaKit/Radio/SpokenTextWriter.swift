@@ -211,6 +211,9 @@ struct SpokenTextWriter {
                     return (String(decoding: UnsafeBufferPointer(rebasing: b[at..<end]), as: UTF8.self), end, last)
                 }
                 if let (word, end, last) = plain {
+                    if bytes.withUnsafeBufferPointer({ Self.isForeign($0, from: at, to: end) }) {
+                        warnForeign(word, at: location(text.distance(from: text.startIndex, to: i)))
+                    }
                     emit(word)
                     previous = Character(Unicode.Scalar(last)!)
                     i = text.utf8.index(text.startIndex, offsetBy: end)
@@ -256,6 +259,45 @@ struct SpokenTextWriter {
             }
         }
         return Self.tidy(out)
+    }
+
+    /// Whether a word of letters cannot be one Vietnamese syllable: it has f, j, w or z, two groups of vowels
+    /// ("online", "Zalo"), or ends in a consonant no syllable ends in ("email"; k is let through for place
+    /// names of Tây Nguyên such as "Đắk"). A word with no vowel (a unit, "km") is not judged. One pass over
+    /// the bytes of `start..<end`, which hold letters only.
+    static func isForeign(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Bool {
+        var groups = 0
+        var inVowel = false
+        var last: UInt32 = 0
+        var k = start
+        while k < end {
+            let (v, length) = UTF8Text.decode(bytes, at: k)
+            let vowel: Bool
+            if v < 0x80 {
+                let lower = v | 0x20
+                if lower == 0x66 || lower == 0x6A || lower == 0x77 || lower == 0x7A { return true }  // f j w z
+                vowel = lower == 0x61 || lower == 0x65 || lower == 0x69 || lower == 0x6F || lower == 0x75 || lower == 0x79
+            } else {
+                // Every Vietnamese letter past ASCII is a vowel with its marks, but đ.
+                vowel = v != 0x111 && v != 0x110
+            }
+            if vowel && !inVowel { groups += 1 }
+            inVowel = vowel
+            last = v | 0x20
+            k += length
+        }
+        guard groups > 0 else { return false }
+        if groups > 1 { return true }
+        // c ch m n ng nh p t, and k.
+        return !inVowel && ![0x63, 0x68, 0x6D, 0x6E, 0x67, 0x70, 0x74, 0x6B].contains(last)
+    }
+
+    /// A foreign word left as written, reported once per notice unless it is a known name.
+    private mutating func warnForeign(_ word: String, at location: SourceLocation) {
+        guard !Abbreviations.knownNames.contains(word.lowercased()), reported.insert(word).inserted else { return }
+        diagnostics.warning(.radioForeignWord,
+            "`\(word)` không phải tiếng Việt nên người đọc trên đài có thể đọc mỗi người một kiểu; hãy viết bằng tiếng Việt, hoặc khai báo cách đọc trong Content/viet-tat.yml, ví dụ `\(word): …` (muốn đọc đúng như viết thì ghi `\(word): \(word)`)",
+            at: location)
     }
 
     /// The end (a byte offset) and last letter of a word at a word start that the steps below would write as it
@@ -969,10 +1011,14 @@ struct SpokenTextWriter {
             flush(&self)
             return end
         }
-        if Self.looksLikeAbbreviation(word), reported.insert(word).inserted {
-            diagnostics.warning(.radioUnknownAbbreviation,
-                "`\(word)` có vẻ là chữ viết tắt chưa có trong danh sách nên được để nguyên trong bản đọc phát thanh; khai báo cách đọc trong Content/viet-tat.yml, ví dụ `\(word): …`",
-                at: location(i))
+        if Self.looksLikeAbbreviation(word) {
+            if reported.insert(word).inserted {
+                diagnostics.warning(.radioUnknownAbbreviation,
+                    "`\(word)` có vẻ là chữ viết tắt chưa có trong danh sách nên được để nguyên trong bản đọc phát thanh; khai báo cách đọc trong Content/viet-tat.yml, ví dụ `\(word): …`",
+                    at: location(i))
+            }
+        } else if word.allSatisfy(\.isLetter), Array(word.utf8).withUnsafeBufferPointer({ Self.isForeign($0, from: 0, to: $0.count) }) {
+            warnForeign(word, at: location(i))
         }
         emit(word)
         return end
