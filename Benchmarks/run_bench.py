@@ -17,11 +17,22 @@ nothing changed (summary counts, bytes and modification times of every file), an
 For N up to 10,000 it also measures a lower bound that no generator can beat here (`lower_bound`: cmark-gfm with
 one process per core, plus writing motcua's output tree from memory with Benchmarks/tree_write_floor.c, compiled
 with the system C compiler; skipped without one).
+It then measures a province (issue #29), written by Benchmarks/generate_province.py: 100 communes sharing a catalog
+of 300 procedures over 20 fields (and 20 guides, 40 forms), 20 announcements per commune and a few local changes
+per commune, against the same 100 communes built one after another as single sites (each a root of its own with
+the whole catalog, the commune's files and tinh.yml's keys in its site.yml; its catalog changes not applied):
+
+  province  .build/release/motcua build --root PROVINCE --output OUT --quiet
+  singles   sh singles.sh OUT   (one `motcua build --root singles/<slug> --output OUT/<slug> --quiet` per commune,
+                                 one after another)
+
+both with OUT in RAM and on disk, the same way as above (BENCH_PROVINCE=0 skips it; BENCH_COMMUNES sets the count).
 The table goes to stdout and to Benchmarks/latest.md.
 
 Environment: BENCH_SIZES, MOTCUA_BIN (default .build/release/motcua), BENCH_WORK (scratch folder, default a
 temporary one that is removed afterwards), BENCH_KEEP=1 (keep the scratch folder), BENCH_RUNS (override -r),
-BENCH_RAM (the RAM folder's parent, default /dev/shm; empty: disk only).
+BENCH_RAM (the RAM folder's parent, default /dev/shm; empty: disk only), BENCH_PROVINCE=0 (no province),
+BENCH_COMMUNES (communes of the province, default 100).
 """
 import datetime
 import hashlib
@@ -43,6 +54,9 @@ CMARK = "cmark-gfm -e table -e autolink -e strikethrough"
 SLOW_S = float(os.environ.get("BENCH_SLOW_S", "20"))
 VERY_SLOW_S = float(os.environ.get("BENCH_VERY_SLOW_S", "90"))
 RAM = os.environ.get("BENCH_RAM", "/dev/shm")
+PROVINCE = os.environ.get("BENCH_PROVINCE", "1") != "0"
+COMMUNES = int(os.environ.get("BENCH_COMMUNES", "100"))
+PROVINCE_RE = re.compile(r"Đã tạo (\d+) xã.*?, (\d+) trang \((\d+) tệp\)")
 SUMMARY_RE = re.compile(r"Đã tạo (\d+) trang \((\d+) tệp\).*?mới (\d+), thay đổi (\d+), giữ nguyên (\d+), xóa (\d+)")
 
 
@@ -404,6 +418,101 @@ def second_build(n, work):
             "bytes_changed": bytes_changed, "mtime_changed": mtime_changed, "samples": samples}
 
 
+def bench_province(work):
+    """The province (issue #29) against its communes built one after another as single sites, the same content
+    (Benchmarks/generate_province.py): a clean build of each, output on disk and in RAM, medians."""
+    d = os.path.join(work, "province")
+    log(f"\n== province of {COMMUNES} communes: generating in {d}")
+    subprocess.run([sys.executable, os.path.join(HERE, "generate_province.py"), d, "--communes", str(COMMUNES)],
+                   check=True, stdout=sys.stderr)
+    root, singles = os.path.join(d, "province"), os.path.join(d, "singles")
+    slugs = sorted(os.listdir(singles))
+    script = os.path.join(d, "singles.sh")
+    with open(script, "w") as f:
+        f.write('mkdir -p "$1" || exit 1\n')
+        for slug in slugs:
+            f.write(f'{BIN} build --root {os.path.join(singles, slug)} --output "$1/{slug}" --quiet || exit 1\n')
+    runs = int(os.environ.get("BENCH_RUNS", "5"))
+
+    # A plain build first: it must succeed with no warning, and gives the counts.
+    first_out = os.path.join(d, "out-first")
+    settle("province")
+    _, wall, stdout = peak_rss(f"{BIN} build --root {root} --output {first_out}", prepare=set_aside(first_out, work))
+    m = PROVINCE_RE.search(stdout)
+    if not m:
+        sys.exit(f"run_bench: the province's summary line is missing:\n{stdout[:2000]}")
+    summary = stdout.strip().splitlines()[0]
+    counts = {"communes": int(m.group(1)), "pages": int(m.group(2)), "files": int(m.group(3)),
+              "warnings": "cảnh báo" in summary}
+    size = folder_bytes(first_out)
+    single_pages = 0
+    for slug in slugs[:1]:
+        r = sh([BIN, "build", "--root", os.path.join(singles, slug), "--output", os.path.join(d, "out-single")])
+        single_pages = int(SUMMARY_RE.search(r.stdout).group(1))
+    subprocess.run(set_aside(os.path.join(d, "out-single"), work), shell=True, check=True)
+    log(f"  province first build: {wall:.2f} s, {counts['pages']:,} pages, {counts['files']:,} files")
+
+    rows = {}
+
+    def place(where, out_dir, aside_root):
+        rows[where] = {}
+        for tool in ("province", "singles"):
+            out = os.path.join(out_dir, f"out-{tool}")
+            cmd = (f"{BIN} build --root {root} --output {out} --quiet" if tool == "province"
+                   else f"sh {script} {out}")
+            settle(f"{tool}, output {where}")
+            rss, wall, _ = peak_rss(cmd, prepare=set_aside(out, aside_root))
+            log(f"  {tool} first build, output {where}: {wall:.2f} s, {rss:.0f} MB")
+            rows[where][tool] = measure(f"{tool}-{where}", cmd, set_aside(out, aside_root),
+                                        runs if tool == "province" else min(runs, 3), d, wall)
+            rows[where][tool].update(rss=rss)
+            if aside_root != work:
+                shutil.rmtree(os.path.join(aside_root, "set-aside"), ignore_errors=True)
+
+    place("disk", d, work)
+    ram = ram_folder("province", size * (runs + 2))
+    if ram:
+        try:
+            place("RAM", ram, ram)
+        finally:
+            shutil.rmtree(ram, ignore_errors=True)
+    return {"rows": rows, "counts": counts, "summary": summary, "single_pages": single_pages, "slugs": len(slugs),
+            "bytes": size}
+
+
+def province_table(p):
+    lines = ["| build | output | wall time (median) | min–max | peak RSS | singles/province | runs |",
+             "|---|---|---:|---:|---:|---:|---:|"]
+    for where in ("RAM", "disk"):
+        if where not in p["rows"]:
+            continue
+        rows = p["rows"][where]
+        for tool, label in (("province", f"province, {p['counts']['communes']} communes in one build"),
+                            ("singles", f"{p['slugs']} single sites one after another")):
+            x = rows[tool]
+            ratio = f"{rows['singles']['median'] / rows['province']['median']:.2f}×" if tool == "province" else "—"
+            lines.append(f"| {label} | {where} | {fmt_s(x['median'])} | {fmt_s(x['min'])}–{fmt_s(x['max'])} | "
+                         f"{x['rss']:.0f} MB | {ratio} | {x['runs']} |")
+    return "\n".join(lines)
+
+
+def province_targets(p):
+    def mark(ok):
+        return "**met**" if ok else "**NOT met**"
+    out = []
+    for where in ("RAM", "disk"):
+        if where not in p["rows"]:
+            continue
+        rows = p["rows"][where]
+        m, s, rss = rows["province"]["median"], rows["singles"]["median"], rows["province"]["rss"]
+        out.append(f"- province of {p['counts']['communes']} communes, full build under 5 s (output {where}): "
+                   f"{fmt_s(m)} median → {mark(m < 5)}")
+        out.append(f"- province build under 800 MB peak RSS (output {where}): {rss:.0f} MB → {mark(rss < 800)}")
+        out.append(f"- province build at least 4× faster than its communes built one after another as single sites "
+                   f"(output {where}): {fmt_s(s)} / {fmt_s(m)} = {s / m:.2f}× → {mark(s / m >= 4)}")
+    return "\n".join(out)
+
+
 def sample_site(work):
     out = os.path.join(work, "sample-out")
     cmd = f"{BIN} build --root {ROOT} --output {out} --quiet"
@@ -515,6 +624,30 @@ def targets(results, sample, second, serve):
     return "\n".join(out)
 
 
+def province_text(p):
+    if p is None:
+        return "Province (issue #29): not measured (BENCH_PROVINCE=0).\n"
+    c = p["counts"]
+    return f"""
+### Province (issue #29)
+
+A province of {c['communes']} communes (Benchmarks/generate_province.py): one shared catalog of 300 procedures over 20
+fields, 20 shared guides and 40 forms; per commune 20 announcements, 2 pages and its changes (two or three
+procedures at another level, one in three communes leaving one out, one in seven adding its own, one in ten its own
+guide, one in 25 its own style.css). "province" is one `motcua build` of it ({c['pages']:,} pages, {c['files']:,}
+files, {p['bytes'] / 2**20:.0f} MB{', WITH WARNINGS' if c['warnings'] else ', no warning'}); "single sites" builds
+the same {p['slugs']} communes one after another, each as a single site of its own (the whole catalog, the shared guides
+and forms, the commune's own files, tinh.yml's keys under its site.yml's; its catalog changes not applied:
+{p['single_pages']} pages for the first commune), `motcua build --quiet` per commune in one shell script. Both clean
+builds, timed as whole processes like the rows above (the province: up to {int(os.environ.get('BENCH_RUNS', '5'))} runs; the singles: up to 3).
+
+{province_table(p)}
+
+Targets (issue #29):
+{province_targets(p)}
+"""
+
+
 def main():
     ensure_tools()
     keep = os.environ.get("BENCH_KEEP") == "1"
@@ -538,6 +671,7 @@ def main():
             if n == 10000:
                 log("\n== serve mode at 10,000 guides: save → reload")
                 serve[10000] = serve_mode(os.path.join(work, f"n{n}", "motcua"))
+        province = bench_province(work) if PROVINCE else None
         log("\n== sample site (repo Content/)")
         sample = sample_site(work)
         log("\n== serve mode on the sample site: save → reload")
@@ -586,6 +720,7 @@ from memory with one process per core, `lower_bound` in run_bench.py): {"; ".joi
 Second unchanged build: `{second['summary']}`; sample mtimes: {mtimes}.
 Files whose bytes differ after the unchanged rebuild: {", ".join("`" + p + "`" for p in second["bytes_changed"][:8]) or "none"}.
 Files with a new mtime: {", ".join("`" + p + "`" for p in second["mtime_changed"][:8]) or "none"}.
+{province_text(province)}
 Bench run took {elapsed / 60:.1f} min (`BENCH_SIZES={",".join(map(str, SIZES))}`).
 """
     print(text)

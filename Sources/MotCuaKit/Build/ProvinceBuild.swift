@@ -87,10 +87,10 @@ public struct ProvinceBuild: Sendable {
             }
             chosen = province.communes.filter { selection.contains($0) }
         }
-        var perCommune: [(slug: String, diagnostics: Diagnostics)] = []
-        var pages = 0
-        var configs: [String: SiteConfig] = [:]
-        for slug in chosen {
+        // Two communes are built at once: a commune's check, radio texts and search index run on one thread,
+        // so one commune alone leaves a core idle for a third of its time; the other commune's pages fill it.
+        // Each commune's result is kept in its place and merged below in the communes' order.
+        let results = Self.twoAtATime(chosen) { slug -> (config: SiteConfig?, commune: Commune?, diagnostics: Diagnostics) in
             var communeReport = BuildAction.Report()
             let (site, diagnostics) = loader.loadCommune(slug, of: province)
             communeReport.diagnostics.append(contentsOf: diagnostics)
@@ -100,19 +100,28 @@ public struct ProvinceBuild: Sendable {
                 communeTheme = own
                 communeReport.diagnostics.append(contentsOf: ownDiagnostics)
             }
-            if let site {
-                configs[slug] = site.config
-                let communeOutput = PrefixedOutput(output, prefix: slug + "/")
-                var phases = PhaseClock()
-                defer { phases.report() }
-                if let made = BuildAction(options: options).make(BuildAction.Loaded(site: site, theme: communeTheme), into: communeOutput,
-                                                                 &communeReport, pageMemo: nil, phases: &phases) {
-                    pages += made.plan.pages.count
-                    report.communes.append(Commune(slug: slug, name: site.config.name, pages: made.plan.pages.count,
-                                                   files: communeOutput.count, levels: Self.levelCounts(made.site.fields, site.config.levelScheme)))
-                }
+            guard let site else { return (nil, nil, communeReport.diagnostics) }
+            let communeOutput = PrefixedOutput(output, prefix: slug + "/")
+            var phases = PhaseClock()
+            defer { phases.report() }
+            var commune: Commune?
+            if let made = BuildAction(options: options).make(BuildAction.Loaded(site: site, theme: communeTheme), into: communeOutput,
+                                                             &communeReport, pageMemo: nil, phases: &phases) {
+                commune = Commune(slug: slug, name: site.config.name, pages: made.plan.pages.count,
+                                  files: communeOutput.count, levels: Self.levelCounts(made.site.fields, site.config.levelScheme))
             }
-            perCommune.append((slug, communeReport.diagnostics))
+            return (site.config, commune, communeReport.diagnostics)
+        }
+        var perCommune: [(slug: String, diagnostics: Diagnostics)] = []
+        var pages = 0
+        var configs: [String: SiteConfig] = [:]
+        for (slug, result) in zip(chosen, results) {
+            if let config = result.config { configs[slug] = config }
+            if let commune = result.commune {
+                pages += commune.pages
+                report.communes.append(commune)
+            }
+            perCommune.append((slug, result.diagnostics))
         }
         report.diagnostics.append(contentsOf: Self.merged(perCommune))
         // A kept commune's problems were said when it was built.
@@ -149,12 +158,40 @@ public struct ProvinceBuild: Sendable {
         return merged
     }
 
+    /// `work` over every item, two items at a time (each on its own thread, taking the next item when done);
+    /// the results in the items' order.
+    static func twoAtATime<T: Sendable, R: Sendable>(_ items: [T], _ work: @Sendable (T) -> R) -> [R] {
+        let box = ResultBox<R>(count: items.count)
+        let next = NextIndex()
+        DispatchQueue.concurrentPerform(iterations: min(2, items.count)) { _ in
+            while true {
+                let i = next.take()
+                guard i < items.count else { return }
+                box.set(i, work(items[i]))
+            }
+        }
+        return box.values
+    }
+
     /// Procedures per badge of a catalog, in the scheme's order.
     static func levelCounts(_ fields: [Field], _ scheme: LevelScheme) -> [(label: String, count: Int)] {
         let badges = fields.flatMap(\.procedures).map {
             LevelBadge.badge(for: $0.level?.value ?? .informationOnly, scheme: scheme, hasForms: !$0.forms.isEmpty)
         }
         return LevelBadge.all(scheme).map { b in (b.label, badges.filter { $0.key == b.key }.count) }
+    }
+}
+
+/// 0, 1, 2, … to whichever thread asks.
+private final class NextIndex: @unchecked Sendable {
+    private let lock = NSLock()
+    private var next = 0
+
+    func take() -> Int {
+        lock.withLock {
+            defer { next += 1 }
+            return next
+        }
     }
 }
 
