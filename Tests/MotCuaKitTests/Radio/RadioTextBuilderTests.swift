@@ -121,6 +121,23 @@ struct RadioTextBuilderTests {
         #expect(unknown.count == 2)
     }
 
+    /// Words no Vietnamese syllable spells are named where they are, once; known names, Vietnamese words of
+    /// any spelling (nghiêng, khuya, quốc, giường) and Tây Nguyên names (Đắk Lắk, Krông) are not.
+    @Test func foreignWordsAreReported() {
+        let body = "Dòng một.\nNhận hàng ở container số 3, tải Zalo; hỏi Cookie và cookie.\nĐắk Lắk, Krông Búk, đường nghiêng, khuya, quốc lộ, giường, online, Facebook."
+        let radio = Self.builder.build(radioAnnouncement(body: body))
+        let foreign = radio.diagnostics.all.filter { $0.id == .radioForeignWord }
+        #expect(foreign.map { $0.message.split(separator: "`")[0] } == ["Cookie", "cookie"])
+        #expect(foreign.map(\.location.line) == [11, 11])
+        #expect(foreign.first?.location.column == 43)
+        #expect(radio.text.contains("Cookie"))
+        for word in ["container", "Zalo", "email", "Tôi", "nghiêng", "Đắk", "Krông", "xoong"] {
+            let bytes = Array(word.utf8)
+            let foreign = bytes.withUnsafeBufferPointer { SpokenTextWriter.isForeign($0, from: 0, to: $0.count) }
+            #expect(foreign == ["container", "Zalo", "email"].contains(word), "\(word)")
+        }
+    }
+
     @Test func filingLinesAndDistributionListAreNotRead() {
         let body = """
             Nội dung chính.
