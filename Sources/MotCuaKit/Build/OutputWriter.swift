@@ -267,9 +267,25 @@ public struct OutputWriter: Sendable {
         public func copy(_ path: String, from source: URL) {
             run(path) { old in
                 if let old, ChunkedFile.sameBytes(old, source.path) { return true }
-                try ChunkedFile(source).copy(to: self.writer.stagingPath + "/" + path)
+                let target = self.writer.stagingPath + "/" + path
+                if old == nil, self.linkToFirst(source.path, target) { return false }
+                try ChunkedFile(source).copy(to: target)
+                self.lock.withLock { self.firstWritten[source.path] = self.firstWritten[source.path] ?? target }
                 return false
             }
+        }
+
+        /// New files of this output already written from the same source (a province's shared forms, assets
+        /// and form bundles, once per commune), by the source's key: a later one is a hard link to the first
+        /// rather than a second copy. Only for a file the old output did not have: an old one is compared
+        /// and kept, as every file is.
+        private var firstWritten: [String: String] = [:]
+
+        /// Links `target` to the first file written from `key`; false when there is none or links cannot be
+        /// made here (a FAT stick), and the file is written as usual.
+        private func linkToFirst(_ key: String, _ target: String) -> Bool {
+            guard let first = lock.withLock({ firstWritten[key] }) else { return false }
+            return link(first, target) == 0
         }
 
         private func run(_ path: String, _ write: (String?) throws -> Bool) {
@@ -359,12 +375,20 @@ public struct OutputWriter: Sendable {
         /// Streams the archive into the staging folder; when its bytes equal the old output's file, that file is
         /// linked instead so it keeps its time.
         public func zip(_ path: String, _ archive: ZipArchive) {
+            // The same forms under the same names make the same bytes.
+            let key = "zip\u{0}" + archive.entries.map { entry -> String in
+                if case .file(let url) = entry.source { return entry.name + "\u{0}" + url.path }
+                return entry.name + "\u{0}\u{1}"
+            }.joined(separator: "\u{0}")
+            let sourced = archive.entries.allSatisfy { if case .file = $0.source { return true } else { return false } }
             run(path) { old in
                 let target = self.writer.stagingPath + "/" + path
+                if old == nil, sourced, self.linkToFirst(key, target) { return false }
                 let fd = open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
                 guard fd >= 0 else { throw OutputWriter.failure(target, errno) }
                 defer { Glibc.close(fd) }
                 try archive.write(to: fd, path: target)
+                if old == nil, sourced { self.lock.withLock { self.firstWritten[key] = self.firstWritten[key] ?? target } }
                 guard let old, ChunkedFile.sameBytes(old, target) else { return false }
                 // Linked from the old output when the file system can (the old file keeps its time); `place`
                 // keeps the new copy when it cannot.

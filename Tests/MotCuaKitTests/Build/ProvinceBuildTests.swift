@@ -121,6 +121,26 @@ import Testing
     }
 
     /// `muc_do` changed by An Hưng: its page and its counts say `Một phần`; the other communes' say `Thông tin`.
+    /// A file every commune publishes from one source (an asset, a shared form, a bundle of shared forms) is
+    /// written once into a new output and linked for the others: same bytes, one inode.
+    @Test func sharedFilesAreWrittenOnce() throws {
+        let province = try Self.fixtureBuilt()
+        func inode(_ path: String) throws -> (ino_t, Data) {
+            let full = province.site.root.appendingPathComponent("Output/" + path).path
+            var info = stat()
+            #expect(stat(full, &info) == 0, "\(path)")
+            return (info.st_ino, try Data(contentsOf: URL(fileURLWithPath: full)))
+        }
+        for path in ["assets/search.js", "bieu-mau/\(Self.sharedForm)"] {
+            let (first, bytes) = try inode("an-hung/" + path)
+            let (second, same) = try inode("tien-lang/" + path)
+            #expect(first == second, "\(path)")
+            #expect(bytes == same && !bytes.isEmpty)
+        }
+        // An Hưng's own layout does not touch its assets; Kiến Thụy's own form is its alone.
+        #expect(!province.exists("an-hung/bieu-mau/\(Self.ownForm)"))
+    }
+
     @Test func changedLevelShowsOnlyInItsCommune() throws {
         let province = try Self.fixtureBuilt()
         let slug = try province.slug(Self.changedLevel, in: "an-hung")
