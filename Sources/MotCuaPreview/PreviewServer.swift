@@ -53,6 +53,11 @@ public final class PreviewServer: Sendable {
         self.log = log
         site = PreviewSite(options: BuildAction.Options(root: options.root, includeDrafts: options.includeDrafts))
         hub = LiveReloadHub()
+        // A commune built when first opened may bring errors: the open pages and the terminal hear of them.
+        site.onStateChange { [hub, log] state in
+            hub.publish(state)
+            for problem in state.errors { log("\(problem.location): lỗi: \(problem.message)") }
+        }
     }
 
     /// The HTTP application, without binding anything until it runs; tests drive it in-process.

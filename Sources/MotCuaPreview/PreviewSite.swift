@@ -34,9 +34,13 @@ public final class PreviewSite: Sendable {
     /// The single site (key ""), or the communes built so far, by folder name.
     private let members = Locked<[String: Member]>([:])
     private let overview: ProvinceOverview?
-    /// The province's page and the list of communes, as the last rebuild left them.
     /// The shared content as the last rebuild loaded it: a commune built on request uses it.
     private let lastProvince = Locked<ProvinceContent?>(nil)
+    /// tinh.yml's, the shared files' and the shared theme's problems, as the last rebuild found them.
+    private let provinceProblems = Locked(Diagnostics())
+    /// Told when a commune built on request changes what pages should show (its errors).
+    private let stateChanged = Locked<(@Sendable (BuildState) -> Void)?>(nil)
+    /// The province's page and the list of communes, as the last rebuild left them.
     private let provinceFiles = Locked<(communes: [String], files: [String: Data], copies: [String: URL])>(([], [:], [:]))
     private let latest = Locked(BuildState(generation: 0))
     /// Good builds so far, across members: what pages compare to know they are out of date.
@@ -77,11 +81,11 @@ public final class PreviewSite: Sendable {
     /// (`IncrementalBuild`). `changes`, when the watcher saw every change since the last rebuild, spares
     /// looking at the files it does not name. In a province, only the communes the changes concern are
     /// built again: a commune's own files, its own; a shared file, every commune built so far.
-    @discardableResult
     ///
     /// `open`: the first folders of the pages open in a browser. A shared change rebuilds at once only the
     /// communes among them (nil: every commune built so far); the others are marked out of date and built
     /// again when next asked for, so an edit costs what is being looked at, not the whole province.
+    @discardableResult
     public func rebuild(changes: KnownChanges? = nil, open: Set<String>? = nil) -> Outcome {
         building.lock()
         defer { building.unlock() }
@@ -89,8 +93,17 @@ public final class PreviewSite: Sendable {
         let start = clock.now
         var pages = 0, remade = 0, communes = 0, good = false
         var diagnostics = Diagnostics()
-        if let overview {
+        if ProvinceContent.isProvince(options.root) != isProvince {
+            // The preview decided at its start whether it serves one site or a province.
+            let added = !isProvince
+            diagnostics.error(.missingSiteYml, "Content/tinh.yml vừa được \(added ? "thêm" : "xóa"): thư mục \(added ? "trở thành một tỉnh" : "không còn là một tỉnh"); hãy dừng máy chủ xem trước (Ctrl-C) và chạy lại `motcua serve` để xem trang \(added ? "của tỉnh" : "như một trang xã")", at: SourceLocation(path: "Content/" + ProvinceContent.fileName))
+        } else if let overview {
             let province = overview.load(options, changes: changes)
+            provinceProblems.withLock { $0 = province.diagnostics }
+            // tinh.yml or the shared theme cannot be used: the last good pages stay, with the errors over them.
+            guard province.province != nil, !province.files.isEmpty else {
+                return finish(good: false, diagnostics: province.diagnostics, pages: 0, remade: 0, communes: 0, start: start)
+            }
             lastProvince.withLock { $0 = province.province }
             provinceFiles.withLock {
                 $0 = (province.communes, Dictionary(province.files.map { ($0.path, $0.bytes) }) { a, _ in a },
@@ -109,20 +122,25 @@ public final class PreviewSite: Sendable {
                 concerned = concerned.filter { open.contains($0) || own.contains($0) }
             }
             for slug in concerned {
-                let member = members.withLock { $0[slug] } ?? addMember(slug)
+                let member = members.withLock { $0[slug] } ?? newMember(slug)
                 let (built, count, redone) = build(member, changes: changes, province: province.province)
+                members.withLock { $0[slug] = member }
                 good = good || built
                 communes += 1
                 pages += count
                 remade += redone
             }
-            let perCommune = members.withLock { $0.sorted { $0.key < $1.key }.map { (slug: $0.key, diagnostics: $0.value.diagnostics) } }
-            diagnostics = province.diagnostics
-            diagnostics.append(contentsOf: ProvinceBuild.merged(perCommune))
+            diagnostics = provinceDiagnostics()
         } else if let member = members.withLock({ $0[""] }) {
             (good, pages, remade) = build(member, changes: changes)
             diagnostics = member.diagnostics
         }
+        return finish(good: good, diagnostics: diagnostics, pages: pages, remade: remade, communes: communes, start: start)
+    }
+
+    /// The state pages are told after a rebuild.
+    private func finish(good: Bool, diagnostics: Diagnostics, pages: Int, remade: Int, communes: Int, start: ContinuousClock.Instant) -> Outcome {
+        let clock = ContinuousClock()
         var state: BuildState
         if good && !diagnostics.hasErrors {
             let generation = generationCount.withLock { $0 += 1; return $0 }
@@ -140,6 +158,20 @@ public final class PreviewSite: Sendable {
         return Outcome(state: state, diagnostics: diagnostics, pages: pages, remade: remade, communes: communes, seconds: seconds)
     }
 
+    /// The province's problems, then every commune's built so far, a shared file's once.
+    private func provinceDiagnostics() -> Diagnostics {
+        var diagnostics = provinceProblems.withLock { $0 }
+        let said = Set(diagnostics.all)
+        let perCommune = members.withLock { $0.sorted { $0.key < $1.key }.map { (slug: $0.key, diagnostics: $0.value.diagnostics) } }
+        for d in ProvinceBuild.merged(perCommune).all where !said.contains(d) { diagnostics.append(d) }
+        return diagnostics
+    }
+
+    /// `change` hears of a commune built on request whose errors change what the open pages show.
+    public func onStateChange(_ change: @escaping @Sendable (BuildState) -> Void) {
+        stateChanged.withLock { $0 = change }
+    }
+
     /// The communes a change concerns: with the watcher's list, those whose own folder it names, and every
     /// one built so far when it names anything else; without it, every one built so far.
     static func communesToBuild(_ changes: KnownChanges?, built: Set<String>, known: Set<String>) -> [String] {
@@ -154,12 +186,12 @@ public final class PreviewSite: Sendable {
         return own.sorted()
     }
 
-    private func addMember(_ slug: String) -> Member {
+    /// A commune's member, not yet in `members`: it goes there once built, so a request never finds a
+    /// commune whose first build is still running.
+    private func newMember(_ slug: String) -> Member {
         var communeOptions = options
         communeOptions.commune = slug
-        let member = Member(communeOptions, settleSeconds: settleSeconds)
-        members.withLock { $0[slug] = member }
-        return member
+        return Member(communeOptions, settleSeconds: settleSeconds)
     }
 
     /// One member built again; whether the build was good, its pages and the pages remade.
@@ -200,12 +232,22 @@ public final class PreviewSite: Sendable {
         guard provinceFiles.withLock({ $0.communes.contains(slug) }) else { return nil }
         building.lock()
         defer { building.unlock() }
-        if let member = members.withLock({ $0[slug] }) {
-            if member.outOfDate.withLock({ $0 }) { _ = build(member, changes: nil) }
-            return member
+        let known = members.withLock { $0[slug] }
+        let member = known ?? newMember(slug)
+        if known == nil || member.outOfDate.withLock({ $0 }) {
+            _ = build(member, changes: nil)
+            members.withLock { $0[slug] = member }
+            // Its errors (or their end) reach the open pages and the terminal; its first good build is no
+            // news to them.
+            let diagnostics = provinceDiagnostics()
+            let errors = BuildState(generation: 0, diagnostics: diagnostics).errors
+            let state = latest.withLock { current -> BuildState? in
+                guard current.errors != errors else { return nil }
+                current = BuildState(generation: current.generation, diagnostics: diagnostics)
+                return current
+            }
+            if let state, let change = stateChanged.withLock({ $0 }) { change(state) }
         }
-        let member = addMember(slug)
-        _ = build(member, changes: nil)
         return member
     }
 

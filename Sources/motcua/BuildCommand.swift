@@ -96,7 +96,7 @@ struct BuildCommand: ParsableCommand {
         defer { Self.warnRemoved(report.stats) }
         guard !quiet else { return }
         let ms = Int((report.seconds * 1000).rounded())
-        let kept = report.communeCount - report.communes.count
+        let kept = report.keptCommunes
         var line = "Đã tạo \(report.communes.count) xã" + (kept > 0 ? " (giữ nguyên \(kept) xã)" : "")
             + ", \(report.pages) trang (\(report.files) tệp) trong \(ms) ms → \(options.output.path)"
         if let s = report.stats { line += " · mới \(s.new), thay đổi \(s.changed), giữ nguyên \(s.unchanged), xóa \(s.removed)" }

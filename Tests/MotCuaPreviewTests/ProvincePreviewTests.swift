@@ -108,6 +108,34 @@ struct ProvincePreviewTests {
         }
     }
 
+    @Test("a broken tinh.yml shows its error over the last good pages, which stay served")
+    func brokenProvinceFile() async throws {
+        try await server.makeApplication().test(.router) { client in
+            let status = try await body(client, "/an-hung/").0
+            #expect(status == .ok)
+        }
+        try site.write("Content/tinh.yml", "ten: [Hải Phòng\n")
+        let outcome = server.rebuild(changed: ["Content/tinh.yml"], complete: true)
+        #expect(!outcome.succeeded)
+        #expect(outcome.state.errors.contains { $0.file == "Content/tinh.yml" })
+        try await server.makeApplication().test(.router) { client in
+            for uri in ["/", "/an-hung/", "/an-hung/thu-tuc/"] {
+                let status = try await body(client, uri).0
+                #expect(status == .ok, "\(uri)")
+            }
+        }
+    }
+
+    @Test("a commune first opened with an error in its own files shows that error")
+    func errorsOfACommuneOpenedLater() async throws {
+        try site.write("Content/xa/tien-lang/thu-tuc/sai.yml", "thu_tuc:\n  - ma: \"1.00119\"\n    muc_do: mot-phan\n")
+        try await server.makeApplication().test(.router) { client in
+            _ = try await body(client, "/tien-lang/")
+        }
+        #expect(server.site.state.errors.contains { $0.file == "Content/xa/tien-lang/thu-tuc/sai.yml" })
+        #expect(server.hub.current.errors.contains { $0.file == "Content/xa/tien-lang/thu-tuc/sai.yml" })
+    }
+
     @Test("an error in one commune is shown with its file; the last good pages stay")
     func errors() async throws {
         try await server.makeApplication().test(.router) { client in

@@ -319,14 +319,17 @@ public struct OutputWriter: Sendable {
 
         /// Takes a folder of the old output into the new one as it is (a province's communes left out of a
         /// `--xa` build): every file linked, or copied where links cannot be made.
-        public func keep(folder: String) {
+        public func keep(folder: String) -> Bool {
             let base = writer.outputPath + "/" + folder
-            guard let walker = FileManager.default.enumerator(atPath: base) else { return }
+            var info = stat()
+            guard lstat(base, &info) == 0, info.st_mode & S_IFMT == S_IFDIR,
+                  let walker = FileManager.default.enumerator(atPath: base) else { return false }
             while let item = walker.nextObject() as? String {
                 var info = stat()
                 guard lstat(base + "/" + item, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { continue }
                 run(folder + "/" + item) { _ in true }
             }
+            return true
         }
 
         /// Adds the marker, counts what went away, and swaps the new site in; on any earlier failure, or a swap

@@ -27,8 +27,10 @@ public struct ProvinceBuild: Sendable {
     public struct Report: Sendable {
         public var diagnostics = Diagnostics()
         public var communes: [Commune] = []
-        /// Communes of the province, built or kept.
+        /// Communes of the province.
         public var communeCount = 0
+        /// Communes left out by `--xa` whose previous pages were kept.
+        public var keptCommunes = 0
         public var pages = 0
         public var files = 0
         public var stats: OutputWriter.Stats?
@@ -77,6 +79,7 @@ public struct ProvinceBuild: Sendable {
         let (theme, themeDiagnostics) = sharedTheme.value
         report.diagnostics.append(contentsOf: themeDiagnostics)
         guard let province = loaded, let theme else { return nil }
+        let sharedProblems = Set(themeDiagnostics.all)
         report.communeCount = province.communes.count
         var chosen = province.communes
         if !selection.isEmpty {
@@ -98,7 +101,8 @@ public struct ProvinceBuild: Sendable {
             if let overlay = ProvinceContent.themeOverlay(root: root)(slug) {
                 let (own, ownDiagnostics) = Theme.load(root: root, overlay: overlay)
                 communeTheme = own
-                communeReport.diagnostics.append(contentsOf: ownDiagnostics)
+                // The shared templates' problems were said with the shared theme's.
+                for d in ownDiagnostics.all where !sharedProblems.contains(d) { communeReport.diagnostics.append(d) }
             }
             guard let site else { return (nil, nil, communeReport.diagnostics) }
             let communeOutput = PrefixedOutput(output, prefix: slug + "/")
@@ -126,11 +130,17 @@ public struct ProvinceBuild: Sendable {
         report.diagnostics.append(contentsOf: Self.merged(perCommune))
         // A kept commune's problems were said when it was built.
         var ignored = Diagnostics()
+        var missing = Set<String>()
         for slug in province.communes where !chosen.contains(slug) {
-            output.keep(folder: slug)
+            guard output.keep(folder: slug) else {
+                missing.insert(slug)
+                report.diagnostics.warning(.noCommune, "xã `\(slug)` không được tạo lần này (--xa) và thư mục xuất chưa có trang của xã từ lần trước, nên trang của tỉnh chưa dẫn tới xã này; chạy `motcua build` không có --xa để tạo mọi xã", at: SourceLocation(path: "Content/\(ProvinceContent.communesFolder)/\(slug)"))
+                continue
+            }
+            report.keptCommunes += 1
             configs[slug] = loader.loadCommuneConfig(slug, of: province, &ignored)
         }
-        let page = ProvincePage(province: province, theme: theme, communes: configs)
+        let page = ProvincePage(province: province, theme: theme, communes: configs, unlisted: missing)
         for (path, source) in page.assets { output.copy(path, from: source) }
         output.put("index.html", page.render())
         return pages + 1
@@ -197,14 +207,15 @@ private final class NextIndex: @unchecked Sendable {
 
 /// An output that can take a folder of the previous output as it is.
 public protocol Keeping {
-    func keep(folder: String)
+    /// False when the previous output has no such folder.
+    func keep(folder: String) -> Bool
 }
 
 extension OutputWriter.Session: Keeping {}
 
 extension MemoryOutput: Keeping {
     /// Memory holds no previous output: the preview builds every commune.
-    public func keep(folder: String) {}
+    public func keep(folder: String) -> Bool { false }
 }
 
 /// A commune's site inside the province's output: every path under `<slug>/`.

@@ -7,26 +7,31 @@ import Foundation
 struct ProvincePage {
     var province: ProvinceContent
     var theme: Theme
-    /// Each commune's settings (its site.yml over tinh.yml), by folder name.
+    /// Each commune's settings (its site.yml over tinh.yml), by folder name; a commune whose site.yml cannot be
+    /// read is listed by its folder name, so its link (and its errors, in the preview) stay one click away.
     var communes: [String: SiteConfig]
+    /// Communes with no site in the output (`--xa` into an output that never had them): not linked.
+    var unlisted: Set<String> = []
 
     static let template = "tinh"
 
-    /// The shared style sheet, so the page looks like the communes' sites.
+    /// The shared theme's assets, as a commune's site has them: the style sheet, and search.js, whose fold
+    /// the search box uses (the one twin of `VietnameseText.fold` in JavaScript).
     var assets: [(path: String, source: URL)] {
-        theme.assets.filter { $0 == "style.css" }.map { ("assets/\($0)", theme.assetURL($0)) }
+        theme.assets.map { ("assets/\($0)", theme.assetURL($0)) }
     }
 
     func values() -> TemplateValues {
         let config = province.config
         var values: TemplateValues = ["province": SiteRenderer.siteContext(config)]
         var list: [TemplateValue] = []
-        for slug in province.communes {
-            guard let c = communes[slug] else { continue }
+        for slug in province.communes where !unlisted.contains(slug) {
+            let c = communes[slug] ?? SiteConfig(name: slug)
             var item = SiteRenderer.siteContext(c)
             item["href"] = slug + "/index.html"
-            // What the search box compares, folded as a citizen types it: "an phu", "0225".
-            item["searchText"] = VietnameseText.fold([c.name, c.address ?? "", c.phone ?? ""].joined(separator: " "))
+            // What the search box compares: the words as search.js makes them ("an phu", "0225").
+            item["searchText"] = SearchIndex.tokens(VietnameseText.fold([c.name, c.address ?? "", c.phone ?? ""].joined(separator: " ")))
+                .joined(separator: " ")
             list.append(.object(item))
         }
         values["communes"] = TemplateValue.list(list)
@@ -100,18 +105,19 @@ struct ProvincePage {
         </ul>
         </section>
         </main>
+        <script src="assets/search.js"></script>
         <script>
         (function () {
+          // The words of the query as the site's search makes them (assets/search.js); without it, no filter.
+          var search = window.MotCuaSearch;
+          if (!search) return;
           var input = document.getElementById("tim-xa"), count = document.getElementById("so-xa");
           var items = document.querySelectorAll("#cac-xa > li");
-          function fold(s) {
-            return s.normalize("NFD").replace(/[\\u0300-\\u036f]/g, "").replace(/[đĐ]/g, "d").toLowerCase().replace(/\\s+/g, " ").trim();
-          }
           input.addEventListener("input", function () {
-            var words = fold(input.value).split(" ").filter(Boolean), shown = 0;
+            var words = search.tokens(search.fold(input.value)), shown = 0;
             items.forEach(function (li) {
-              var text = li.getAttribute("data-tim");
-              var hit = words.every(function (w) { return text.indexOf(w) >= 0; });
+              var text = " " + li.getAttribute("data-tim");
+              var hit = words.every(function (w) { return text.indexOf(" " + w) >= 0; });
               li.hidden = !hit;
               if (hit) shown++;
             });

@@ -90,6 +90,7 @@ extension ContentLoader {
         let folder = "Content/" + ProvinceContent.communesFolder
         var names: [String] = []
         var sawFolder = false
+        let inside = ProjectFile.realPath(rootPath + "/" + folder)
         FolderEntries.forEach(in: rootPath + "/" + folder) { name, _ in
             guard !name.hasPrefix(".") else { return }
             let path = folder + "/" + name
@@ -99,6 +100,11 @@ extension ContentLoader {
                 return
             }
             sawFolder = true
+            // A link out of the province's folder would publish files from anywhere on the machine.
+            guard let inside = inside, let real = ProjectFile.realPath(rootPath + "/" + path), real.hasPrefix(inside + "/") else {
+                diagnostics.error(.contentOutside, "thư mục của xã là một liên kết (symlink) trỏ ra ngoài \(folder)/; MotCua chỉ đưa lên trang những tệp nằm trong Content/. Hãy chép chính thư mục của xã vào đây", at: SourceLocation(path: path))
+                return
+            }
             guard VietnameseText.isValidSlug(name) else {
                 diagnostics.error(.invalidCommuneFolder, "tên thư mục `\(name)` là địa chỉ trang của xã (Output/\(name)/), nên chỉ được gồm chữ thường không dấu, số và dấu gạch ngang; hãy đổi tên thư mục thành `\(VietnameseText.nameSlug(name))`", at: SourceLocation(path: path))
                 return
@@ -175,8 +181,15 @@ extension ContentLoader {
         }
         let codes = place.keys.sorted()
         var leftOut = Set<String>()
+        var changed: [String: SourceLocation] = [:]
         for file in changes {
             for change in file.changes {
+                // Two entries for one code: which one wins would depend on the files' names.
+                if let first = changed[change.code.value] {
+                    diagnostics.error(.duplicateCode, "mã `\(change.code.value)` đã có một mục thay đổi ở \(first); hãy gộp hai mục làm một (một mục có thể đổi nhiều khóa)", at: change.code.location)
+                    continue
+                }
+                changed[change.code.value] = change.code.location
                 guard let at = place[change.code.value] else {
                     var message = "mã `\(change.code.value)` không có trong danh mục chung của tỉnh (Content/thu-tuc/), nên xã không có gì để đổi"
                     if let near = YAMLReader.nearest(to: change.code.value, in: codes) { message += "; có phải là `\(near)`?" }
@@ -191,9 +204,12 @@ extension ContentLoader {
                 }
             }
         }
+        var emptied = Set<Int>()
         if !leftOut.isEmpty {
             for f in catalog.indices where catalog[f].field != nil {
+                let before = catalog[f].field!.procedures.count
                 catalog[f].field!.procedures.removeAll { leftOut.contains($0.code.value) }
+                if before > 0 && catalog[f].field!.procedures.isEmpty { emptied.insert(f) }
             }
         }
         for file in changes {
@@ -214,6 +230,11 @@ extension ContentLoader {
                 catalog.append(CatalogFile(field: Field(name: fieldName, slug: Located(VietnameseText.nameSlug(fieldName.value), at: fieldName.location),
                                                         procedures: added, path: file.path)))
             }
+        }
+        // A field all of whose procedures the commune leaves out (and adds none to) has no page there. Last:
+        // `place` holds indices into the catalog as it was.
+        for f in emptied.sorted(by: >) where catalog[f].unread == nil && catalog[f].field?.procedures.isEmpty == true {
+            catalog.remove(at: f)
         }
         return (catalog, leftOut)
     }

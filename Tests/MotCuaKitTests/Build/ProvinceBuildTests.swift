@@ -427,6 +427,61 @@ import Testing
         #expect(!province.exists("index.html"), "nothing written")
     }
 
+    /// A commune folder that is a link out of Content/xa/ would publish files from anywhere: refused at it.
+    @Test func communeFolderLinkedOutsideIsRefused() throws {
+        let outside = FileManager.default.temporaryDirectory.appendingPathComponent("motcua-outside-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: outside) }
+        try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
+        try Data("ten: Ủy ban nhân dân xã Ngoài\n".utf8).write(to: outside.appendingPathComponent("site.yml"))
+        let province = try Province { site in
+            try FileManager.default.createSymbolicLink(at: site.root.appendingPathComponent("Content/xa/xa-ngoai"), withDestinationURL: outside)
+        }
+        let report = province.build()
+        #expect(!report.succeeded)
+        let errors = Self.errors(report)
+        #expect(errors.map(\.id) == [.contentOutside], "\(report.diagnostics.lines)")
+        #expect(errors.first?.location.path == "Content/xa/xa-ngoai")
+        #expect(!province.exists("xa-ngoai"))
+    }
+
+    /// Two entries for one code in a commune: the second is an error naming the first, whatever the files' order.
+    @Test func twoChangesOfOneCodeAreRefused() throws {
+        let province = try Province { site in
+            try site.write("Content/xa/an-hung/thu-tuc/them.yml", "thu_tuc:\n  - ma: \"1.004194\"\n    khong_ap_dung: true\n")
+        }
+        let report = province.build()
+        let errors = Self.errors(report)
+        #expect(errors.map(\.id) == [.duplicateCode], "\(report.diagnostics.lines)")
+        #expect(errors.first?.location == SourceLocation(path: "Content/xa/an-hung/thu-tuc/them.yml", line: 2, column: 9))
+        #expect(errors.first?.message.contains("đã có một mục thay đổi ở Content/xa/an-hung/thu-tuc/thay-doi.yml:3:9") == true)
+    }
+
+    /// A field whose every procedure the commune leaves out has no page, no row and no count there.
+    @Test func fieldLeftOutWholeHasNoPage() throws {
+        let province = try Province { site in
+            try site.write("Content/xa/an-hung/thu-tuc/ho-kinh-doanh.yml", "thu_tuc:\n"
+                + ["1.001612", "2.000720", "1.001570", "1.001266", "2.000575"].map { "  - ma: \"\($0)\"\n    khong_ap_dung: true\n" }.joined())
+        }
+        let report = province.build()
+        #expect(report.succeeded, "\(report.diagnostics.lines)")
+        let field = "linh-vuc/" + VietnameseText.nameSlug("Thành lập và hoạt động của hộ kinh doanh") + "/index.html"
+        #expect(!province.exists("an-hung/" + field))
+        #expect(province.exists("tien-lang/" + field))
+        #expect(province.read("an-hung/thu-tuc/index.html")?.contains("hộ kinh doanh") == false)
+    }
+
+    /// `--xa` into an output that never had the other communes: they are not linked, and a warning says why.
+    @Test func xaOptionIntoANewOutputLinksOnlyWhatIsThere() throws {
+        let province = try Province()
+        let report = province.build(["an-hung"])
+        #expect(report.succeeded, "\(report.diagnostics.lines)")
+        #expect(report.keptCommunes == 0)
+        #expect(report.diagnostics.all.filter { $0.severity == .warning }.map(\.location.path) == ["Content/xa/kien-thuy", "Content/xa/tien-lang"])
+        let page = try #require(province.read("index.html"))
+        #expect(page.contains("href=\"an-hung/index.html\""))
+        #expect(!page.contains("kien-thuy/index.html") && !page.contains("tien-lang/index.html"))
+    }
+
     @Test func provinceWithoutCommunes() throws {
         let province = try Province { site in
             try FileManager.default.removeItem(at: site.root.appendingPathComponent("Content/xa"))
