@@ -476,8 +476,28 @@ def bench_province(work):
             place("RAM", ram, ram)
         finally:
             shutil.rmtree(ram, ignore_errors=True)
+    log("  serve mode: every commune opened, 3 of them (then all) with a page listening")
+    serve = {}
+    for label, open_pages in (("3 open", 3), ("all open", None)):
+        settle(f"province serve, {label}")
+        serve[label] = province_serve(root, open_pages)
     return {"rows": rows, "counts": counts, "summary": summary, "single_pages": single_pages, "slugs": len(slugs),
-            "bytes": size}
+            "bytes": size, "serve": serve}
+
+
+def province_serve(root, open_pages, runs=5):
+    """Medians (ms) of the server's rebuild work after a commune's announcement and after a shared procedure is
+    edited, and of save → reload event, from Tests/quality/test_preview.py's driver; None when it could not run."""
+    sys.path.insert(0, os.path.join(ROOT, "Tests", "quality"))
+    import statistics
+    import test_preview
+    try:
+        figures = test_preview.measure_province(test_preview.Path(BIN), test_preview.Path(root), runs=runs,
+                                                open_pages=open_pages)
+    except (Exception, SystemExit) as error:  # noqa: BLE001 - a bench that cannot measure says so
+        log(f"province serve measurement failed: {error}")
+        return None
+    return {k: statistics.median(v) if v else float("nan") for k, v in figures.items()}
 
 
 def province_table(p):
@@ -510,6 +530,19 @@ def province_targets(p):
         out.append(f"- province build under 800 MB peak RSS (output {where}): {rss:.0f} MB → {mark(rss < 800)}")
         out.append(f"- province build at least 4× faster than its communes built one after another as single sites "
                    f"(output {where}): {fmt_s(s)} / {fmt_s(m)} = {s / m:.2f}× → {mark(s / m >= 4)}")
+    serve = p.get("serve") or {}
+    few, every = serve.get("3 open"), serve.get("all open")
+    if few:
+        out.append(f"- serve mode, province: a commune's edited announcement, rebuild work {few['announcement']:.0f} ms median "
+                   f"(target < 100 ms) → {mark(few['announcement'] < 100)}; save → reload event {few['announcement reload']:.0f} ms")
+        out.append(f"- serve mode, province: a shared procedure edited, 3 communes with an open page (the others built "
+                   f"again when next opened): rebuild work {few['procedure']:.0f} ms median; save → reload event "
+                   f"{few['procedure reload']:.0f} ms")
+    else:
+        out.append("- serve mode, province: not measured")
+    if every:
+        out.append(f"- serve mode, province: a shared procedure edited with a page of every one of the {p['counts']['communes']} "
+                   f"communes open, all rebuilt: {every['procedure']:.0f} ms median (target < 1 s) → {mark(every['procedure'] < 1000)}")
     return "\n".join(out)
 
 
