@@ -51,13 +51,7 @@ struct BuildCommand: ParsableCommand {
             throw ExitCode(2)
         }
         let report = BuildAction(options: options).run()
-        Console.printDiagnostics(report.diagnostics)
-        if let failure = report.failure {
-            Console.error("motcua: lỗi: \(failure)")
-            let counts = report.diagnostics.errorCount
-            if counts > 0 { Console.error("motcua: \(counts) lỗi, \(report.diagnostics.warningCount) cảnh báo") }
-            throw ExitCode(1)
-        }
+        try Self.printProblems(report)
         if !quiet {
             let ms = Int((report.seconds * 1000).rounded())
             var line = "Đã tạo \(report.pages) trang (\(report.files) tệp) trong \(ms) ms → \(options.output.path)"
@@ -75,6 +69,16 @@ struct BuildCommand: ParsableCommand {
         Self.warnRemoved(report.stats)
     }
 
+    /// Every diagnostic, then, when nothing was written, why (exit code 1).
+    static func printProblems(_ report: some StagedReport) throws {
+        Console.printDiagnostics(report.diagnostics)
+        guard let failure = report.failure else { return }
+        Console.error("motcua: lỗi: \(failure)")
+        let counts = report.diagnostics.errorCount
+        if counts > 0 { Console.error("motcua: \(counts) lỗi, \(report.diagnostics.warningCount) cảnh báo") }
+        throw ExitCode(1)
+    }
+
     /// Said with --quiet too: it is a warning, and the one thing a rebuild cannot show in a page.
     static func warnRemoved(_ stats: OutputWriter.Stats?) {
         if let gone = stats?.removedPages, !gone.isEmpty {
@@ -86,13 +90,7 @@ struct BuildCommand: ParsableCommand {
     /// A province: every commune's site under Output/<slug>/ and the province's page.
     func buildProvince(_ options: BuildAction.Options) throws {
         let report = ProvinceBuild(options: options, selection: communes).run()
-        Console.printDiagnostics(report.diagnostics)
-        if let failure = report.failure {
-            Console.error("motcua: lỗi: \(failure)")
-            let counts = report.diagnostics.errorCount
-            if counts > 0 { Console.error("motcua: \(counts) lỗi, \(report.diagnostics.warningCount) cảnh báo") }
-            throw ExitCode(1)
-        }
+        try Self.printProblems(report)
         defer { Self.warnRemoved(report.stats) }
         guard !quiet else { return }
         let ms = Int((report.seconds * 1000).rounded())

@@ -26,7 +26,7 @@ public struct BuildAction: Sendable {
         }
     }
 
-    public struct Report: Sendable {
+    public struct Report: StagedReport {
         public var diagnostics = Diagnostics()
         public var pages = 0
         public var files = 0
@@ -73,28 +73,46 @@ public struct BuildAction: Sendable {
 
     /// `motcua build`: the site made into a staging folder that replaces the output only when all went well.
     public func run() -> Report {
+        var report = Report()
+        Self.staged(options, &report) { session, report in
+            guard let made = make(into: session, &report) else { return false }
+            report.levelSummary = Self.levelSummary(made.site)
+            report.pages = made.plan.pages.count
+            return true
+        }
+        return report
+    }
+
+    /// The one way a build writes its output, a single site's or a province's: the staging folder opened
+    /// first (a refused folder should cost nothing), `make` run into it, then swapped in when `make` made
+    /// something and no error was found (the level rules count as errors under `--strict`), or abandoned.
+    static func staged<R: StagedReport>(_ options: Options, _ report: inout R, _ make: (OutputWriter.Session, inout R) -> Bool) {
         let clock = ContinuousClock()
         let start = clock.now
-        var report = Report()
-        // The output location is checked first: a refused folder should cost nothing.
+        defer { report.seconds = (clock.now - start).seconds }
         let session: OutputWriter.Session
         do {
             session = try OutputWriter(output: options.output, root: options.root).begin()
         } catch {
             report.failure = "\(error)"
-            return report
+            return
         }
-        let made = make(into: session, &report)
+        let made = make(session, &report)
         if options.strict { report.diagnostics.promote(ids: DiagnosticID.levelRules) }
-        if let made { report.levelSummary = Self.levelSummary(made.site) }
-        if let made, !report.diagnostics.hasErrors {
-            write(session, pages: made.plan.pages.count, &report)
-        } else {
+        guard made, !report.diagnostics.hasErrors else {
             session.abandon()
             report.failure = "có lỗi trong nội dung; thư mục xuất cũ được giữ nguyên"
+            return
         }
-        report.seconds = (clock.now - start).seconds
-        return report
+        var phases = PhaseClock()
+        do {
+            report.stats = try session.finish()
+        } catch {
+            report.failure = "\(error)"
+        }
+        phases.mark("write")
+        phases.report()
+        report.files = session.count
     }
 
     /// Load, check and render into `output`; nil when the content gives no site or the theme cannot be used
@@ -225,20 +243,6 @@ public struct BuildAction: Sendable {
                     searchRows: rows, documentByURL: Dictionary(documents.enumerated().map { ($1.url, $0) }, uniquingKeysWith: { first, _ in first }))
     }
 
-    /// Step 4: the staging folder swapped in for the old output.
-    func write(_ session: OutputWriter.Session, pages: Int, _ report: inout Report) {
-        var phases = PhaseClock()
-        do {
-            report.stats = try session.finish()
-        } catch {
-            report.failure = "\(error)"
-        }
-        phases.mark("write")
-        phases.report()
-        report.pages = pages
-        report.files = session.count
-    }
-
     // MARK: - Pieces of the render step
 
     /// Theme assets and form files, published as they are.
@@ -358,6 +362,16 @@ public struct BuildAction: Sendable {
         }
         return box.values
     }
+}
+
+/// What a build that writes an output reports (`BuildAction.staged`).
+public protocol StagedReport: Sendable {
+    var diagnostics: Diagnostics { get set }
+    var stats: OutputWriter.Stats? { get set }
+    var files: Int { get set }
+    var seconds: Double { get set }
+    /// Set when nothing was written because of errors or a refused output folder.
+    var failure: String? { get set }
 }
 
 /// Wall time per phase on stderr when MOTCUA_TIMINGS is set: the first thing to look at before profiling.

@@ -24,7 +24,7 @@ public struct ProvinceBuild: Sendable {
         public var levels: [(label: String, count: Int)]
     }
 
-    public struct Report: Sendable {
+    public struct Report: StagedReport {
         public var diagnostics = Diagnostics()
         public var communes: [Commune] = []
         /// Communes of the province.
@@ -40,31 +40,12 @@ public struct ProvinceBuild: Sendable {
     }
 
     public func run() -> Report {
-        let clock = ContinuousClock()
-        let start = clock.now
         var report = Report()
-        let session: OutputWriter.Session
-        do {
-            session = try OutputWriter(output: options.output, root: options.root).begin()
-        } catch {
-            report.failure = "\(error)"
-            return report
-        }
-        let pages = make(into: session, &report)
-        if options.strict { report.diagnostics.promote(ids: DiagnosticID.levelRules) }
-        if let pages, !report.diagnostics.hasErrors {
-            do {
-                report.stats = try session.finish()
-            } catch {
-                report.failure = "\(error)"
-            }
+        BuildAction.staged(options, &report) { session, report in
+            guard let pages = make(into: session, &report) else { return false }
             report.pages = pages
-            report.files = session.count
-        } else {
-            session.abandon()
-            report.failure = "có lỗi trong nội dung; thư mục xuất cũ được giữ nguyên"
+            return true
         }
-        report.seconds = (clock.now - start).seconds
         return report
     }
 
