@@ -146,6 +146,8 @@ public enum DiagnosticID: String, CaseIterable, Sendable, Hashable {
     case radioUnknownAbbreviation = "radio-unknown-abbreviation"
     /// A word of Latin letters that cannot be a Vietnamese syllable and is no known name ("container").
     case radioForeignWord = "radio-foreign-word"
+    /// A symbol the reading text keeps as written, which no one can say (§, ☎, an emoji).
+    case radioSymbol = "radio-symbol"
 
     /// Truthfulness findings about service levels: warnings by default, errors under `--strict`.
     public static let levelRules: Set<DiagnosticID> = [.levelNeedsForm, .levelNeedsOnlineLink, .levelNeedsPayment, .levelNeedsOnlineResult]

@@ -262,8 +262,8 @@ struct SpokenTextWriter {
     }
 
     /// Whether a word of letters cannot be one Vietnamese syllable: it has f, j, w or z, two groups of vowels
-    /// ("online", "Zalo"), or ends in a consonant no syllable ends in ("email"; k is let through for place
-    /// names of Tây Nguyên such as "Đắk"). A word with no vowel (a unit, "km") is not judged. One pass over
+    /// ("online", "Zalo"), or ends in a consonant no syllable ends in ("pass"; k and l are let through for
+    /// place names of Tây Nguyên such as "Đắk", "Ea Tul"). A word with no vowel (a unit, "km") is not judged. One pass over
     /// the bytes of `start..<end`, which hold letters only.
     static func isForeign(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Bool {
         var groups = 0
@@ -288,8 +288,8 @@ struct SpokenTextWriter {
         }
         guard groups > 0 else { return false }
         if groups > 1 { return true }
-        // c ch m n ng nh p t, and k.
-        return !inVowel && ![0x63, 0x68, 0x6D, 0x6E, 0x67, 0x70, 0x74, 0x6B].contains(last)
+        // c ch m n ng nh p t, and k, l.
+        return !inVowel && ![0x63, 0x68, 0x6D, 0x6E, 0x67, 0x70, 0x74, 0x6B, 0x6C].contains(last)
     }
 
     /// A foreign word left as written, reported once per notice unless it is a known name.
@@ -1205,9 +1205,17 @@ struct SpokenTextWriter {
         default:
             out.append(c)
             if !(c.asciiValue.map { $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) } ?? c.isWhitespace) { lastNumeric = false }
+            if !c.isWhitespace, !c.isLetter, !c.isNumber, !Self.pauses.contains(c), reported.insert(String(c)).inserted {
+                diagnostics.warning(.radioSymbol,
+                    "ký hiệu `\(c)` không đọc thành lời được nên người đọc trên đài sẽ bỏ qua hoặc đọc mỗi người một kiểu; hãy viết bằng chữ (ví dụ `§ 3` → `mục 3`, `☎` → `điện thoại`) hoặc xóa đi",
+                    at: location(i))
+            }
         }
         return nil
     }
+
+    /// Punctuation a reader takes as a pause, or leaves unsaid, so it stays in the reading text without a word.
+    static let pauses: Set<Character> = [",", ".", ";", ":", "!", "?", "\"", "'", "(", ")", "“", "”", "‘", "’", "…", "«", "»", "–", "—"]
 
     /// Single spaces, none before closing punctuation or inside brackets, no empty brackets, a space after
     /// , ; : before a word. Six passes over the scalars, one per rule, in this order (each was once a regular
