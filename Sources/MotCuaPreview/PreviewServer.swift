@@ -51,7 +51,9 @@ public final class PreviewServer: Sendable {
     public init(options: Options, log: @escaping @Sendable (String) -> Void = { print($0) }) {
         self.options = options
         self.log = log
-        site = PreviewSite(options: BuildAction.Options(root: options.root, includeDrafts: options.includeDrafts))
+        var build = BuildAction.Options(root: options.root, includeDrafts: options.includeDrafts)
+        build.preview = true
+        site = PreviewSite(options: build)
         hub = LiveReloadHub()
         // A commune built when first opened may bring errors: the open pages and the terminal hear of them.
         site.onStateChange { [hub, log] state in

@@ -16,6 +16,9 @@ public struct BuildAction: Sendable {
         /// (`ContentLoader.loadCommune`). The preview builds each commune so; `ProvinceBuild` loads the
         /// shared content once for all of them.
         public var commune: String?
+        /// `motcua serve`: pages also show what only an editor needs, such as the places a reading text for the
+        /// radio could not read (`SiteRenderer.markReading`). A built site never has them.
+        public var preview = false
 
         public init(root: URL, output: URL? = nil, strict: Bool = false, includeDrafts: Bool = false, date: CalendarDate? = nil) {
             self.root = root
@@ -214,7 +217,7 @@ public struct BuildAction: Sendable {
         staticFiles.formUnion(["404.html", Self.searchIndexPath])
         pageMemo?.useTheme(theme.fingerprint)
         let renderer = SiteRenderer(site: site, plan: plan, theme: theme, staticFiles: staticFiles,
-                                    pageMemo: pageMemo, includeDrafts: options.includeDrafts, buildDate: options.date,
+                                    pageMemo: pageMemo, includeDrafts: options.includeDrafts, markReading: options.preview, buildDate: options.date,
                                     formBundles: bundles.byCode.mapValues { ($0.path, $0.size) }, radioTexts: radio,
                                     orders: extras.orders.value)
         // The other files need no page: made and handed over while the pages render.

@@ -433,9 +433,40 @@ extension SiteRenderer {
             if let plan = a.broadcast {
                 r["plan"] = "Phát \(plan.timesPerWeek) lần mỗi tuần trong \(plan.weeks) tuần, từ \(VietnameseFormat.date(plan.start ?? a.date))"
             }
+            if markReading, !radio.diagnostics.all.isEmpty {
+                r["hasProblems"] = true
+                r["problems"] = radio.diagnostics.all.map { d -> TemplateValues in
+                    var p: TemplateValues = ["location": d.location.description, "message": d.message]
+                    if let subject = d.subject, let excerpt = Self.markedExcerpt(radio.text, subject) { p["excerpt"] = excerpt }
+                    return p
+                }
+            }
             c["radio"] = r
         }
         return c
+    }
+
+    /// The sentence of a reading text where `subject` first stands, escaped, with the subject in `<mark>`:
+    /// what the radio would read, and the place to fix. At most 80 characters on each side.
+    static func markedExcerpt(_ text: String, _ subject: String) -> String? {
+        guard !subject.isEmpty, let range = text.range(of: subject) else { return nil }
+        var start = range.lowerBound, end = range.upperBound
+        var steps = 0
+        while start > text.startIndex, steps < 80 {
+            let before = text.index(before: start)
+            if ".!?\n".contains(text[before]) { break }
+            start = before
+            steps += 1
+        }
+        steps = 0
+        while end < text.endIndex, steps < 80, !".!?\n".contains(text[end]) {
+            end = text.index(after: end)
+            steps += 1
+        }
+        let lead = start > text.startIndex && steps == 80 ? "…" : ""
+        return HTMLEscaping.escaped(lead + String(text[start..<range.lowerBound]).trimmingCharacters(in: .whitespaces)).appending(
+            (text[start..<range.lowerBound].last?.isWhitespace == true ? " " : "") + "<mark>" + HTMLEscaping.escaped(subject) + "</mark>"
+                + HTMLEscaping.escaped(String(text[range.upperBound..<end])))
     }
 
     /// 130 → "2 phút 10 giây".

@@ -10,6 +10,8 @@ struct SiteRenderer: @unchecked Sendable {
     let markdown: MarkdownRenderer
     /// Drafts are shown only in preview; the marker tells editors which pages will not be published.
     let includeDrafts: Bool
+    /// The preview's: each announcement's reading-text warnings listed under it, their words marked.
+    let markReading: Bool
     let buildDate: CalendarDate
     /// Per procedure code: the guides that name it in `lien_quan`.
     let guidesByCode: [String: [Int]]
@@ -55,7 +57,8 @@ struct SiteRenderer: @unchecked Sendable {
         var bodyText: String?
     }
 
-    init(site: Site, plan: SitePlan, theme: Theme, staticFiles: Set<String>, pageMemo: PageMemo? = nil, includeDrafts: Bool, buildDate: CalendarDate,
+    init(site: Site, plan: SitePlan, theme: Theme, staticFiles: Set<String>, pageMemo: PageMemo? = nil, includeDrafts: Bool,
+         markReading: Bool = false, buildDate: CalendarDate,
          formBundles: [String: (path: String, size: Int)] = [:], radioTexts: [RadioText] = [], orders: Orders? = nil) {
         self.site = site
         self.pageMemo = pageMemo
@@ -64,6 +67,7 @@ struct SiteRenderer: @unchecked Sendable {
         self.plan = plan
         self.theme = theme
         self.includeDrafts = includeDrafts
+        self.markReading = markReading
         self.buildDate = buildDate
         self.markdown = MarkdownRenderer(allowRawHTML: site.config.allowRawHTML)
         var sources: [String: String] = [:]

@@ -12,12 +12,16 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     public var id: DiagnosticID
     public var message: String
     public var location: SourceLocation
+    /// The words of the text the problem is about, as the output writes them (a radio warning's abbreviation,
+    /// foreign word or symbol): the preview marks them in the reading text.
+    public var subject: String?
 
-    public init(_ severity: Severity, _ id: DiagnosticID, _ message: String, at location: SourceLocation) {
+    public init(_ severity: Severity, _ id: DiagnosticID, _ message: String, at location: SourceLocation, subject: String? = nil) {
         self.severity = severity
         self.id = id
         self.message = message
         self.location = location
+        self.subject = subject
     }
 
     public static func error(_ id: DiagnosticID, _ message: String, at location: SourceLocation) -> Diagnostic {

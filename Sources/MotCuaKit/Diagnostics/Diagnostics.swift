@@ -16,8 +16,8 @@ public struct Diagnostics: Sendable {
         all.append(.error(id, message, at: location))
     }
 
-    public mutating func warning(_ id: DiagnosticID, _ message: String, at location: SourceLocation) {
-        all.append(.warning(id, message, at: location))
+    public mutating func warning(_ id: DiagnosticID, _ message: String, at location: SourceLocation, subject: String? = nil) {
+        all.append(Diagnostic(.warning, id, message, at: location, subject: subject))
     }
 
     public var errorCount: Int { all.lazy.filter { $0.severity == .error }.count }

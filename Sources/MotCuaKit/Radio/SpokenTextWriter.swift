@@ -297,7 +297,7 @@ struct SpokenTextWriter {
         guard !Abbreviations.knownNames.contains(word.lowercased()), reported.insert(word).inserted else { return }
         diagnostics.warning(.radioForeignWord,
             "`\(word)` không phải tiếng Việt nên người đọc trên đài có thể đọc mỗi người một kiểu; hãy viết bằng tiếng Việt, hoặc khai báo cách đọc trong Content/viet-tat.yml, ví dụ `\(word): …` (muốn đọc đúng như viết thì ghi `\(word): \(word)`)",
-            at: location)
+            at: location, subject: word)
     }
 
     /// The end (a byte offset) and last letter of a word at a word start that the steps below would write as it
@@ -916,7 +916,7 @@ struct SpokenTextWriter {
             if !known, reported.insert(String(part)).inserted {
                 diagnostics.warning(.radioUnknownAbbreviation,
                     "`\(part)` trong số hiệu văn bản `\(written)/\(year.map { $0 + "/" } ?? "")\(code)` chưa có trong danh sách chữ viết tắt nên được để nguyên trong bản đọc phát thanh; khai báo cách đọc trong Content/viet-tat.yml, ví dụ `\(part): …`",
-                    at: location(part.startIndex))
+                    at: location(part.startIndex), subject: String(part))
             }
             return name
         }
@@ -981,7 +981,7 @@ struct SpokenTextWriter {
                 if reported.insert(match.written).inserted {
                     diagnostics.warning(.radioAmbiguousAbbreviation,
                         "chữ viết tắt `\(match.written)` có nhiều cách đọc (\(readings.joined(separator: ", "))) nên được để nguyên trong bản đọc phát thanh; khai báo cách đọc trong Content/viet-tat.yml, ví dụ `\(match.written): \(readings[0])`",
-                        at: location(i))
+                        at: location(i), subject: match.written)
                 }
             }
             return match.end
@@ -1015,7 +1015,7 @@ struct SpokenTextWriter {
             if reported.insert(word).inserted {
                 diagnostics.warning(.radioUnknownAbbreviation,
                     "`\(word)` có vẻ là chữ viết tắt chưa có trong danh sách nên được để nguyên trong bản đọc phát thanh; khai báo cách đọc trong Content/viet-tat.yml, ví dụ `\(word): …`",
-                    at: location(i))
+                    at: location(i), subject: word)
             }
         } else if word.allSatisfy(\.isLetter), Array(word.utf8).withUnsafeBufferPointer({ Self.isForeign($0, from: 0, to: $0.count) }) {
             warnForeign(word, at: location(i))
@@ -1208,7 +1208,7 @@ struct SpokenTextWriter {
             if !c.isWhitespace, !c.isLetter, !c.isNumber, !Self.pauses.contains(c), reported.insert(String(c)).inserted {
                 diagnostics.warning(.radioSymbol,
                     "ký hiệu `\(c)` không đọc thành lời được nên người đọc trên đài sẽ bỏ qua hoặc đọc mỗi người một kiểu; hãy viết bằng chữ (ví dụ `§ 3` → `mục 3`, `☎` → `điện thoại`) hoặc xóa đi",
-                    at: location(i))
+                    at: location(i), subject: String(c))
             }
         }
         return nil

@@ -564,6 +564,16 @@ mark { background: #ffe98a; color: inherit; padding: 0 .05em; }
 <label for="radio-text" class="radio-label">Văn bản để đọc nguyên văn (đã bỏ ký hiệu, viết tắt và chữ số):</label>
 <textarea id="radio-text" class="radio-text" readonly rows="{{rows}}">{{text}}</textarea>
 <p class="radio-actions"><button type="button" class="button" data-copy="radio-text" hidden>Sao chép</button> <a class="button button--secondary" href="{{txtHref}}" download>Tải tệp văn bản (.txt)</a> <span class="copy-status" role="status"></span></p>
+{{#hasProblems}}
+<div class="radio-problems">
+<h3>Chỗ cần sửa trước khi đọc (chỉ hiện khi xem trước)</h3>
+<ul>
+{{#problems}}
+<li><code>{{location}}</code> {{message}}{{#excerpt}}<br><span class="radio-excerpt">{{{excerpt}}}</span>{{/excerpt}}</li>
+{{/problems}}
+</ul>
+</div>
+{{/hasProblems}}
 </section>
 {{/radio}}
 {{/main}}

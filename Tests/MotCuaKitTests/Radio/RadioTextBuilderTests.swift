@@ -1,3 +1,4 @@
+import Foundation
 @testable import MotCuaKit
 import Testing
 
@@ -145,6 +146,34 @@ struct RadioTextBuilderTests {
         let symbols = radio.diagnostics.all.filter { $0.id == .radioSymbol }
         #expect(symbols.map { $0.message.split(separator: "`")[1] } == ["§", "☎"], "\(symbols)")
         #expect(symbols.map(\.location.column) == [6, 25])
+    }
+
+    /// The preview lists a notice's reading-text warnings under its reading text, the words marked where the
+    /// radio would read them; a built site never shows them.
+    @Test func previewMarksTheWarnedWords() throws {
+        let site = try TempSite()
+        let root = site.root
+        try FileManager.default.copyItem(at: IncrementalBuildTests.repoRoot.appendingPathComponent("Content"), to: root.appendingPathComponent("Content"))
+        try FileManager.default.copyItem(at: IncrementalBuildTests.repoRoot.appendingPathComponent("Theme"), to: root.appendingPathComponent("Theme"))
+        let path = "Content/thong-bao/2026-10-08-phong-chong-bao-so-8.md"
+        let text = try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
+        let parts = text.components(separatedBy: "---\n")
+        try Data((parts[0] + "---\n" + parts[1] + "---\nĐội xung kích trực <☎> & gọi Zalo; ứng phó theo § 3.\n\n"
+                  + parts.dropFirst(2).joined(separator: "---\n")).utf8).write(to: root.appendingPathComponent(path))
+        func page(preview: Bool) throws -> String {
+            var options = BuildAction.Options(root: root, date: CalendarDate(year: 2026, month: 11, day: 20))
+            options.preview = preview
+            let output = MemoryOutput()
+            var report = BuildAction.Report()
+            _ = BuildAction(options: options).make(into: output, &report)
+            let bytes = try #require(output.files["thong-bao/2026-10-08-phong-chong-bao-so-8/index.html"])
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        let preview = try page(preview: true)
+        #expect(preview.contains("<span class=\"radio-excerpt\">Đội xung kích trực <mark>☎</mark> và gọi Zalo; ứng phó theo § ba</span>"))
+        #expect(preview.contains("<code>\(path):14:21</code> ký hiệu `☎`"))
+        #expect(preview.contains("<mark>§</mark>"))
+        #expect(!(try page(preview: false)).contains("radio-problems"))
     }
 
     @Test func filingLinesAndDistributionListAreNotRead() {
