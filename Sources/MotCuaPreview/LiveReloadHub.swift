@@ -61,8 +61,11 @@ public final class LiveReloadHub: Sendable {
     /// Records the outcome of a build and tells every page.
     public func publish(_ state: BuildState) {
         subscribers.withLock { s in
+            // Reload only for a new good build; errors gone without one (a commune built on request) just hide
+            // the overlay.
+            let event: Event = state.errors.isEmpty && state.generation > s.current.generation ? .reload : .errors
             s.current = state
-            let message = Self.message(state.errors.isEmpty ? .reload : .errors, state)
+            let message = Self.message(event, state)
             for continuation in s.continuations.values { continuation.yield(message) }
         }
     }

@@ -97,6 +97,7 @@ public final class PreviewSite: Sendable {
             // The preview decided at its start whether it serves one site or a province.
             let added = !isProvince
             diagnostics.error(.missingSiteYml, "Content/tinh.yml vừa được \(added ? "thêm" : "xóa"): thư mục \(added ? "trở thành một tỉnh" : "không còn là một tỉnh"); hãy dừng máy chủ xem trước (Ctrl-C) và chạy lại `motcua serve` để xem trang \(added ? "của tỉnh" : "như một trang xã")", at: SourceLocation(path: "Content/" + ProvinceContent.fileName))
+            provinceProblems.withLock { $0 = diagnostics }
         } else if let overview {
             let province = overview.load(options, changes: changes)
             provinceProblems.withLock { $0 = province.diagnostics }
@@ -232,6 +233,8 @@ public final class PreviewSite: Sendable {
         guard provinceFiles.withLock({ $0.communes.contains(slug) }) else { return nil }
         building.lock()
         defer { building.unlock() }
+        // A rebuild may have removed the commune meanwhile.
+        guard provinceFiles.withLock({ $0.communes.contains(slug) }) else { return nil }
         let known = members.withLock { $0[slug] }
         let member = known ?? newMember(slug)
         if known == nil || member.outOfDate.withLock({ $0 }) {

@@ -449,24 +449,38 @@ extension SiteRenderer {
     /// The sentence of a reading text where `subject` first stands, escaped, with the subject in `<mark>`:
     /// what the radio would read, and the place to fix. At most 80 characters on each side.
     static func markedExcerpt(_ text: String, _ subject: String) -> String? {
-        guard !subject.isEmpty, let range = text.range(of: subject) else { return nil }
+        guard !subject.isEmpty else { return nil }
+        // The subject as a word of its own: "TT" is not the one inside "TTYT".
+        let isWordChar = { (c: Character) in c.isLetter || c.isNumber }
+        var from = text.startIndex
+        var found: Range<String.Index>?
+        while let range = text.range(of: subject, range: from..<text.endIndex) {
+            let before = range.lowerBound > text.startIndex ? text[text.index(before: range.lowerBound)] : nil
+            let after = range.upperBound < text.endIndex ? text[range.upperBound] : nil
+            if !(before.map(isWordChar) ?? false) && !(after.map(isWordChar) ?? false) {
+                found = range
+                break
+            }
+            from = range.upperBound
+        }
+        guard let range = found else { return nil }
         var start = range.lowerBound, end = range.upperBound
-        var steps = 0
-        while start > text.startIndex, steps < 80 {
+        var back = 0, ahead = 0
+        while start > text.startIndex, back < 80 {
             let before = text.index(before: start)
             if ".!?\n".contains(text[before]) { break }
             start = before
-            steps += 1
+            back += 1
         }
-        steps = 0
-        while end < text.endIndex, steps < 80, !".!?\n".contains(text[end]) {
+        while end < text.endIndex, ahead < 80, !".!?\n".contains(text[end]) {
             end = text.index(after: end)
-            steps += 1
+            ahead += 1
         }
-        let lead = start > text.startIndex && steps == 80 ? "…" : ""
-        return HTMLEscaping.escaped(lead + String(text[start..<range.lowerBound]).trimmingCharacters(in: .whitespaces)).appending(
-            (text[start..<range.lowerBound].last?.isWhitespace == true ? " " : "") + "<mark>" + HTMLEscaping.escaped(subject) + "</mark>"
-                + HTMLEscaping.escaped(String(text[range.upperBound..<end])))
+        let lead = back == 80 && start > text.startIndex ? "…" : ""
+        let tail = ahead == 80 && end < text.endIndex ? "…" : ""
+        let head = String(text[start..<range.lowerBound])
+        return HTMLEscaping.escaped(lead + head.trimmingCharacters(in: .whitespaces)) + (head.last?.isWhitespace == true ? " " : "")
+            + "<mark>" + HTMLEscaping.escaped(subject) + "</mark>" + HTMLEscaping.escaped(String(text[range.upperBound..<end]) + tail)
     }
 
     /// 130 → "2 phút 10 giây".

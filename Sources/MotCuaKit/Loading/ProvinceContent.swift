@@ -90,7 +90,8 @@ extension ContentLoader {
         let folder = "Content/" + ProvinceContent.communesFolder
         var names: [String] = []
         var sawFolder = false
-        let inside = ProjectFile.realPath(rootPath + "/" + folder)
+        // Inside the project's Content/, whatever Content/xa/ itself is.
+        let inside = ProjectFile.realPath(rootPath + "/Content")
         FolderEntries.forEach(in: rootPath + "/" + folder) { name, _ in
             guard !name.hasPrefix(".") else { return }
             let path = folder + "/" + name
@@ -102,7 +103,7 @@ extension ContentLoader {
             sawFolder = true
             // A link out of the province's folder would publish files from anywhere on the machine.
             guard let inside = inside, let real = ProjectFile.realPath(rootPath + "/" + path), real.hasPrefix(inside + "/") else {
-                diagnostics.error(.contentOutside, "thư mục của xã là một liên kết (symlink) trỏ ra ngoài \(folder)/; MotCua chỉ đưa lên trang những tệp nằm trong Content/. Hãy chép chính thư mục của xã vào đây", at: SourceLocation(path: path))
+                diagnostics.error(.contentOutside, "thư mục của xã là một liên kết (symlink) trỏ ra ngoài Content/; MotCua chỉ đưa lên trang những tệp nằm trong Content/. Hãy chép chính thư mục của xã vào đây", at: SourceLocation(path: path))
                 return
             }
             guard VietnameseText.isValidSlug(name) else {
@@ -189,7 +190,6 @@ extension ContentLoader {
                     diagnostics.error(.duplicateCode, "mã `\(change.code.value)` đã có một mục thay đổi ở \(first); hãy gộp hai mục làm một (một mục có thể đổi nhiều khóa)", at: change.code.location)
                     continue
                 }
-                changed[change.code.value] = change.code.location
                 guard let at = place[change.code.value] else {
                     var message = "mã `\(change.code.value)` không có trong danh mục chung của tỉnh (Content/thu-tuc/), nên xã không có gì để đổi"
                     if let near = YAMLReader.nearest(to: change.code.value, in: codes) { message += "; có phải là `\(near)`?" }
@@ -197,6 +197,7 @@ extension ContentLoader {
                     diagnostics.error(.unknownChangedCode, message, at: change.code.location)
                     continue
                 }
+                changed[change.code.value] = change.code.location
                 if change.leftOut {
                     leftOut.insert(change.code.value)
                 } else {

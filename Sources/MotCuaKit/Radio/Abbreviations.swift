@@ -87,6 +87,9 @@ public struct Abbreviations: Sendable {
         "web", "wifi", "video", "radio", "taxi", "covid", "vneid", "viettel", "vnpt", "mobifone", "vinaphone",
         "vietnamobile", "agribank", "vietcombank", "vietinbank", "bidv", "momo", "viettelpay", "smartphone",
         "livestream", "app", "android", "iphone", "ok", "pdf", "word", "excel", "camera", "container", "mail",
+        "hotline", "fax", "tivi", "karaoke", "gas", "latinh",
+        // Places and peoples of Tây Nguyên and the north-west whose names no Vietnamese syllable spells.
+        "pleiku", "sapa", "kar", "gar", "jút", "ana", "wy", "ksor", "bahnar", "jrai", "raglai", "jun", "kuin",
     ]
 
     /// Left as written, with a warning, unless the site defines them.

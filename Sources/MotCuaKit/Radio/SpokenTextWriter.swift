@@ -212,7 +212,7 @@ struct SpokenTextWriter {
                 }
                 if let (word, end, last) = plain {
                     if bytes.withUnsafeBufferPointer({ Self.isForeign($0, from: at, to: end) }) {
-                        warnForeign(word, at: location(text.distance(from: text.startIndex, to: i)))
+                        warnForeign(word) { location(text.distance(from: text.startIndex, to: i)) }
                     }
                     emit(word)
                     previous = Character(Unicode.Scalar(last)!)
@@ -293,11 +293,14 @@ struct SpokenTextWriter {
     }
 
     /// A foreign word left as written, reported once per notice unless it is a known name.
-    private mutating func warnForeign(_ word: String, at location: SourceLocation) {
-        guard !Abbreviations.knownNames.contains(word.lowercased()), reported.insert(word).inserted else { return }
+    /// Its location is found only for a warning: a word met again costs a set look-up, not a walk to it.
+    private mutating func warnForeign(_ word: String, at location: () -> SourceLocation) {
+        let lower = word.lowercased()
+        // "Pass" at a sentence's start and "pass" later are one word to fix.
+        guard !Abbreviations.knownNames.contains(lower), reported.insert("foreign\u{0}" + lower).inserted else { return }
         diagnostics.warning(.radioForeignWord,
-            "`\(word)` không phải tiếng Việt nên người đọc trên đài có thể đọc mỗi người một kiểu; hãy viết bằng tiếng Việt, hoặc khai báo cách đọc trong Content/viet-tat.yml, ví dụ `\(word): …` (muốn đọc đúng như viết thì ghi `\(word): \(word)`)",
-            at: location, subject: word)
+            "`\(word)` không phải tiếng Việt nên người đọc trên đài có thể đọc mỗi người một kiểu; hãy viết bằng tiếng Việt, hoặc khai báo cách đọc trong Content/viet-tat.yml, ví dụ `\(word): …` (muốn đọc đúng như viết thì ghi `\(word): \(word)`; mỗi cách viết hoa một dòng)",
+            at: location(), subject: word)
     }
 
     /// The end (a byte offset) and last letter of a word at a word start that the steps below would write as it
@@ -1018,7 +1021,7 @@ struct SpokenTextWriter {
                     at: location(i), subject: word)
             }
         } else if word.allSatisfy(\.isLetter), Array(word.utf8).withUnsafeBufferPointer({ Self.isForeign($0, from: 0, to: $0.count) }) {
-            warnForeign(word, at: location(i))
+            warnForeign(word) { location(i) }
         }
         emit(word)
         return end
@@ -1189,7 +1192,7 @@ struct SpokenTextWriter {
             } else {
                 out.append(" ")
             }
-        case 0x2D, 0x2013, 0x2014, 0x2212:  // - – — −
+        case 0x2D, 0x2010, 0x2011, 0x2013, 0x2014, 0x2015, 0x2212:  // - ‐ ‑ – — ― −
             let after = text[next...].drop { $0 == " " }
             if lastNumeric, after.first?.isASCIIDigit == true {
                 emit("đến")
@@ -1205,7 +1208,9 @@ struct SpokenTextWriter {
         default:
             out.append(c)
             if !(c.asciiValue.map { $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) } ?? c.isWhitespace) { lastNumeric = false }
-            if !c.isWhitespace, !c.isLetter, !c.isNumber, !Self.pauses.contains(c), reported.insert(String(c)).inserted {
+            // By its first scalar: "☎" and "☎️" (with a variation selector) are one symbol to fix.
+            if !c.isWhitespace, !c.isLetter, !c.isNumber, !Self.pauses.contains(c),
+               reported.insert("symbol\u{0}" + String(first)).inserted {
                 diagnostics.warning(.radioSymbol,
                     "ký hiệu `\(c)` không đọc thành lời được nên người đọc trên đài sẽ bỏ qua hoặc đọc mỗi người một kiểu; hãy viết bằng chữ (ví dụ `§ 3` → `mục 3`, `☎` → `điện thoại`) hoặc xóa đi",
                     at: location(i), subject: String(c))
@@ -1215,7 +1220,8 @@ struct SpokenTextWriter {
     }
 
     /// Punctuation a reader takes as a pause, or leaves unsaid, so it stays in the reading text without a word.
-    static let pauses: Set<Character> = [",", ".", ";", ":", "!", "?", "\"", "'", "(", ")", "“", "”", "‘", "’", "…", "«", "»", "–", "—"]
+    static let pauses: Set<Character> = [",", ".", ";", ":", "!", "?", "\"", "'", "(", ")", "“", "”", "‘", "’", "„", "‚", "…",
+                                         "«", "»", "‹", "›", "–", "—"]
 
     /// Single spaces, none before closing punctuation or inside brackets, no empty brackets, a space after
     /// , ; : before a word. Six passes over the scalars, one per rule, in this order (each was once a regular

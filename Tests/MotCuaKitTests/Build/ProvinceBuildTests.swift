@@ -444,6 +444,21 @@ import Testing
         #expect(!province.exists("xa-ngoai"))
     }
 
+    /// Content/xa/ itself a link out of the project: every commune in it is refused, not read from there.
+    @Test func communesFolderLinkedOutsideIsRefused() throws {
+        let outside = FileManager.default.temporaryDirectory.appendingPathComponent("motcua-outside-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: outside) }
+        let province = try Province { site in
+            let xa = site.root.appendingPathComponent("Content/xa")
+            try FileManager.default.moveItem(at: xa, to: outside)
+            try FileManager.default.createSymbolicLink(at: xa, withDestinationURL: outside)
+        }
+        let report = province.build()
+        #expect(!report.succeeded)
+        #expect(Self.errors(report).map(\.id) == [.contentOutside, .contentOutside, .contentOutside], "\(report.diagnostics.lines)")
+        #expect(!province.exists("index.html"))
+    }
+
     /// Two entries for one code in a commune: the second is an error naming the first, whatever the files' order.
     @Test func twoChangesOfOneCodeAreRefused() throws {
         let province = try Province { site in

@@ -128,8 +128,9 @@ struct RadioTextBuilderTests {
         let body = "Dòng một.\nNhận hàng ở container số 3, tải Zalo; hỏi Cookie và cookie.\nĐắk Lắk, Krông Búk, đường nghiêng, khuya, quốc lộ, giường, online, Facebook."
         let radio = Self.builder.build(radioAnnouncement(body: body))
         let foreign = radio.diagnostics.all.filter { $0.id == .radioForeignWord }
-        #expect(foreign.map { $0.message.split(separator: "`")[0] } == ["Cookie", "cookie"])
-        #expect(foreign.map(\.location.line) == [11, 11])
+        // "Cookie" and "cookie" are one word to fix: said once, where it first stands.
+        #expect(foreign.map { $0.message.split(separator: "`")[0] } == ["Cookie"])
+        #expect(foreign.map(\.location.line) == [11])
         #expect(foreign.first?.location.column == 43)
         #expect(radio.text.contains("Cookie"))
         // "Tul": Ea Tul, Đắk Lắk (RadioRealNoticeTests); "pass" ends in a consonant no syllable ends in.
@@ -140,9 +141,19 @@ struct RadioTextBuilderTests {
         }
     }
 
+    /// The excerpt marks the word where it stands alone, and says where the sentence was cut.
+    @Test func excerptMarksTheWordItself() {
+        #expect(SiteRenderer.markedExcerpt("Đội TTYT họp. Sau đó TT báo cáo", "TT") == "Sau đó <mark>TT</mark> báo cáo")
+        #expect(SiteRenderer.markedExcerpt("gọi <a & b> ngay", "&") == "gọi &lt;a <mark>&amp;</mark> b&gt; ngay")
+        let long = String(repeating: "chữ ", count: 30) + "pass" + String(repeating: " chữ", count: 30)
+        let excerpt = SiteRenderer.markedExcerpt(long, "pass") ?? ""
+        #expect(excerpt.hasPrefix("…") && excerpt.hasSuffix("…") && excerpt.contains("<mark>pass</mark>"))
+        #expect(SiteRenderer.markedExcerpt("Ngắn: foo và bar.", "foo") == "Ngắn: <mark>foo</mark> và bar")
+    }
+
     /// A symbol kept in the reading text that no one can say is named where it is; pauses are not.
     @Test func unsayableSymbolsAreReported() {
-        let radio = Self.builder.build(radioAnnouncement(body: "Theo § 3 (mục “a”): gọi ☎ ngay… rồi ☎ lại."))
+        let radio = Self.builder.build(radioAnnouncement(body: "Theo § 3 (mục “a”): gọi ☎ ngay… rồi ☎️ lại ‹x› 5‐6."))
         let symbols = radio.diagnostics.all.filter { $0.id == .radioSymbol }
         #expect(symbols.map { $0.message.split(separator: "`")[1] } == ["§", "☎"], "\(symbols)")
         #expect(symbols.map(\.location.column) == [6, 25])
