@@ -349,12 +349,16 @@ public struct BuildAction: Sendable {
     }
 
     static func levelSummary(_ site: Site) -> [(field: String, counts: [(label: String, count: Int)])] {
-        site.fields.map { field in
-            let badges = field.procedures.map {
-                LevelBadge.badge(for: $0.level?.value ?? .informationOnly, scheme: site.config.levelScheme, hasForms: !$0.forms.isEmpty)
-            }
-            return (field.name.value, LevelBadge.all(site.config.levelScheme).map { b in (b.label, badges.filter { $0.key == b.key }.count) })
+        site.fields.map { field in (field.name.value, levelCounts([field], site.config.levelScheme)) }
+    }
+
+    /// Procedures per badge of a catalog, in the scheme's order: a field's line of the summary, a commune's, the
+    /// province page's counts.
+    static func levelCounts(_ fields: [Field], _ scheme: LevelScheme) -> [(label: String, count: Int)] {
+        let badges = fields.flatMap(\.procedures).map {
+            LevelBadge.badge(for: $0.level?.value ?? .informationOnly, scheme: scheme, hasForms: !$0.forms.isEmpty)
         }
+        return LevelBadge.all(scheme).map { b in (b.label, badges.filter { $0.key == b.key }.count) }
     }
 
     /// Renders on every core; results keep the input order so output is deterministic.

@@ -93,7 +93,7 @@ public struct ProvinceBuild: Sendable {
             if let made = BuildAction(options: options).make(BuildAction.Loaded(site: site, theme: communeTheme), into: communeOutput,
                                                              &communeReport, pageMemo: nil, phases: &phases) {
                 commune = Commune(slug: slug, name: site.config.name, pages: made.plan.pages.count,
-                                  files: communeOutput.count, levels: Self.levelCounts(made.site.fields, site.config.levelScheme))
+                                  files: communeOutput.count, levels: BuildAction.levelCounts(made.site.fields, site.config.levelScheme))
             }
             return (site.config, commune, communeReport.diagnostics)
         }
@@ -162,14 +162,6 @@ public struct ProvinceBuild: Sendable {
             }
         }
         return box.values
-    }
-
-    /// Procedures per badge of a catalog, in the scheme's order.
-    static func levelCounts(_ fields: [Field], _ scheme: LevelScheme) -> [(label: String, count: Int)] {
-        let badges = fields.flatMap(\.procedures).map {
-            LevelBadge.badge(for: $0.level?.value ?? .informationOnly, scheme: scheme, hasForms: !$0.forms.isEmpty)
-        }
-        return LevelBadge.all(scheme).map { b in (b.label, badges.filter { $0.key == b.key }.count) }
     }
 }
 

@@ -39,7 +39,7 @@ struct ProvincePage {
         let fields = province.fields
         values["procedureCount"] = fields.reduce(0) { $0 + $1.procedures.count }
         values["fieldCount"] = fields.count
-        values["levels"] = TemplateValue.list(ProvinceBuild.levelCounts(fields, config.levelScheme).map { level in
+        values["levels"] = TemplateValue.list(BuildAction.levelCounts(fields, config.levelScheme).map { level in
             .object(["label": level.label, "count": level.count])
         })
         if let base = config.baseURL { values["canonical"] = base }
