@@ -218,19 +218,26 @@ public struct RadioTextBuilder: Sendable {
         static func located(_ word: String, line: Int, visibleColumn: Int, in source: MarkdownSource, lines: SourceLines) -> SourceLocation {
             guard line > 0 else { return SourceLocation(path: source.path) }
             var column = 1
-            if !word.isEmpty, line <= lines.all.count {
-                let text = lines.all[line - 1]
+            guard line <= lines.all.count else { return SourceLocation(path: source.path, line: line + source.lineOffset, column: column) }
+            let text = lines.all[line - 1]
+            // The visible text up to the next space may not be written as such ("Content/." of "`Content/`."):
+            // then its leading letters and digits, then its first character.
+            let letters = word.prefix { $0.isLetter || $0.isNumber }
+            for candidate in [word, String(letters), word.first.map(String.init) ?? ""] where !candidate.isEmpty {
                 var best: Int?
                 var i = text.startIndex
                 var position = 1
                 while i < text.endIndex {
-                    if text[i...].hasPrefix(word), best.map({ abs(position - visibleColumn) < abs($0 - visibleColumn) }) ?? true {
+                    if text[i...].hasPrefix(candidate), best.map({ abs(position - visibleColumn) < abs($0 - visibleColumn) }) ?? true {
                         best = position
                     }
                     i = text.index(after: i)
                     position += 1
                 }
-                column = best ?? 1
+                if let best {
+                    column = best
+                    break
+                }
             }
             return SourceLocation(path: source.path, line: line + source.lineOffset, column: column)
         }

@@ -141,6 +141,13 @@ struct RadioTextBuilderTests {
         }
     }
 
+    /// A warned word whose visible text is not written as such in the line (markup around it) is still placed
+    /// on its letters, not at the line's start.
+    @Test func warningsFindWordsInsideMarkup() {
+        let radio = Self.builder.build(radioAnnouncement(body: "Dòng một.\nXem `Content/`. Rồi **§**."))
+        #expect(radio.diagnostics.all.map(\.location.column) == [6, 23], "\(radio.diagnostics.all)")
+    }
+
     /// The excerpt marks the word where it stands alone, and says where the sentence was cut.
     @Test func excerptMarksTheWordItself() {
         #expect(SiteRenderer.markedExcerpt("Đội TTYT họp. Sau đó TT báo cáo", "TT") == "Sau đó <mark>TT</mark> báo cáo")
