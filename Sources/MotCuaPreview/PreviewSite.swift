@@ -110,7 +110,7 @@ public final class PreviewSite: Sendable {
                 $0 = (province.communes, Dictionary(province.files.map { ($0.path, $0.bytes) }) { a, _ in a },
                       Dictionary(province.copies.map { ($0.path, $0.source) }) { a, _ in a })
             }
-            good = !province.files.isEmpty
+            good = true  // the province's page, at least
             let known = Set(province.communes)
             members.withLock { $0 = $0.filter { known.contains($0.key) } }
             let built = Set(members.withLock { Array($0.keys) })

@@ -148,7 +148,7 @@ public struct BuildAction: Sendable {
     func load(_ report: inout Report, memo: LoadMemo?, changes: KnownChanges?, province: ProvinceContent? = nil) -> Loaded? {
         let root = options.root
         let commune = options.commune
-        let themeTask = Background { Theme.load(root: root, memo: memo, overlay: commune.flatMap(ProvinceContent.themeOverlay(root: root))) }
+        let themeTask = Background { Theme.load(root: root, memo: memo, overlay: commune.flatMap { ProvinceContent.themeOverlay(root: root, commune: $0) }) }
         _ = SpokenTextWriter.prewarmInBackground
         let loader = ContentLoader(root: root, includeDrafts: options.includeDrafts, memo: memo, changes: changes)
         var site: Site?

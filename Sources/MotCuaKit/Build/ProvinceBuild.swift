@@ -79,7 +79,7 @@ public struct ProvinceBuild: Sendable {
             let (site, diagnostics) = loader.loadCommune(slug, of: province)
             communeReport.diagnostics.append(contentsOf: diagnostics)
             var communeTheme: Theme? = theme
-            if let overlay = ProvinceContent.themeOverlay(root: root)(slug) {
+            if let overlay = ProvinceContent.themeOverlay(root: root, commune: slug) {
                 let (own, ownDiagnostics) = Theme.load(root: root, overlay: overlay)
                 communeTheme = own
                 // The shared templates' problems were said with the shared theme's.

@@ -23,11 +23,9 @@ public struct ProvinceContent: Sendable {
     }
 
     /// The commune's folder when it has a Theme/ of its own (`Theme.load`'s overlay).
-    public static func themeOverlay(root: URL) -> (String) -> String? {
-        { slug in
-            let folder = "Content/\(communesFolder)/\(slug)"
-            return access(root.path + "/" + folder + "/Theme", F_OK) == 0 ? folder : nil
-        }
+    public static func themeOverlay(root: URL, commune slug: String) -> String? {
+        let folder = "Content/\(communesFolder)/\(slug)"
+        return access(root.path + "/" + folder + "/Theme", F_OK) == 0 ? folder : nil
     }
 
     /// Commune folder names that would take an address the province page uses.
