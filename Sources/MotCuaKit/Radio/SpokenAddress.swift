@@ -131,8 +131,10 @@ enum SpokenAddress {
             rest = rest.dropFirst()
         }
         let vowels = rest.prefix { "aeiouy".contains($0) }
-        // "gi" and "qu" can be the whole onset and nucleus ("gì" folds to "gi").
-        if vowels.isEmpty { return rest.isEmpty && (word == "gi") }
+        // "gi" can be the whole onset and nucleus ("gì" folds to "gi"), also before a final consonant ("gìn").
+        if vowels.isEmpty {
+            return word.hasPrefix("gi") && ["", "n", "m", "t", "p", "ch", "nh"].contains(String(rest))
+        }
         guard vowels.count <= 3 else { return false }
         let coda = rest.dropFirst(vowels.count)
         return ["", "c", "ch", "m", "n", "ng", "nh", "p", "t"].contains(String(coda))

@@ -141,6 +141,19 @@ struct RadioTextBuilderTests {
         }
     }
 
+    /// Headings in capitals are words, not abbreviations: "GIỮ GÌN" ("gi" before a final consonant) is read as
+    /// written and draws no warning; "UBND" and "BCĐ" still are abbreviations.
+    @Test func capitalisedSyllablesAreNotAbbreviations() {
+        for word in ["GÌN", "GIỮ", "GIẶT", "GIÀ", "NGHIÊNG", "QUỐC", "KHUYA", "XÃ"] {
+            #expect(!SpokenTextWriter.looksLikeAbbreviation(word), "\(word)")
+        }
+        for word in ["UBND", "BCĐ", "TTYT", "GTVT", "GN"] {
+            #expect(SpokenTextWriter.looksLikeAbbreviation(word), "\(word)")
+        }
+        let radio = Self.builder.build(radioAnnouncement(body: "GIỮ GÌN VỆ SINH MÔI TRƯỜNG"))
+        #expect(radio.diagnostics.all.isEmpty, "\(radio.diagnostics.all)")
+    }
+
     /// A warned word whose visible text is not written as such in the line (markup around it) is still placed
     /// on its letters, not at the line's start.
     @Test func warningsFindWordsInsideMarkup() {
