@@ -77,6 +77,22 @@ public struct Abbreviations: Sendable {
         "BC": "báo cáo",
         "PA": "phương án",
         "SYT": "Sở Y tế",
+        // Health notices and company names.
+        "BS": "bác sĩ",
+        "ThS": "thạc sĩ",
+        "Công ty CP": "Công ty cổ phần",
+        "công ty CP": "công ty cổ phần",
+        "CTCP": "công ty cổ phần",
+        "LĐ,TB&XH": "Lao động, Thương binh và Xã hội",
+        "LĐ-TB&XH": "Lao động, Thương binh và Xã hội",
+        "LĐTB&XH": "Lao động, Thương binh và Xã hội",
+        // Flood warning levels of the hydrological service.
+        "BĐ1": "báo động một",
+        "BĐ2": "báo động hai",
+        "BĐ3": "báo động ba",
+        // Power companies' outage notices.
+        "TBA": "trạm biến áp",
+        "MBA": "máy biến áp",
     ]
 
     /// Latin words announcers read as they are written, lowercased: service and brand names, and words every

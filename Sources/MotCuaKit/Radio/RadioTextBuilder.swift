@@ -276,9 +276,23 @@ public struct RadioTextBuilder: Sendable {
         }
 
         /// One sentence per item (and per paragraph inside an item), nested lists included.
+        /// The items' sentences, one after another; an ordered list's item begins with its number said as a
+        /// word ("1. Thời gian: …" → "Một. Thời gian: …"), as announcers count the points of a notice.
         mutating func listSentences(_ list: OpaquePointer) -> [String] {
             var sentences: [String] = []
+            let ordered = cmark_node_get_list_type(list) == CMARK_ORDERED_LIST
+            var number = Int(cmark_node_get_list_start(list))
             for item in children(of: list) {
+                let itemStart = sentences.count
+                defer {
+                    // Not when the item counts itself ("1. Bước 1: …" → "Bước một: …").
+                    let word = VietnameseNumberReader.words(number)
+                    if ordered, itemStart < sentences.count,
+                       !sentences[itemStart].drop(while: { $0 != " " }).dropFirst().hasPrefix(word) {
+                        sentences[itemStart] = word.prefix(1).uppercased() + word.dropFirst() + ". " + sentences[itemStart]
+                    }
+                    number += 1
+                }
                 for block in children(of: item) {
                     switch Self.typeName(block) {
                     case "list":

@@ -75,6 +75,8 @@ struct SpokenTextWriter {
     /// Groups of up to eight digits: "028.39102126" (read in halves, see `VietnameseNumberReader.phone`).
     private nonisolated(unsafe) static let phone = #/0[0-9]+(?:[ .-][0-9]{1,8})*/#
     private nonisolated(unsafe) static let phoneInParentheses = #/\((0[0-9]{2,4})\)((?:[ .-]?[0-9]{1,4})+)/#
+    /// "(+84-28) 38 653 050": the country code and area code in parentheses, read as dialled at home.
+    private nonisolated(unsafe) static let internationalAreaCode = #/\(\+84[ .-]?([1-9][0-9]{0,2})\) ?((?:[ .-]?[0-9]{1,4})+)/#
     private nonisolated(unsafe) static let digitGroups = #/[0-9]+(?:[ .-][0-9]{1,8})*/#
     /// Service numbers 1800 (free) and 1900: "1900 1234", "1800.1091", "1900 123 456".
     private nonisolated(unsafe) static let hotline = #/1[89]00[ .][0-9]{2,4}(?:[ .][0-9]{2,4})?/#
@@ -87,30 +89,44 @@ struct SpokenTextWriter {
     private nonisolated(unsafe) static let number = #/[0-9]+(?:\.[0-9]+)*(?:,[0-9]+)?/#
     nonisolated(unsafe) static let money = #/ ?(?:đồng|đ|VNĐ|VND|vnđ|₫)/#
     nonisolated(unsafe) static let percent = #/ ?%/#
-    /// Longer alternatives before those they start with: the first that matches is taken.
-    nonisolated(unsafe) static let unit = #/ ?(km²|km2|km|kg|kWh|kW|ha|cm²|cm2|cm³|cm3|cm|mm|mg|ml|m2|m²|m³|m3|m|Hz|GB|MB|g|°C|ºC|℃|oC|°|độ C|USD|\$|€|£)/#
+    private nonisolated(unsafe) static let monthOfDate = #/ tháng (?:[1-9]|0[1-9]|1[0-2]) năm [0-9]{4}/#
+    /// `units` as one pattern, in its order: the first alternative that matches is taken.
+    nonisolated(unsafe) static let unit = try! Regex(
+        " ?(" + unitWritten.map { NSRegularExpression.escapedPattern(for: $0) }.joined(separator: "|") + ")",
+        as: (Substring, Substring).self)
     private nonisolated(unsafe) static let email = #/[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/#
     private nonisolated(unsafe) static let bareDomain = #/[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:vn|com|net|org|gov|edu|info)(?:/[^\s]*)?/#
 
-    /// Units and currencies after a number. Degrees Celsius are "độ xê" (the letter as it is said) however they are
-    /// written ("35°C", "35oC", "35 độ C"), dollars "đô la".
-    static let unitWords = [
-        "km": "ki lô mét", "km²": "ki lô mét vuông", "km2": "ki lô mét vuông", "kg": "ki lô gam", "kWh": "ki lô oát giờ",
-        "kW": "ki lô oát", "ha": "héc ta", "cm": "xăng ti mét", "cm²": "xăng ti mét vuông", "cm2": "xăng ti mét vuông",
-        "cm³": "xăng ti mét khối", "cm3": "xăng ti mét khối", "mm": "mi li mét", "mg": "mi li gam", "ml": "mi li lít",
-        "m2": "mét vuông", "m²": "mét vuông", "m3": "mét khối", "m³": "mét khối", "m": "mét", "Hz": "héc",
-        "GB": "gi ga bai", "MB": "mê ga bai", "g": "gam", "°C": "độ xê", "ºC": "độ xê", "℃": "độ xê", "oC": "độ xê",
-        "°": "độ", "độ C": "độ xê", "USD": "đô la Mỹ", "$": "đô la", "€": "ơ rô", "£": "bảng Anh",
+    /// Units and currencies after a number, each once, longer alternatives before those they start with ("kWh"
+    /// before "kW", "km" before "m"). Degrees Celsius are "độ xê" (the letter as it is said) however they are written
+    /// ("35°C", "35oC", "35 độ C"), dollars "đô la"; kV and kVA from the power companies' outage notices.
+    static let units: [(written: String, spoken: String)] = [
+        ("km²", "ki lô mét vuông"), ("km2", "ki lô mét vuông"), ("km", "ki lô mét"), ("kg", "ki lô gam"),
+        ("kWh", "ki lô oát giờ"), ("kW", "ki lô oát"), ("kVA", "ki lô vôn am pe"), ("kV", "ki lô vôn"),
+        ("MWh", "mê ga oát giờ"), ("MW", "mê ga oát"), ("ha", "héc ta"),
+        ("cm²", "xăng ti mét vuông"), ("cm2", "xăng ti mét vuông"), ("cm³", "xăng ti mét khối"),
+        ("cm3", "xăng ti mét khối"), ("cm", "xăng ti mét"), ("mm", "mi li mét"), ("mg", "mi li gam"),
+        ("ml", "mi li lít"), ("m2", "mét vuông"), ("m²", "mét vuông"), ("m³", "mét khối"), ("m3", "mét khối"),
+        ("m", "mét"), ("Hz", "héc"), ("GB", "gi ga bai"), ("MB", "mê ga bai"), ("g", "gam"),
+        ("°C", "độ xê"), ("ºC", "độ xê"), ("℃", "độ xê"), ("oC", "độ xê"), ("°", "độ"), ("độ C", "độ xê"),
+        ("USD", "đô la Mỹ"), ("$", "đô la"), ("€", "ơ rô"), ("£", "bảng Anh"),
     ]
+    static let unitWords = Dictionary(uniqueKeysWithValues: units.map { ($0.written, $0.spoken) })
     /// Units that only follow a "per" slash ("120km/h") or are glued to a number ("48h", "30p", "45s").
     static let shortTimeUnits: [String: String] = ["h": "giờ", "p": "phút", "ph": "phút", "s": "giây"]
     /// Currency signs written before the number ("$100", "£20").
     static let currencyBefore: [UInt32: String] = [0x24: "đô la", 0x20AC: "ơ rô", 0xA3: "bảng Anh"]
 
-    /// The letter after a document's number ("168a/QĐ-UBND"), by its Vietnamese name.
-    static let letterNames: [Character: String] = [
-        "a": "a", "b": "bê", "c": "xê", "d": "dê", "e": "e",
-    ]
+    /// A letter standing alone or beside digits, by the name it is said with in codes and plates: "168a/QĐ-UBND"
+    /// → "… a", "Quốc lộ 15C" → "mười lăm xê", "H5N1" → "hát năm nờ một", "viêm gan B" → "viêm gan bê".
+    static let letterNames: [Character: String] = {
+        let names: [Character: String] = [
+            "a": "a", "b": "bê", "c": "xê", "d": "dê", "đ": "đê", "e": "e", "f": "ép", "g": "giê", "h": "hát",
+            "i": "i", "j": "gi", "k": "ca", "l": "lờ", "m": "mờ", "n": "nờ", "o": "o", "p": "pê", "q": "quy",
+            "r": "rờ", "s": "ét", "t": "tê", "u": "u", "v": "vê", "w": "vê kép", "x": "ích", "y": "i", "z": "dét",
+        ]
+        return names.merging(names.map { (Character($0.key.uppercased()), $0.value) }) { a, _ in a }
+    }()
 
     /// Document type codes, the first part after the number ("NĐ" in "42/2022/NĐ-CP").
     static let documentTypes: [String: String] = [
@@ -154,11 +170,11 @@ struct SpokenTextWriter {
     static let phoneNeedles = phoneWords.map { " \($0) " }
     /// Words after which "d/m" is a day and month rather than a ratio.
     static let dateContext: Set<String> = ["ngày", "từ", "đến", "và", "trước", "sau", "hết", "hạn", "đêm", "sáng", "trưa",
-                                           "chiều", "tối", "hôm"]
+                                           "chiều", "tối", "hôm", "nay", "mai", "qua"]
     /// Words after which a Roman numeral is a number ("Quý IV", "khóa XV", "Khoản III", "Phụ lục XII", "thế kỷ XXI",
     /// "Đại hội XIII", "giai đoạn II").
     static let romanContext: Set<String> = ["quý", "khóa", "khoá", "chương", "phần", "mục", "tập", "đợt", "kỳ", "lần", "thứ",
-                                            "khoản", "điều", "lục", "kỷ", "kỉ", "hội", "đoạn"]
+                                            "khoản", "điều", "lục", "kỷ", "kỉ", "hội", "đoạn", "cấp"]
     /// Words after which "d-m" is a day and month ("đêm 29-12", "chiều tối 23-6", "ngày 11-4"); not "từ" and "đến",
     /// after which "5-7" is a range.
     static let dashDateContext: Set<String> = ["ngày", "đêm", "sáng", "trưa", "chiều", "tối", "hôm"]
@@ -174,6 +190,13 @@ struct SpokenTextWriter {
     /// The last thing read was an amount or a unit ("20.000đ", "120km"), or a "per" after one, so a "/" with a word
     /// after it is "per" ("20.000đ/lần/con" → "hai mươi nghìn đồng một lần một con").
     private var perContext = false
+    /// Where (in UTF-8 bytes of the reading) the last "per" unit began: a unit of two words ("đồng/tổ chức/tháng") keeps the chain.
+    private var perStart: Int?
+    /// The last number was a day after "ngày" ("ngày 03, 10, 17"): a number after it with only "," or ";" between
+    /// is a day too. A word read in between ends the list.
+    private var dayList = false
+    /// The last word read was a listed abbreviation ending in its number ("BĐ2"): a dash before another is "đến".
+    private var numberedLevel = false
 
     /// `location(offset)` maps a character offset in `text` to the file, for warnings.
     mutating func speak(_ input: String, location: (Int) -> SourceLocation) -> String {
@@ -181,6 +204,7 @@ struct SpokenTextWriter {
         lastNumeric = false
         lastDate = false
         perContext = false
+        perStart = nil
         let text = VietnameseText.nfc(input)
         let bytes = ContiguousArray(text.utf8)
         var i = text.startIndex
@@ -236,6 +260,12 @@ struct SpokenTextWriter {
             if c == "(", let match = text[i...].prefixMatch(of: Self.phoneInParentheses) {
                 let groups = match.output  // built anew on each access
                 emit(VietnameseNumberReader.phone(groups.1 + " " + groups.2), numeric: true)
+                jump(to: match.range.upperBound)
+                continue
+            }
+            if c == "(", let match = text[i...].prefixMatch(of: Self.internationalAreaCode) {
+                let groups = match.output
+                emit(VietnameseNumberReader.phone("0" + groups.1 + " " + groups.2), numeric: true)
                 jump(to: match.range.upperBound)
                 continue
             }
@@ -357,6 +387,8 @@ struct SpokenTextWriter {
         }
         out += spoken
         lastNumeric = numeric
+        if !numeric { dayList = false }
+        numberedLevel = false
         lastDate = numeric && (spoken.hasPrefix("ngày ") || UTF8Text.contains(spoken, " tháng "))
     }
 
@@ -416,6 +448,18 @@ struct SpokenTextWriter {
     private var phoneContext: Bool {
         let recent = " " + lastWords(3, within: 80).reversed().map { $0.lowercased() }.joined(separator: " ") + " "
         return Self.phoneNeedles.contains { UTF8Text.contains(recent, $0) }
+    }
+
+    /// At most two words read since the last "per" ("một tổ chức"), so a "/" after them is "per" too.
+    private var perUnitGoesOn: Bool {
+        guard let start = perStart, start <= out.utf8.count else { return false }
+        return out.utf8.dropFirst(start).split(separator: UInt8(ascii: " ")).count <= 2
+    }
+
+    /// "… ngày 31 tháng 3 và": a date, then "và", so "1-4" after it is a date too ("các ngày 31-3 và 1-4").
+    private var afterDateAnd: Bool {
+        let words = lastWords(4, within: 40).map { $0.lowercased() }
+        return words.first == "và" && words.dropFirst(2).contains("tháng")
     }
 
     /// The last run of word characters, lowercased (within the last 40 characters).
@@ -544,7 +588,10 @@ struct SpokenTextWriter {
            followed(m.range.upperBound),
            let date = CalendarDate(year: Int(o.5)!, month: Int(o.3)!, day: Int(o.1)!) {
             let spoken = VietnameseNumberReader.date(date)
-            return (m.range.upperBound, tailEnds(with: "ngày") ? String(spoken.dropFirst("ngày ".count)) : spoken)
+            // "ngày 15, 16, 17/4/2020": the last day of a list that "ngày" opened takes no "ngày" of its own.
+            let listed = dayList
+            dayList = false
+            return (m.range.upperBound, tailEnds(with: "ngày") || listed ? String(spoken.dropFirst("ngày ".count)) : spoken)
         }
         if shortRun, dash || spacedSeparator || after == 0xE2, let m = rest.prefixMatch(of: Self.dayRange),
            followed(m.range.upperBound), notSlash(m.range.upperBound), case let o = m.output,
@@ -563,7 +610,8 @@ struct SpokenTextWriter {
         if shortRun, dash, isDigit(byte(1)), let m = rest.prefixMatch(of: Self.dashDayMonth), followed(m.range.upperBound),
            case let end = m.range.upperBound, !Self.numberGoesOn(text, at: end),
            case let o = m.output, let day = Int(o.1), let month = Int(o.2), (1...31).contains(day), (1...12).contains(month),
-           case let word = lastWord, Self.dashDateContext.contains(word), !Self.rangeNounFollows(text, at: end) {
+           case let word = lastWord, Self.dashDateContext.contains(word) || afterDateAnd,
+           !Self.rangeNounFollows(text, at: end) {
             let spoken = "\(VietnameseNumberReader.day(day)) tháng \(VietnameseNumberReader.month(month))"
             return (end, word == "ngày" ? spoken : "ngày " + spoken)
         }
@@ -586,9 +634,11 @@ struct SpokenTextWriter {
             let dateLike = (1...31).contains(day) && (1...12).contains(month)
             let rangeFollows = text[end...].prefixMatch(of: Self.rangeDash)
                 .map { $0.range.upperBound < text.endIndex && text[$0.range.upperBound].isASCIIDigit } ?? false
-            if followed(end), dateLike && (Self.dateContext.contains(lastWord) || rangeFollows || lastDate) {
+            if followed(end), dateLike && (Self.dateContext.contains(lastWord) || rangeFollows || lastDate || dayList) {
                 let spoken = "\(VietnameseNumberReader.day(day)) tháng \(VietnameseNumberReader.month(month))"
-                return (end, lastWord == "ngày" ? spoken : "ngày " + spoken)
+                let listed = dayList
+                dayList = false
+                return (end, lastWord == "ngày" || listed ? spoken : "ngày " + spoken)
             }
             // "1/2kg", "3/4 ha": a fraction of a unit.
             if day < month, let u = unitSuffix(in: text, at: end) {
@@ -648,6 +698,10 @@ struct SpokenTextWriter {
         if Self.mayStartCode(rest), let m = rest.prefixMatch(of: Self.code), Self.isCode(m.output) {
             return (m.range.upperBound, codeReading(m.output))
         }
+        // "08 giờ 00 phút" → "tám giờ": no minutes are said.
+        if rest.hasPrefix("00 phút"), case let e = text.index(i, offsetBy: 7), followed(e), lastWord == "giờ" {
+            return (e, "")
+        }
         var end = Self.numberEnd(rest) ?? rest.prefixMatch(of: Self.number)!.range.upperBound
         let written = end
         var fraction = ""
@@ -676,8 +730,9 @@ struct SpokenTextWriter {
             end = unit.end
         }
         perContext = !suffix.isEmpty
-        let spoken = numberReading(String(text[i..<written]), followedByMonth: text[written...].hasPrefix(" tháng"),
-                                   amount: !suffix.isEmpty)
+        let spoken = numberReading(String(text[i..<written]),
+                                   datedMonth: text[written...].prefixMatch(of: Self.monthOfDate) != nil,
+                                   amount: !suffix.isEmpty || !fraction.isEmpty)
         return (end, spoken + fraction + suffix)
     }
 
@@ -739,9 +794,7 @@ struct SpokenTextWriter {
     /// The alternatives of `percent`, `money` and `unit`, in their order.
     static let percentWritten = ["%"]
     static let moneyWritten = ["đồng", "đ", "VNĐ", "VND", "vnđ", "₫"]
-    static let unitWritten = ["km²", "km2", "km", "kg", "kWh", "kW", "ha", "cm²", "cm2", "cm³", "cm3", "cm", "mm", "mg", "ml",
-                              "m2", "m²", "m³", "m3", "m", "Hz", "GB", "MB", "g", "°C", "ºC", "℃", "oC", "°", "độ C", "USD",
-                              "$", "€", "£"]
+    static let unitWritten = units.map(\.written)
     /// Which bytes start one of `unitWritten`: the unit list is three times as long as the other two, and most numbers
     /// are followed by a word that starts none of them.
     static let unitFirstBytes: [Bool] = {
@@ -851,7 +904,7 @@ struct SpokenTextWriter {
                 words.append(run.first == "0" || run.count > 3
                     ? VietnameseNumberReader.digits(run) : Self.wholeNumber(run))
             } else {
-                words.append(run)
+                words.append(run.count == 1 ? Self.letterNames[run.first!] ?? run : run)
             }
             run = ""
         }
@@ -871,12 +924,19 @@ struct SpokenTextWriter {
 
     /// A plain number, with the reading its context asks for.
     /// `amount`: a unit or currency follows, so a long run of digits is a number ("700000000 đồng"), not an ID.
-    private func numberReading(_ written: String, followedByMonth: Bool, amount: Bool) -> String {
+    /// `datedMonth`: " tháng m năm yyyy" follows, so the number is a day ("trước 07 tháng 5 năm 2020").
+    private mutating func numberReading(_ written: String, datedMonth: Bool, amount: Bool) -> String {
         let intPart = written.split(separator: ",").first.map(String.init) ?? written
+        let inDayList = dayList
+        dayList = false
         if !written.contains(","), !written.contains("."), let value = Int(written) {
             if written.count >= 8, !amount || written.first == "0" { return VietnameseNumberReader.digits(written) }  // IDs, hotlines
             let lastWord = self.lastWord
-            if lastWord == "ngày", followedByMonth { return VietnameseNumberReader.day(value) }
+            // "ngày 15", "ngày 03, 10, 17": after "ngày" a number is the day of a month ("3 ngày" counts days).
+            if !amount, (1...31).contains(value), datedMonth || lastWord == "ngày" || inDayList {
+                dayList = !datedMonth
+                return VietnameseNumberReader.day(value)
+            }
             if lastWord == "tháng", (1...12).contains(value) { return VietnameseNumberReader.month(value) }
             if lastWord == "thứ" { return VietnameseNumberReader.ordinal(value) }
             return VietnameseNumberReader.words(value)
@@ -923,8 +983,9 @@ struct SpokenTextWriter {
             }
             return name
         }
-        var reading = Self.wholeNumber(number)
-        if number.count > 1, number.first == "0" { reading = VietnameseNumberReader.digits(number) }
+        // "01/2021/TT-TTCP" → "số một": Decree 30/2020/NĐ-CP has numbers below 10 written with a 0 before them,
+        // so the 0 is how the number is typed, not part of it.
+        var reading = Int(number).map(VietnameseNumberReader.words) ?? Self.wholeNumber(number)
         if let letter { reading += " " + letter }
         if let year, let y = Int(year) { reading += " năm " + VietnameseNumberReader.words(y) }
         let ofIssuers = "của " + issuers.joined(separator: ", ")
@@ -970,12 +1031,17 @@ struct SpokenTextWriter {
             emit(place.reading)
             return place.end
         }
+        if atWordStart, let road = Self.roadCode(in: text, at: i) {
+            emit(road.reading)
+            return road.end
+        }
         if atWordStart, let match = abbreviations.match(in: text, at: i) {
             switch match.reading {
             case .expansion(let spoken):
                 emit(spoken)
+                numberedLevel = match.written.last?.isASCIIDigit == true
                 // "TP. Hải Dương": the abbreviation's dot is not a full stop.
-                if ["TP", "TX"].contains(match.written), text[match.end...].hasPrefix(". "),
+                if ["TP", "TX", "BS", "ThS"].contains(match.written), text[match.end...].hasPrefix(". "),
                    text[match.end...].dropFirst(2).first?.isUppercase == true {
                     return text.index(after: match.end)
                 }
@@ -998,33 +1064,85 @@ struct SpokenTextWriter {
             return end
         }
         if hasDigit {
-            // "H5N1": letters as written, digits in words.
+            // "H5N1": digits in words, a single letter by its name, longer runs as written ("BC15", a rice
+            // variety, not "báo cáo"), warned when no one can read them so.
             var run = ""
+            var runStart = i
             var runIsDigits = false
             func flush(_ me: inout SpokenTextWriter) {
                 guard !run.isEmpty else { return }
-                me.emit(runIsDigits ? Self.wholeNumber(run) : run, numeric: runIsDigits)
+                if runIsDigits {
+                    me.emit(Self.wholeNumber(run), numeric: true)
+                } else if run.count == 1, atWordStart || !"xX".contains(run), let name = Self.letterNames[run.first!] {
+                    // (Not the "x" of "3x4", a size.)
+                    me.emit(name)
+                } else {
+                    if Self.looksUnreadable(run) { me.warnUnknown(run, at: location(runStart)) }
+                    me.emit(run)
+                }
                 run = ""
             }
+            var k = i
             for c in word {
-                if c.isASCIIDigit != runIsDigits { flush(&self) }
+                if c.isASCIIDigit != runIsDigits {
+                    flush(&self)
+                    runStart = k
+                }
                 runIsDigits = c.isASCIIDigit
                 run.append(c)
+                k = text.index(after: k)
             }
             flush(&self)
             return end
         }
-        if Self.looksLikeAbbreviation(word) {
-            if reported.insert(word).inserted {
-                diagnostics.warning(.radioUnknownAbbreviation,
-                    "`\(word)` có vẻ là chữ viết tắt chưa có trong danh sách nên được để nguyên trong bản đọc phát thanh; khai báo cách đọc trong Content/viet-tat.yml, ví dụ `\(word): …`",
-                    at: location(i), subject: word)
-            }
+        // A capital standing alone, not a Roman numeral in its place, or a letter glued to a number: "viêm gan B"
+        // → "viêm gan bê", "Quốc lộ 15c" → "… mười lăm xê".
+        if word.count == 1, let letter = word.first, letter.isUppercase || (!atWordStart && end == text.endIndex)
+            || (!atWordStart && !Self.isWordChar(text[end])), let name = Self.letterNames[letter] {
+            emit(name)
+            return end
+        }
+        // A unit standing alone ("mỗi km", "Km 15"): read as after a number; one letter ("m", "g") stays a letter.
+        if word.utf8.count <= 5, word.count > 1,
+           let unit = Self.unitWords[word] ?? (word.first == "K" ? Self.unitWords["k" + word.dropFirst()] : nil) {
+            emit(unit)
+            return end
+        }
+        if Self.looksUnreadable(word) {
+            warnUnknown(word, at: location(i))
         } else if word.allSatisfy(\.isLetter), Array(word.utf8).withUnsafeBufferPointer({ Self.isForeign($0, from: 0, to: $0.count) }) {
             warnForeign(word) { location(i) }
         }
         emit(word)
         return end
+    }
+
+    /// Roads by their number: "QL1A", "QL.14" → "quốc lộ …", "ĐT.741", "ĐT 602" → "đường tỉnh …" (not "điện
+    /// thoại": a phone number starts with 0, and "ĐT:" has its colon), "TL" → "tỉnh lộ", "ĐH" → "đường huyện".
+    /// The number is read as a number, a letter after it by its name. Returns the end and the reading.
+    static func roadCode(in text: String, at i: String.Index) -> (end: String.Index, reading: String)? {
+        let rest = text[i...]
+        guard let first = rest.first, "QĐT".contains(first) else { return nil }
+        for (written, reading) in [("QL", "quốc lộ"), ("ĐT", "đường tỉnh"), ("TL", "tỉnh lộ"), ("ĐH", "đường huyện")]
+        where rest.hasPrefix(written) {
+            var end = text.index(i, offsetBy: 2)
+            if end < text.endIndex, text[end] == "." || text[end] == " " { end = text.index(after: end) }
+            guard end < text.endIndex, let digit = text[end].asciiValue, digit >= 0x31 && digit <= 0x39 else { return nil }
+            let digitsEnd = text[end...].firstIndex { !$0.isASCIIDigit } ?? text.endIndex
+            var spoken = reading + " " + wholeNumber(text[end..<digitsEnd])
+            end = digitsEnd
+            // "QL1A", "15C": one letter after the number, by its name.
+            if end < text.endIndex, let name = letterNames[text[end]] {
+                let after = text.index(after: end)
+                guard after == text.endIndex || !isWordChar(text[after]) else { return nil }
+                spoken += " " + name
+                end = after
+            } else if end < text.endIndex, isWordChar(text[end]) {
+                return nil
+            }
+            return (end, spoken)
+        }
+        return nil
     }
 
     /// Address abbreviations with their dot, read before a place name: "tp." → "thành phố", "q." → "quận",
@@ -1098,6 +1216,25 @@ struct SpokenTextWriter {
             j = scalars.index(after: j)
         }
         return (j, hasDigit)
+    }
+
+    /// An abbreviation, or two letters or more with no vowel ("kV", "Km", "TP"): no one can read it as written.
+    static func looksUnreadable(_ word: String) -> Bool {
+        looksLikeAbbreviation(word) || (word.count > 1 && !word.unicodeScalars.contains(where: isVowel))
+    }
+
+    /// a e i o u y in either case, or any other Latin letter but đ (NFC: the marked vowels are single scalars).
+    static func isVowel(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        if v < 0x80 { return "aeiouyAEIOUY".unicodeScalars.contains(scalar) }
+        return v != 0x110 && v != 0x111 && VietnameseText.isLatinLetter(v)
+    }
+
+    private mutating func warnUnknown(_ word: String, at location: SourceLocation) {
+        guard reported.insert(word).inserted else { return }
+        diagnostics.warning(.radioUnknownAbbreviation,
+            "`\(word)` có vẻ là chữ viết tắt chưa có trong danh sách nên được để nguyên trong bản đọc phát thanh; khai báo cách đọc trong Content/viet-tat.yml, ví dụ `\(word): …`",
+            at: location, subject: word)
     }
 
     /// Two or more capitals that do not spell a Vietnamese syllable ("UBND", "BCĐ"; not "XÃ", "AN").
@@ -1176,11 +1313,12 @@ struct SpokenTextWriter {
         case 0x3D: emit("bằng")  // =
         case 0x40: emit("a còng")  // @
         case 0x2F:  // /
-            if nextChar?.isLetter == true, per || tailEnds(with: "đồng") {
+            if nextChar?.isLetter == true, per || tailEnds(with: "đồng") || perUnitGoesOn {
                 // "per" after an amount or a unit: "8.000 đồng/bản" → "tám nghìn đồng một bản", "20.000đ/lần/con"
                 // → "… một lần một con", "120km/h" → "… ki lô mét một giờ".
                 emit("một")
                 perContext = true
+                perStart = out.utf8.count
                 let (end, _) = Self.wordEnd(in: text, from: next)
                 let word = String(text[next..<end])
                 if let unit = Self.unitWords[word] ?? Self.shortTimeUnits[word] {
@@ -1189,6 +1327,8 @@ struct SpokenTextWriter {
                 }
             } else if prevChar?.isLowercase == true, nextChar?.isLowercase == true, !text[next...].hasPrefix("hoặc") {
                 emit("hoặc")  // "xã/phường" → "xã hoặc phường"; "và/hoặc" → "và hoặc"
+            } else if prevChar.map(Self.isWordChar) == true, nextChar?.isASCIIDigit == true {
+                emit("trên")  // "trụ 31B/82" → "… bê trên tám mươi hai"
             } else {
                 out.append(" ")
             }
@@ -1196,6 +1336,9 @@ struct SpokenTextWriter {
             let after = text[next...].drop { $0 == " " }
             if lastNumeric, after.first?.isASCIIDigit == true {
                 emit("đến")
+                out.append(" ")
+            } else if numberedLevel, nextChar?.isLetter == true {
+                emit("đến")  // "BĐ2-BĐ3" → "báo động hai đến báo động ba"
                 out.append(" ")
             } else if prevChar.map(Self.isWordChar) == true, nextChar?.isASCIIDigit == true {
                 out.append(" ")  // "COVID-19"

@@ -43,8 +43,20 @@ struct RadioRealNoticeTests {
         ("tháng 1 2024", "tháng một năm hai nghìn không trăm hai mươi tư"),
         // control, http://giathuy.longbien.hanoi.gov.vn (lịch tiêm chủng tháng 1 năm 2021)
         ("Trẻ từ 1-3 tuổi", "Trẻ từ một đến ba tuổi"),
-        // controls: hours after "sáng" stay a range
+        // Tests/Fixtures/radio-notices/05-ha-giang-ho-tro-nguoi-co-cong-bao-tro-xa-hoi.yml: a day before "tháng m năm yyyy"
+        ("trước 07 tháng 5 năm 2020", "trước mùng bảy tháng năm năm hai nghìn không trăm hai mươi"),
+        // Tests/Fixtures/radio-notices/20-tay-son-lich-tiep-cong-dan-2025.yml: days listed after "ngày"
+        ("ngày 03, 10, 17, 24, 31", "ngày mùng ba, mùng mười, mười bảy, hai mươi tư, ba mươi mốt"),
+        // Tests/Fixtures/radio-notices/12-dau-giay-kham-so-tuyen-nvqs.yml, 16-chuong-my-chi-tra-tro-cap-nguoi-co-cong.yml
+        ("trong 02 ngày 18, 19/10/2025", "trong hai ngày mười tám, mười chín tháng mười năm hai nghìn không trăm hai mươi lăm"),
+        ("từ ngày 15, 16, 17/4/2020", "từ ngày mười lăm, mười sáu, mười bảy tháng tư năm hai nghìn không trăm hai mươi"),
+        // Tests/Fixtures/radio-notices/23-ha-bang-ung-pho-bao-so-3.yml: "d/m" after "nay"
+        ("sáng nay 22/7 tâm bão", "sáng nay ngày hai mươi hai tháng bảy tâm bão"),
+        // Tests/Fixtures/radio-notices/27-nang-nong-bac-bo-bac-trung-bo.yml: "d-m" after a date and "và"
+        ("các ngày 31-3 và 1-4", "các ngày ba mươi mốt tháng ba và ngày mùng một tháng tư"),
+        // controls: hours after "sáng" stay a range; a count of months with a month after it stays a count
         ("sáng 7-11 giờ", "sáng bảy đến mười một giờ"),
+        ("hỗ trợ 2 tháng 4 và tháng 5", "hỗ trợ hai tháng tư và tháng năm"),
         ("chiều 2-4h", "chiều hai đến bốn giờ"),
     ])
     func dayRanges(_ written: String, _ spoken: String) {
@@ -65,6 +77,8 @@ struct RadioRealNoticeTests {
         ("20.000đ/lần/con", "hai mươi nghìn đồng một lần một con"),
         ("120km/h", "một trăm hai mươi ki lô mét một giờ"),
         ("5.000đ/kg", "năm nghìn đồng một ki lô gam"),
+        // Tests/Fixtures/radio-notices/31-vinh-hien-gia-thu-gom-rac.yml: a unit of two words in the chain
+        ("345.000 đồng/tổ chức/tháng", "ba trăm bốn mươi lăm nghìn đồng một tổ chức một tháng"),
         // control
         ("xã/phường", "xã hoặc phường"),
     ])
@@ -92,6 +106,8 @@ struct RadioRealNoticeTests {
         ("miễn phí 1800 1091.", "miễn phí một tám không không, một không chín một."),
         ("+84 28 3910 2126", "không hai tám, ba chín một không, hai một hai sáu"),
         ("+84 912 345 678", "không chín một hai, ba bốn năm, sáu bảy tám"),
+        // Tests/Fixtures/radio-notices/26-phuong-10-tan-binh-tong-dai-1022.yml: country and area code in parentheses
+        ("(+84-28) 38 653 050", "không hai tám, ba tám, sáu năm ba, không năm không"),
         // controls: a count written with a leading zero is not a phone number
         ("01 bản chính", "một bản chính"),
         ("02 bản sao, 05 ảnh", "hai bản sao, năm ảnh"),
@@ -140,6 +156,11 @@ struct RadioRealNoticeTests {
         ("120 km²", "một trăm hai mươi ki lô mét vuông"),
         ("500cm³", "năm trăm xăng ti mét khối"),
         ("1/2kg", "một phần hai ki lô gam"),
+        // Tests/Fixtures/radio-notices/17-huong-xuan-ngung-cap-dien.yml and other outage notices
+        ("đường dây 22kV", "đường dây hai mươi hai ki lô vôn"),
+        ("máy 250kVA", "máy hai trăm năm mươi ki lô vôn am pe"),
+        // Tests/Fixtures/radio-notices/24-nam-xuan-thong-bao-khan-mua-bao-so-5.yml: a unit before its number
+        ("Km số 14", "ki lô mét số mười bốn"),
     ])
     func units(_ written: String, _ spoken: String) {
         #expect(speak(written) == spoken)
@@ -164,6 +185,8 @@ struct RadioRealNoticeTests {
         ("30p", "ba mươi phút"),
         ("45s", "bốn mươi lăm giây"),
         ("trong 48h", "trong bốn mươi tám giờ"),
+        // Tests/Fixtures/radio-notices/15-phong-hoa-tiem-chung-thuong-xuyen.yml: no minutes are said
+        ("đến 11 giờ 00 phút.", "đến mười một giờ."),
     ])
     func times(_ written: String, _ spoken: String) {
         #expect(speak(written) == spoken)
@@ -200,6 +223,8 @@ struct RadioRealNoticeTests {
         ("Chương IV", "Chương bốn"),
         ("thứ I", "thứ nhất"),
         ("Đại hội XIII", "Đại hội mười ba"),
+        // Tests/Fixtures/radio-notices/29-gia-lai-cap-du-bao-chay-rung.yml
+        ("đang ở cấp III, cấp cao", "đang ở cấp ba, cấp cao"),
     ])
     func romanNumerals(_ written: String, _ spoken: String) {
         #expect(speak(written) == spoken)
@@ -230,7 +255,7 @@ struct RadioRealNoticeTests {
         ("gửi về abc@gmail.com", "gửi về a b c a còng gờ meo chấm com"),
         ("hoặc ubndxa@yahoo.com.vn", "hoặc u b n d x a a còng da hu chấm com chấm vn"),
         // controls: sentence-ending letters and ordinary words stay as they are
-        ("Nhóm máu loại P. Sau đó", "Nhóm máu loại P. Sau đó"),
+        ("Nhóm máu loại P. Sau đó", "Nhóm máu loại pê. Sau đó"),
         ("kích thước 3x4. Nộp tại xã", "kích thước ba x bốn. Nộp tại xã"),
         ("ubnd.anphu@haiduong.gov.vn", "u b n d chấm an phu a còng hai duong chấm gov chấm vn"),
     ])
@@ -273,7 +298,7 @@ struct RadioRealNoticeTests {
         ("Tờ trình số 5700/TTr-SYT ngày 11/10/2021",
          "Tờ trình số năm nghìn bảy trăm của Sở Y tế ngày mười một tháng mười năm hai nghìn không trăm hai mươi mốt"),
         // https://123docz.net/document/1341791-neu-y-nghia-tam-quan-trong-cua-giai-doan-tien-hanh-thanh-tra-tu-do-trinh-bay-cu-the-giai-doan-tien-hanh-thanh-tra-co-vi-du-cu-the-ve-thanh-tra-giai-qu.htm
-        ("Thông tư 02/2010/TT-TTCP", "Thông tư số không hai năm hai nghìn không trăm mười của Thanh tra Chính phủ"),
+        ("Thông tư 02/2010/TT-TTCP", "Thông tư số hai năm hai nghìn không trăm mười của Thanh tra Chính phủ"),
         // https://thuonggiaonline.vn/tiem-vaccine-cho-tre-em-tag49863.html
         ("văn bản số 8688/BYT-DP về việc tiêm phòng",
          "văn bản số tám nghìn sáu trăm tám mươi tám của Bộ Y tế, Cục Y tế dự phòng về việc tiêm phòng"),
@@ -288,6 +313,17 @@ struct RadioRealNoticeTests {
         // controls: a unit before a slash is no document letter
         ("5000đ/kg", "năm nghìn đồng một ki lô gam"),
         ("42/2022/NĐ-CP", "Nghị định số bốn mươi hai năm hai nghìn không trăm hai mươi hai của Chính phủ"),
+        // Tests/Fixtures/radio-notices/21-tan-doan-lich-tiep-cong-dan-2026.yml: a 0 before a number below 10 is
+        // how it is typed; the issuer named later in the clause is said once
+        ("Thông tư số 01/2021/TT-TTCP ngày 11/3/2021 của Thanh tra Chính phủ",
+         "Thông tư số một năm hai nghìn không trăm hai mươi mốt ngày mười một tháng ba năm hai nghìn không trăm hai mươi mốt của Thanh tra Chính phủ"),
+        // Tests/Fixtures/radio-notices/18-thuan-loi-ngung-cung-cap-dien.yml: a pole number, its letter by name
+        ("từ trụ 31B/82 đến 31B/322", "từ trụ ba mươi mốt bê trên tám mươi hai đến ba mươi mốt bê trên ba trăm hai mươi hai"),
+        // Tests/Fixtures/radio-notices/24-nam-xuan-thong-bao-khan-mua-bao-so-5.yml: road numbers
+        ("tuyến Quốc lộ 15c", "tuyến Quốc lộ mười lăm xê"),
+        ("QL1A và ĐT.741, gọi ĐT: 0912 345 678", "quốc lộ một a và đường tỉnh bảy trăm bốn mươi mốt, gọi điện thoại: không chín một hai, ba bốn năm, sáu bảy tám"),
+        // Tests/Fixtures/radio-notices/15-phong-hoa-tiem-chung-thuong-xuyen.yml: a capital standing alone
+        ("viêm gan B, cúm A/H5N1", "viêm gan bê, cúm a hát năm nờ một"),
     ])
     func documentNumbers(_ written: String, _ spoken: String) {
         #expect(speak(written) == spoken)
@@ -308,6 +344,16 @@ struct RadioRealNoticeTests {
         // http://soyte.baria-vungtau.gov.vn/tin-tuc-su-kien?p_p_id=101&p_p_lifecycle=0&p_p_col_id=column-2&p_p_col_count=1&p_r_p_564233524_categoryId=228712
         ("tại TTYT huyện", "tại Trung tâm Y tế huyện"),
         ("khám tại TYT xã", "khám tại trạm y tế xã"),
+        // Tests/Fixtures/radio-notices/15-phong-hoa-tiem-chung-thuong-xuyen.yml
+        ("BS. Nguyễn Văn Hùng", "bác sĩ Nguyễn Văn Hùng"),
+        // Tests/Fixtures/radio-notices/32-dawaco-tam-ngung-cap-nuoc-hoa-cuong.yml: not "Chính phủ" after "Công ty"
+        ("Công ty CP tư vấn", "Công ty cổ phần tư vấn"),
+        // Tests/Fixtures/radio-notices/16-chuong-my-chi-tra-tro-cap-nguoi-co-cong.yml
+        ("phòng LĐ,TB&XH huyện", "phòng Lao động, Thương binh và Xã hội huyện"),
+        // Tests/Fixtures/radio-notices/25-tin-canh-bao-lu-quang-tri-dak-lak.yml: flood warning levels, a range of them
+        ("lên mức BĐ2-BĐ3, có sông trên BĐ3", "lên mức báo động hai đến báo động ba, có sông trên báo động ba"),
+        // Tests/Fixtures/radio-notices/17-huong-xuan-ngung-cap-dien.yml
+        ("TBA Thôn 3", "trạm biến áp Thôn ba"),
     ])
     func builtInAbbreviations(_ written: String, _ spoken: String) {
         #expect(speak(written) == spoken)

@@ -241,9 +241,10 @@ struct RadioTextBuilderTests {
             ```
             ![ảnh](anh.png) <b>Chú ý</b> 2.5
             """
+        // A title of one capital is said by the letter's name.
         let radio = RadioTextBuilder().build(radioAnnouncement(title: "T", body: body))
         #expect(radio.text == """
-            T.
+            Tê.
 
             Trích: thời hạn năm ngày.
 
@@ -252,7 +253,7 @@ struct RadioTextBuilderTests {
             Bản sao căn cước công dân.
             Bước hai: nhận kết quả.
 
-            Mã hồ sơ không không không chấm không không chấm mười hai chấm H hai mươi ba.
+            Mã hồ sơ không không không chấm không không chấm mười hai chấm hát hai mươi ba.
 
             Chú ý hai chấm năm.
             """)
