@@ -80,8 +80,6 @@ public struct Abbreviations: Sendable {
         // Health notices and company names.
         "BS": "bác sĩ",
         "ThS": "thạc sĩ",
-        "Công ty CP": "Công ty cổ phần",
-        "công ty CP": "công ty cổ phần",
         "CTCP": "công ty cổ phần",
         "LĐ,TB&XH": "Lao động, Thương binh và Xã hội",
         "LĐ-TB&XH": "Lao động, Thương binh và Xã hội",

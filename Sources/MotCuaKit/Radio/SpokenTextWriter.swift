@@ -263,7 +263,8 @@ struct SpokenTextWriter {
                 jump(to: match.range.upperBound)
                 continue
             }
-            if c == "(", let match = text[i...].prefixMatch(of: Self.internationalAreaCode) {
+            if c == "(", text.utf8[text.utf8.index(after: i)...].first == UInt8(ascii: "+"),
+               let match = text[i...].prefixMatch(of: Self.internationalAreaCode) {
                 let groups = match.output
                 emit(VietnameseNumberReader.phone("0" + groups.1 + " " + groups.2), numeric: true)
                 jump(to: match.range.upperBound)
@@ -699,7 +700,8 @@ struct SpokenTextWriter {
             return (m.range.upperBound, codeReading(m.output))
         }
         // "08 giờ 00 phút" → "tám giờ": no minutes are said.
-        if rest.hasPrefix("00 phút"), case let e = text.index(i, offsetBy: 7), followed(e), lastWord == "giờ" {
+        if digitCount == 2, rest.utf8.starts(with: "00 ph".utf8), rest.hasPrefix("00 phút"),
+           case let e = text.index(i, offsetBy: 7), followed(e), lastWord == "giờ" {
             return (e, "")
         }
         var end = Self.numberEnd(rest) ?? rest.prefixMatch(of: Self.number)!.range.upperBound
@@ -731,7 +733,8 @@ struct SpokenTextWriter {
         }
         perContext = !suffix.isEmpty
         let spoken = numberReading(String(text[i..<written]),
-                                   datedMonth: text[written...].prefixMatch(of: Self.monthOfDate) != nil,
+                                   datedMonth: text[written...].hasPrefix(" tháng ")
+                                       && text[written...].prefixMatch(of: Self.monthOfDate) != nil,
                                    amount: !suffix.isEmpty || !fraction.isEmpty)
         return (end, spoken + fraction + suffix)
     }
@@ -1038,7 +1041,13 @@ struct SpokenTextWriter {
         if atWordStart, let match = abbreviations.match(in: text, at: i) {
             switch match.reading {
             case .expansion(let spoken):
-                emit(spoken)
+                // "Công ty CP" is a joint-stock company, not the government. (A rule here rather than an entry
+                // "Công ty CP": an entry starting with "c" would be tried at most words of a notice.)
+                if match.written == "CP", lastWords(2, within: 12).map({ $0.lowercased() }) == ["ty", "công"] {
+                    emit("cổ phần")
+                } else {
+                    emit(spoken)
+                }
                 numberedLevel = match.written.last?.isASCIIDigit == true
                 // "TP. Hải Dương": the abbreviation's dot is not a full stop.
                 if ["TP", "TX", "BS", "ThS"].contains(match.written), text[match.end...].hasPrefix(". "),
@@ -1067,7 +1076,8 @@ struct SpokenTextWriter {
             // "H5N1": digits in words, a single letter by its name, longer runs as written ("BC15", a rice
             // variety, not "báo cáo"), warned when no one can read them so.
             var run = ""
-            var runStart = i
+            var runStart = 0  // in Characters from `i`, found again only for a warning
+            var offset = 0
             var runIsDigits = false
             func flush(_ me: inout SpokenTextWriter) {
                 guard !run.isEmpty else { return }
@@ -1077,38 +1087,40 @@ struct SpokenTextWriter {
                     // (Not the "x" of "3x4", a size.)
                     me.emit(name)
                 } else {
-                    if Self.looksUnreadable(run) { me.warnUnknown(run, at: location(runStart)) }
+                    if Self.looksUnreadable(run) { me.warnUnknown(run, at: location(text.index(i, offsetBy: runStart))) }
                     me.emit(run)
                 }
                 run = ""
             }
-            var k = i
             for c in word {
                 if c.isASCIIDigit != runIsDigits {
                     flush(&self)
-                    runStart = k
+                    runStart = offset
                 }
                 runIsDigits = c.isASCIIDigit
                 run.append(c)
-                k = text.index(after: k)
+                offset += 1
             }
             flush(&self)
             return end
         }
         // A capital standing alone, not a Roman numeral in its place, or a letter glued to a number: "viêm gan B"
         // → "viêm gan bê", "Quốc lộ 15c" → "… mười lăm xê".
-        if word.count == 1, let letter = word.first, letter.isUppercase || (!atWordStart && end == text.endIndex)
-            || (!atWordStart && !Self.isWordChar(text[end])), let name = Self.letterNames[letter] {
+        if text.unicodeScalars.index(after: i) == end, let letter = word.first,
+           letter.isUppercase || !atWordStart && (end == text.endIndex || !Self.isWordChar(text[end])),
+           let name = Self.letterNames[letter] {
             emit(name)
             return end
         }
+        // Stops at the first vowel, in most words the first or second letter.
+        let hasVowel = word.unicodeScalars.contains(where: Self.isVowel)
         // A unit standing alone ("mỗi km", "Km 15"): read as after a number; one letter ("m", "g") stays a letter.
-        if word.utf8.count <= 5, word.count > 1,
+        if !hasVowel, word.utf8.count > 1,
            let unit = Self.unitWords[word] ?? (word.first == "K" ? Self.unitWords["k" + word.dropFirst()] : nil) {
             emit(unit)
             return end
         }
-        if Self.looksUnreadable(word) {
+        if !hasVowel && word.utf8.count > 1 || Self.looksLikeAbbreviation(word) {
             warnUnknown(word, at: location(i))
         } else if word.allSatisfy(\.isLetter), Array(word.utf8).withUnsafeBufferPointer({ Self.isForeign($0, from: 0, to: $0.count) }) {
             warnForeign(word) { location(i) }
@@ -1121,11 +1133,20 @@ struct SpokenTextWriter {
     /// thoại": a phone number starts with 0, and "ĐT:" has its colon), "TL" → "tỉnh lộ", "ĐH" → "đường huyện".
     /// The number is read as a number, a letter after it by its name. Returns the end and the reading.
     static func roadCode(in text: String, at i: String.Index) -> (end: String.Index, reading: String)? {
-        let rest = text[i...]
-        guard let first = rest.first, "QĐT".contains(first) else { return nil }
-        for (written, reading) in [("QL", "quốc lộ"), ("ĐT", "đường tỉnh"), ("TL", "tỉnh lộ"), ("ĐH", "đường huyện")]
-        where rest.hasPrefix(written) {
-            var end = text.index(i, offsetBy: 2)
+        // By scalar: most words start with none of these pairs, and a Character costs a grapheme break.
+        let scalars = text.unicodeScalars
+        let second = scalars.index(after: i)
+        guard second < scalars.endIndex else { return nil }
+        let reading: String
+        switch (scalars[i].value, scalars[second].value) {
+        case (0x51, 0x4C): reading = "quốc lộ"  // QL
+        case (0x110, 0x54): reading = "đường tỉnh"  // ĐT
+        case (0x54, 0x4C): reading = "tỉnh lộ"  // TL
+        case (0x110, 0x48): reading = "đường huyện"  // ĐH
+        default: return nil
+        }
+        do {
+            var end = scalars.index(after: second)
             if end < text.endIndex, text[end] == "." || text[end] == " " { end = text.index(after: end) }
             guard end < text.endIndex, let digit = text[end].asciiValue, digit >= 0x31 && digit <= 0x39 else { return nil }
             let digitsEnd = text[end...].firstIndex { !$0.isASCIIDigit } ?? text.endIndex
@@ -1142,7 +1163,6 @@ struct SpokenTextWriter {
             }
             return (end, spoken)
         }
-        return nil
     }
 
     /// Address abbreviations with their dot, read before a place name: "tp." → "thành phố", "q." → "quận",
@@ -1225,9 +1245,12 @@ struct SpokenTextWriter {
 
     /// a e i o u y in either case, or any other Latin letter but đ (NFC: the marked vowels are single scalars).
     static func isVowel(_ scalar: Unicode.Scalar) -> Bool {
-        let v = scalar.value
-        if v < 0x80 { return "aeiouyAEIOUY".unicodeScalars.contains(scalar) }
-        return v != 0x110 && v != 0x111 && VietnameseText.isLatinLetter(v)
+        switch scalar.value | 0x20 {  // ASCII letters in lower case
+        case 0x61, 0x65, 0x69, 0x6F, 0x75, 0x79: return true  // a e i o u y
+        default:
+            let v = scalar.value
+            return v >= 0x80 && v != 0x110 && v != 0x111 && VietnameseText.isLatinLetter(v)
+        }
     }
 
     private mutating func warnUnknown(_ word: String, at location: SourceLocation) {
