@@ -10,6 +10,8 @@ struct LinkResolver: Sendable {
     let sourcePages: [String: String]
     /// Files written besides pages (assets, forms, feeds), by output path.
     let staticFiles: Set<String>
+    /// In a province, the pages other communes have for procedures this one leaves out (`Site.leftOut`).
+    var leftOut: [String: LeftOutProcedure] = [:]
 
     /// An anchor in another page that must exist once every page is rendered.
     struct PendingAnchor: Sendable {
@@ -66,6 +68,10 @@ struct LinkResolver: Sendable {
         }
         if staticFiles.contains(normalized) {
             return (.rewrite(SitePlan.relative(from: pagePath, to: normalized) + (fragment.map { "#\($0)" } ?? "")), nil)
+        }
+        if let gone = candidates.lazy.compactMap({ leftOut[$0] }).first {
+            // A shared text naming a procedure this commune does not do: the page is missing on purpose.
+            return (.broken("liên kết `\(url)` trỏ tới thủ tục `\(gone.code)` (\(gone.name)) mà xã này không áp dụng (`khong_ap_dung: true` ở \(gone.location)); bỏ liên kết khỏi bài dùng chung, hoặc viết bài riêng cho xã cùng tên tệp trong thư mục huong-dan/ của xã"), nil)
         }
         return (.broken("liên kết `\(url)` trỏ tới trang không tồn tại (`/\(normalized)`)"), nil)
     }

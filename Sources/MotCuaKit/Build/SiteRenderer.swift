@@ -79,7 +79,7 @@ struct SiteRenderer: @unchecked Sendable {
             default: break
             }
         }
-        self.resolver = LinkResolver(plan: plan, sourcePages: sources, staticFiles: staticFiles)
+        self.resolver = LinkResolver(plan: plan, sourcePages: sources, staticFiles: staticFiles, leftOut: site.leftOut)
         var byCode: [String: [Int]] = [:]
         for (i, guide) in site.guides.enumerated() {
             for code in guide.related { byCode[code.value, default: []].append(i) }

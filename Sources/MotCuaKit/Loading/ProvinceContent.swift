@@ -134,7 +134,8 @@ extension ContentLoader {
         let own = loader.loadLayer(&diagnostics)
         guard let config else { return (nil, diagnostics) }
         var files = province.shared
-        let leftOut: Set<String>
+        let leftOut: [String: SourceLocation]
+        var leftOutPages: [String: LeftOutProcedure] = [:]
         (files.catalog, leftOut) = Self.applying(own.changes, to: files.catalog, &diagnostics)
         // A guide of the commune with a shared guide's file name takes its place, for this commune only.
         let ownNames = Set(own.guides.map { Self.baseName($0.body.path) })
@@ -143,20 +144,27 @@ extension ContentLoader {
         // Its shared forms no other procedure of the commune uses are not published there either.
         if !leftOut.isEmpty {
             let used = Set(files.catalog.flatMap { $0.field?.procedures ?? [] }.flatMap(\.forms).map(\.value))
-            let gone = Set(province.fields.flatMap(\.procedures).filter { leftOut.contains($0.code.value) }.flatMap(\.forms).map(\.value))
-            for name in gone.subtracting(used) where own.forms[name] == nil { files.forms[name] = nil }
-            for g in files.guides.indices { files.guides[g].related.removeAll { leftOut.contains($0.value) } }
+            let gone = province.fields.flatMap(\.procedures).filter { leftOut[$0.code.value] != nil }
+            for name in Set(gone.flatMap(\.forms).map(\.value)).subtracting(used) where own.forms[name] == nil { files.forms[name] = nil }
+            for g in files.guides.indices { files.guides[g].related.removeAll { leftOut[$0.value] != nil } }
             for f in files.catalog.indices where files.catalog[f].field != nil {
                 for p in files.catalog[f].field!.procedures.indices {
-                    files.catalog[f].field!.procedures[p].related.removeAll { leftOut.contains($0.value) }
+                    files.catalog[f].field!.procedures[p].related.removeAll { leftOut[$0.value] != nil }
                 }
+            }
+            for procedure in gone {
+                let path = PageKind.procedure.row.folder + "\(procedure.slug.value)/"
+                leftOutPages[path] = LeftOutProcedure(code: procedure.code.value, name: procedure.name.value,
+                                                       location: leftOut[procedure.code.value]!)
             }
         }
         files.announcements = own.announcements
         files.pages = own.pages
         files.forms.merge(own.forms) { _, mine in mine }
         files.abbreviations.merge(own.abbreviations) { _, mine in mine }
-        return (files.site(config, includeDrafts: includeDrafts), diagnostics)
+        var site = files.site(config, includeDrafts: includeDrafts)
+        site.leftOut = leftOutPages
+        return (site, diagnostics)
     }
 
     /// A commune's site.yml over tinh.yml; also read alone for the province's page.
@@ -168,9 +176,9 @@ extension ContentLoader {
     }
 
     /// The province's catalog as one commune does it: procedures changed or left out, its own added.
-    /// Also the codes left out.
-    static func applying(_ changes: [CatalogChanges], to catalog: [CatalogFile], _ diagnostics: inout Diagnostics) -> ([CatalogFile], Set<String>) {
-        guard !changes.isEmpty else { return (catalog, []) }
+    /// Also the codes left out, each with the `ma` of its entry.
+    static func applying(_ changes: [CatalogChanges], to catalog: [CatalogFile], _ diagnostics: inout Diagnostics) -> ([CatalogFile], [String: SourceLocation]) {
+        guard !changes.isEmpty else { return (catalog, [:]) }
         var catalog = catalog
         var place: [String: (file: Int, procedure: Int)] = [:]
         for (f, file) in catalog.enumerated() {
@@ -179,7 +187,7 @@ extension ContentLoader {
             }
         }
         let codes = place.keys.sorted()
-        var leftOut = Set<String>()
+        var leftOut: [String: SourceLocation] = [:]
         var changed: [String: SourceLocation] = [:]
         for file in changes {
             for change in file.changes {
@@ -197,7 +205,7 @@ extension ContentLoader {
                 }
                 changed[change.code.value] = change.code.location
                 if change.leftOut {
-                    leftOut.insert(change.code.value)
+                    leftOut[change.code.value] = change.code.location
                 } else {
                     change.apply(to: &catalog[at.file].field!.procedures[at.procedure])
                 }
@@ -207,7 +215,7 @@ extension ContentLoader {
         if !leftOut.isEmpty {
             for f in catalog.indices where catalog[f].field != nil {
                 let before = catalog[f].field!.procedures.count
-                catalog[f].field!.procedures.removeAll { leftOut.contains($0.code.value) }
+                catalog[f].field!.procedures.removeAll { leftOut[$0.code.value] != nil }
                 if before > 0 && catalog[f].field!.procedures.isEmpty { emptied.insert(f) }
             }
         }

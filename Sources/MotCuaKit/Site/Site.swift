@@ -10,10 +10,21 @@ public struct Site: Sendable, Equatable {
     public var abbreviations: [String: Located<String>]
     /// What the loader could not read of the catalog, with the codes its text names (`CatalogValidator`).
     public var unreadCatalog: [UnreadCatalog] = []
+    /// A province's procedures this commune leaves out (`khong_ap_dung: true`), by the page path they have in the
+    /// other communes: a shared text linking there is told why the page is missing here.
+    public var leftOut: [String: LeftOutProcedure] = [:]
 
     /// A copy of every procedure: for checks that run once. Pages count with `procedureCount`.
     public var procedures: [Procedure] { fields.flatMap(\.procedures) }
     public var procedureCount: Int { fields.reduce(0) { $0 + $1.procedures.count } }
+}
+
+/// A shared procedure a commune does not do, and where it says so.
+public struct LeftOutProcedure: Sendable, Equatable {
+    public var code: String
+    public var name: String
+    /// The `ma` of the commune's `khong_ap_dung` entry.
+    public var location: SourceLocation
 }
 
 /// A catalog file whose YAML could not be read (`wholeFile`), or entries of one that were left out (no

@@ -362,6 +362,30 @@ import Testing
         #expect(error.message.contains("có phải là `1.004194`?"))
     }
 
+    /// A shared guide linking to the page of a procedure one commune leaves out: that commune's build says so,
+    /// and where the entry that leaves it out is, rather than only "no such page".
+    @Test func linkToALeftOutProcedureNamesItsEntry() throws {
+        let slug = try Self.fixtureBuilt().slug(Self.leftOut, in: "an-hung")
+        let province = try Province { site in
+            try site.write("Content/huong-dan/chung-thuc.md", """
+                ---
+                tieu_de: Chứng thực chữ ký
+                ---
+
+                Xem [thủ tục chứng thực](/thu-tuc/\(slug)/).
+                """)
+        }
+        let report = province.build()
+        let errors = Self.errors(report)
+        #expect(errors.count == 1, "\(report.diagnostics.lines)")
+        let error = try #require(errors.first)
+        #expect(error.id == .brokenLink)
+        #expect(error.location.path == "Content/huong-dan/chung-thuc.md")
+        #expect(error.message.contains("thủ tục `\(Self.leftOut)`"), "\(error.message)")
+        #expect(error.message.contains("khong_ap_dung: true` ở Content/xa/kien-thuy/thu-tuc/khong-ap-dung.yml:3:9"), "\(error.message)")
+        #expect(error.message.contains("kien-thuy"))
+    }
+
     @Test func keysOnlyTheCatalogSetsAreRefused() throws {
         let province = try Province { site in
             try site.write("Content/xa/an-hung/thu-tuc/thay-doi.yml", """
