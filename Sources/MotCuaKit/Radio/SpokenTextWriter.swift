@@ -1087,7 +1087,10 @@ struct SpokenTextWriter {
                     // (Not the "x" of "3x4", a size.)
                     me.emit(name)
                 } else {
-                    if Self.looksUnreadable(run) { me.warnUnknown(run, at: location(text.index(i, offsetBy: runStart))) }
+                    // Two capitals or more inside a code are an acronym even when they spell a syllable ("OM4900").
+                    if Self.looksUnreadable(run) || run.utf8.count > 1 && run.allSatisfy(\.isUppercase) {
+                        me.warnUnknown(run, at: location(text.index(i, offsetBy: runStart)))
+                    }
                     me.emit(run)
                 }
                 run = ""
@@ -1120,7 +1123,8 @@ struct SpokenTextWriter {
             emit(unit)
             return end
         }
-        if !hasVowel && word.utf8.count > 1 || Self.looksLikeAbbreviation(word) {
+        if !hasVowel && word.utf8.count > 1 || Self.looksLikeAbbreviation(word)
+            || Self.capitalsAmongWords(word, in: text, from: i, to: end) {
             warnUnknown(word, at: location(i))
         } else if word.allSatisfy(\.isLetter), Array(word.utf8).withUnsafeBufferPointer({ Self.isForeign($0, from: 0, to: $0.count) }) {
             warnForeign(word) { location(i) }
@@ -1236,6 +1240,21 @@ struct SpokenTextWriter {
             j = scalars.index(after: j)
         }
         return (j, hasDigit)
+    }
+
+    /// A word of plain capitals (A–Z, no tone mark) between words that are not capitals: "uốn ván VAT cho phụ
+    /// nữ". It spells a syllable, so `looksLikeAbbreviation` lets it pass, but a heading in capitals ("TIÊM VẮC
+    /// XIN") would have its neighbours in capitals too. Words on either side must both not be all capitals.
+    static func capitalsAmongWords(_ word: String, in text: String, from i: String.Index, to end: String.Index) -> Bool {
+        guard word.utf8.count >= 2, word.utf8.allSatisfy({ $0 >= 0x41 && $0 <= 0x5A }) else { return false }
+        func capitals(_ w: Substring) -> Bool { w.contains(where: \.isLetter) && !w.contains(where: \.isLowercase) }
+        // The nearest words with a letter on each side ("( VAT): Cho" → "ván", "Cho"), within the line.
+        let hasLetter = { (w: Substring) in w.contains(where: \.isLetter) }
+        let line = { (c: Character) in c == "\n" }
+        let before = text[..<i].split(whereSeparator: line).last?.split(whereSeparator: \.isWhitespace).last(where: hasLetter)
+        let after = text[end...].split(whereSeparator: line).first?.split(whereSeparator: \.isWhitespace).first(where: hasLetter)
+        let neighbours = [before, after].compactMap { $0 }
+        return !neighbours.isEmpty && !neighbours.contains(where: capitals)
     }
 
     /// An abbreviation, or two letters or more with no vowel ("kV", "Km", "TP"): no one can read it as written.
