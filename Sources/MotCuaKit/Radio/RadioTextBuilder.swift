@@ -285,11 +285,16 @@ public struct RadioTextBuilder: Sendable {
             for item in children(of: list) {
                 let itemStart = sentences.count
                 defer {
-                    // Not when the item counts itself ("1. Bước 1: …" → "Bước một: …").
-                    let word = VietnameseNumberReader.words(number)
-                    if ordered, itemStart < sentences.count,
-                       !sentences[itemStart].drop(while: { $0 != " " }).dropFirst().hasPrefix(word) {
-                        sentences[itemStart] = word.prefix(1).uppercased() + word.dropFirst() + ". " + sentences[itemStart]
+                    // Not when the item counts itself ("1. Bước 1: …" → "Bước một: …"): its second word is the
+                    // number, whole ("3. Ủy ban …" is counted: "ban" only starts with "ba").
+                    if ordered, itemStart < sentences.count {
+                        let word = VietnameseNumberReader.words(number)
+                        let second = sentences[itemStart].drop(while: { $0 != " " }).dropFirst()
+                        let countsItself = second.hasPrefix(word)
+                            && !(second.dropFirst(word.count).first.map { $0.isLetter || $0.isNumber } ?? false)
+                        if !countsItself {
+                            sentences[itemStart] = word.prefix(1).uppercased() + word.dropFirst() + ". " + sentences[itemStart]
+                        }
                     }
                     number += 1
                 }

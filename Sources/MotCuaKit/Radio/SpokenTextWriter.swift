@@ -89,6 +89,8 @@ struct SpokenTextWriter {
     private nonisolated(unsafe) static let number = #/[0-9]+(?:\.[0-9]+)*(?:,[0-9]+)?/#
     nonisolated(unsafe) static let money = #/ ?(?:đồng|đ|VNĐ|VND|vnđ|₫)/#
     nonisolated(unsafe) static let percent = #/ ?%/#
+    private nonisolated(unsafe) static let yearAfterSlash = #/(?:19|20)[0-9]{2}(?![0-9])/#
+    private nonisolated(unsafe) static let romanThenYear = #/[IVXL]+/(?:19|20)[0-9]{2}(?![0-9])/#
     private nonisolated(unsafe) static let monthOfDate = #/ tháng (?:[1-9]|0[1-9]|1[0-2]) năm [0-9]{4}/#
     /// `units` as one pattern, in its order: the first alternative that matches is taken.
     nonisolated(unsafe) static let unit = try! Regex(
@@ -109,7 +111,7 @@ struct SpokenTextWriter {
         ("ml", "mi li lít"), ("m2", "mét vuông"), ("m²", "mét vuông"), ("m³", "mét khối"), ("m3", "mét khối"),
         ("m", "mét"), ("Hz", "héc"), ("GB", "gi ga bai"), ("MB", "mê ga bai"), ("g", "gam"),
         ("°C", "độ xê"), ("ºC", "độ xê"), ("℃", "độ xê"), ("oC", "độ xê"), ("°", "độ"), ("độ C", "độ xê"),
-        ("USD", "đô la Mỹ"), ("$", "đô la"), ("€", "ơ rô"), ("£", "bảng Anh"),
+        ("USD", "đô la Mỹ"), ("$", "đô la"), ("€", "ơ rô"), ("£", "bảng Anh"), ("l", "lít"), ("k", "nghìn"),
     ]
     static let unitWords = Dictionary(uniqueKeysWithValues: units.map { ($0.written, $0.spoken) })
     /// Units that only follow a "per" slash ("120km/h") or are glued to a number ("48h", "30p", "45s").
@@ -118,12 +120,12 @@ struct SpokenTextWriter {
     static let currencyBefore: [UInt32: String] = [0x24: "đô la", 0x20AC: "ơ rô", 0xA3: "bảng Anh"]
 
     /// A letter standing alone or beside digits, by the name it is said with in codes and plates: "168a/QĐ-UBND"
-    /// → "… a", "Quốc lộ 15C" → "mười lăm xê", "H5N1" → "hát năm nờ một", "viêm gan B" → "viêm gan bê".
+    /// → "… a", "Quốc lộ 15C" → "mười lăm xê", "H5N1" → "hát năm en một", "viêm gan B" → "viêm gan bê".
     static let letterNames: [Character: String] = {
         let names: [Character: String] = [
             "a": "a", "b": "bê", "c": "xê", "d": "dê", "đ": "đê", "e": "e", "f": "ép", "g": "giê", "h": "hát",
-            "i": "i", "j": "gi", "k": "ca", "l": "lờ", "m": "mờ", "n": "nờ", "o": "o", "p": "pê", "q": "quy",
-            "r": "rờ", "s": "ét", "t": "tê", "u": "u", "v": "vê", "w": "vê kép", "x": "ích", "y": "i", "z": "dét",
+            "i": "i", "j": "gi", "k": "ca", "l": "e lờ", "m": "em", "n": "en", "o": "o", "p": "pê",
+            "q": "quy", "r": "e rờ", "s": "ét", "t": "tê", "u": "u", "v": "vê", "w": "vê kép", "x": "ích", "y": "i", "z": "dét",
         ]
         return names.merging(names.map { (Character($0.key.uppercased()), $0.value) }) { a, _ in a }
     }()
@@ -170,11 +172,12 @@ struct SpokenTextWriter {
     static let phoneNeedles = phoneWords.map { " \($0) " }
     /// Words after which "d/m" is a day and month rather than a ratio.
     static let dateContext: Set<String> = ["ngày", "từ", "đến", "và", "trước", "sau", "hết", "hạn", "đêm", "sáng", "trưa",
-                                           "chiều", "tối", "hôm", "nay", "mai", "qua"]
+                                           "chiều", "tối", "hôm"]
     /// Words after which a Roman numeral is a number ("Quý IV", "khóa XV", "Khoản III", "Phụ lục XII", "thế kỷ XXI",
     /// "Đại hội XIII", "giai đoạn II").
     static let romanContext: Set<String> = ["quý", "khóa", "khoá", "chương", "phần", "mục", "tập", "đợt", "kỳ", "lần", "thứ",
-                                            "khoản", "điều", "lục", "kỷ", "kỉ", "hội", "đoạn", "cấp"]
+                                            "khoản", "điều", "lục", "kỷ", "kỉ", "hội", "đoạn", "cấp",
+                                            "hạng", "tuyến", "vực", "vùng", "bậc", "loại", "nhóm"]
     /// Words after which "d-m" is a day and month ("đêm 29-12", "chiều tối 23-6", "ngày 11-4"); not "từ" and "đến",
     /// after which "5-7" is a range.
     static let dashDateContext: Set<String> = ["ngày", "đêm", "sáng", "trưa", "chiều", "tối", "hôm"]
@@ -205,6 +208,8 @@ struct SpokenTextWriter {
         lastDate = false
         perContext = false
         perStart = nil
+        dayList = false
+        numberedLevel = false
         let text = VietnameseText.nfc(input)
         let bytes = ContiguousArray(text.utf8)
         var i = text.startIndex
@@ -224,6 +229,9 @@ struct SpokenTextWriter {
                 out.unicodeScalars.append(Unicode.Scalar(b))
                 if b != 0x20, b != 0x0A, b != 0x09 { lastNumeric = false }
                 perContext = false
+                // A list of days goes on over "," and ";" only; a "per" unit of two words has no punctuation in it.
+                if b != 0x20, b != 0x2C, b != 0x3B { dayList = false }
+                if b != 0x20 { perStart = nil }
                 previous = Character(Unicode.Scalar(b))
                 i = text.utf8.index(after: i)
                 continue
@@ -271,7 +279,9 @@ struct SpokenTextWriter {
                 continue
             }
             if VietnameseText.isLetter(c), atWordStart || previous?.isNumber == true {
+                // (Not "I/2024" of "Học kỳ I/2024-2025": a Roman numeral, then its year.)
                 if atWordStart, Self.chunkContains(text, from: i, where: { $0 == "." || $0 == "-" || $0 == "/" }),
+                   text[i...].prefixMatch(of: Self.romanThenYear) == nil,
                    let m = text[i...].prefixMatch(of: Self.code), Self.isCode(m.output) {
                     emit(codeReading(m.output), numeric: true)
                     jump(to: m.range.upperBound)
@@ -346,6 +356,7 @@ struct SpokenTextWriter {
         var k = start
         var capitals = 0
         var allRoman = true
+        var hasVowel = false
         var last: UInt32 = 0
         while k < n {
             let (v, length) = UTF8Text.decode(bytes, at: k)
@@ -358,10 +369,14 @@ struct SpokenTextWriter {
                 if VietnameseText.isUppercase(Unicode.Scalar(v)!) { capitals += 1 }
                 allRoman = false
             }
+            if !hasVowel { hasVowel = Self.isVowel(Unicode.Scalar(v)!) }
             last = v
             k += length
         }
-        guard k > start, capitals < 2, !allRoman, k == n || bytes[k] < 0x30 || bytes[k] > 0x39,
+        // Words with no vowel ("km", "tb") and a capital standing alone ("viêm gan B") have rules of their own
+        // in `word`.
+        guard k > start, capitals < 2, !allRoman, hasVowel, capitals == 0 || k - start > 1,
+              k == n || bytes[k] < 0x30 || bytes[k] > 0x39,
               !abbreviations.mayStart(with: UTF8Text.decode(bytes, at: start).0),
               !Self.chunkContains(bytes, from: k, where: { $0 == "." || $0 == "-" || $0 == "/" }) else { return nil }
         return (k, last)
@@ -455,6 +470,33 @@ struct SpokenTextWriter {
     private var perUnitGoesOn: Bool {
         guard let start = perStart, start <= out.utf8.count else { return false }
         return out.utf8.dropFirst(start).split(separator: UInt8(ascii: " ")).count <= 2
+    }
+
+    /// "sáng nay", "hôm qua", "ngày mai" …: a "d/m" after them is a date ("sáng nay 22/7"); after "đến nay" or
+    /// "đã qua" it is a fraction ("đến nay 3/4 số hộ").
+    private var afterTimeOfDay: Bool {
+        let words = lastWords(2, within: 20).map { $0.lowercased() }
+        return words.count == 2 && ["nay", "mai", "qua"].contains(words[0])
+            && ["sáng", "trưa", "chiều", "tối", "đêm", "hôm", "ngày"].contains(words[1])
+    }
+
+    /// A word in lower case right after a letter ("Y tế"): the letter belongs to the word, and is read as written.
+    static func lowercaseWordFollows(_ text: String, at i: String.Index) -> Bool {
+        let rest = text[i...]
+        guard rest.first == " " else { return false }
+        return rest.dropFirst().first?.isLowercase ?? false
+    }
+
+    /// After a number, what lets it be a day named by "ngày" before it: the end, "," ";" ")" or a full stop, or
+    /// one of và, đến, tới, hoặc, hàng, trở ("ngày 15 hàng tháng", "từ ngày 20 trở đi").
+    static func dayEnds(_ text: String, at i: String.Index) -> Bool {
+        let rest = text[i...].drop { $0 == " " }
+        guard let next = rest.first else { return true }
+        if ",;)".contains(next) { return true }
+        if next == "." { return !(rest.dropFirst().first?.isASCIIDigit ?? false) }
+        guard next.isLetter else { return false }
+        let word = rest.prefix { $0.isLetter }
+        return ["và", "đến", "tới", "hoặc", "hàng", "trở"].contains(word.lowercased())
     }
 
     /// "… ngày 31 tháng 3 và": a date, then "và", so "1-4" after it is a date too ("các ngày 31-3 và 1-4").
@@ -635,7 +677,8 @@ struct SpokenTextWriter {
             let dateLike = (1...31).contains(day) && (1...12).contains(month)
             let rangeFollows = text[end...].prefixMatch(of: Self.rangeDash)
                 .map { $0.range.upperBound < text.endIndex && text[$0.range.upperBound].isASCIIDigit } ?? false
-            if followed(end), dateLike && (Self.dateContext.contains(lastWord) || rangeFollows || lastDate || dayList) {
+            if followed(end), dateLike && (Self.dateContext.contains(lastWord) || rangeFollows || lastDate || dayList
+                                           || afterTimeOfDay) {
                 let spoken = "\(VietnameseNumberReader.day(day)) tháng \(VietnameseNumberReader.month(month))"
                 let listed = dayList
                 dayList = false
@@ -701,7 +744,8 @@ struct SpokenTextWriter {
         }
         // "08 giờ 00 phút" → "tám giờ": no minutes are said.
         if digitCount == 2, rest.utf8.starts(with: "00 ph".utf8), rest.hasPrefix("00 phút"),
-           case let e = text.index(i, offsetBy: 7), followed(e), lastWord == "giờ" {
+           case let e = text.index(i, offsetBy: 7), followed(e), lastWord == "giờ",
+           !(text[e...].drop { $0 == " " }.first?.isASCIIDigit ?? false) {  // "00 phút 30 giây" keeps its minutes
             return (e, "")
         }
         var end = Self.numberEnd(rest) ?? rest.prefixMatch(of: Self.number)!.range.upperBound
@@ -732,9 +776,10 @@ struct SpokenTextWriter {
             end = unit.end
         }
         perContext = !suffix.isEmpty
+        let monthFollows = text[written...].hasPrefix(" tháng ")
         let spoken = numberReading(String(text[i..<written]),
-                                   datedMonth: text[written...].hasPrefix(" tháng ")
-                                       && text[written...].prefixMatch(of: Self.monthOfDate) != nil,
+                                   datedMonth: monthFollows && text[written...].prefixMatch(of: Self.monthOfDate) != nil,
+                                   dayEnds: monthFollows || Self.dayEnds(text, at: written),
                                    amount: !suffix.isEmpty || !fraction.isEmpty)
         return (end, spoken + fraction + suffix)
     }
@@ -928,15 +973,17 @@ struct SpokenTextWriter {
     /// A plain number, with the reading its context asks for.
     /// `amount`: a unit or currency follows, so a long run of digits is a number ("700000000 đồng"), not an ID.
     /// `datedMonth`: " tháng m năm yyyy" follows, so the number is a day ("trước 07 tháng 5 năm 2020").
-    private mutating func numberReading(_ written: String, datedMonth: Bool, amount: Bool) -> String {
+    /// `dayEnds`: what follows lets a number after "ngày" be a day (`dayEnds(_:at:)`).
+    private mutating func numberReading(_ written: String, datedMonth: Bool, dayEnds: Bool, amount: Bool) -> String {
         let intPart = written.split(separator: ",").first.map(String.init) ?? written
         let inDayList = dayList
         dayList = false
         if !written.contains(","), !written.contains("."), let value = Int(written) {
             if written.count >= 8, !amount || written.first == "0" { return VietnameseNumberReader.digits(written) }  // IDs, hotlines
             let lastWord = self.lastWord
-            // "ngày 15", "ngày 03, 10, 17": after "ngày" a number is the day of a month ("3 ngày" counts days).
-            if !amount, (1...31).contains(value), datedMonth || lastWord == "ngày" || inDayList {
+            // "ngày 15", "ngày 03, 10, 17": after "ngày" a number is the day of a month ("3 ngày" counts days),
+            // unless a noun follows it ("ngày 2 lần", "3 ngày 2 đêm") or a colon ("Ngày 1: khai mạc").
+            if !amount, (1...31).contains(value), datedMonth || (lastWord == "ngày" || inDayList) && dayEnds {
                 dayList = !datedMonth
                 return VietnameseNumberReader.day(value)
             }
@@ -1034,7 +1081,8 @@ struct SpokenTextWriter {
             emit(place.reading)
             return place.end
         }
-        if atWordStart, let road = Self.roadCode(in: text, at: i) {
+        // "gọi ĐT 113": after a word of calling, ĐT is the telephone.
+        if atWordStart, let road = Self.roadCode(in: text, at: i), !(text[i...].hasPrefix("ĐT") && phoneContext) {
             emit(road.reading)
             return road.end
         }
@@ -1070,6 +1118,10 @@ struct SpokenTextWriter {
            Self.romanContext.contains(lastWord)
             || (out.allSatisfy(\.isWhitespace) && end < text.endIndex && ".)".contains(text[end])) {
             emit(lastWord == "thứ" ? VietnameseNumberReader.ordinal(value) : VietnameseNumberReader.words(value), numeric: true)
+            return end
+        }
+        if hasDigit, let unit = Self.unitWords[word] {
+            emit(unit)  // "mỗi m2" → "mỗi mét vuông"
             return end
         }
         if hasDigit {
@@ -1109,8 +1161,12 @@ struct SpokenTextWriter {
         }
         // A capital standing alone, not a Roman numeral in its place, or a letter glued to a number: "viêm gan B"
         // → "viêm gan bê", "Quốc lộ 15c" → "… mười lăm xê".
+        // Not "Y" of "Trạm Y tế", "Y học" (a lower-case word follows), not I V X L (a Roman numeral
+        // outside the words that announce one stays as written), and after a number only a to e ("15c", not
+        // "5k").
         if text.unicodeScalars.index(after: i) == end, let letter = word.first,
-           letter.isUppercase || !atWordStart && (end == text.endIndex || !Self.isWordChar(text[end])),
+           letter.isUppercase ? !"IVXL".contains(letter) && !(letter == "Y" && Self.lowercaseWordFollows(text, at: end))
+               : !atWordStart && "abcde".contains(letter) && (end == text.endIndex || !Self.isWordChar(text[end])),
            let name = Self.letterNames[letter] {
             emit(name)
             return end
@@ -1118,7 +1174,7 @@ struct SpokenTextWriter {
         // Stops at the first vowel, in most words the first or second letter.
         let hasVowel = word.unicodeScalars.contains(where: Self.isVowel)
         // A unit standing alone ("mỗi km", "Km 15"): read as after a number; one letter ("m", "g") stays a letter.
-        if !hasVowel, word.utf8.count > 1,
+        if !hasVowel, word.utf8.count > 1, word != "MB", word != "GB",
            let unit = Self.unitWords[word] ?? (word.first == "K" ? Self.unitWords["k" + word.dropFirst()] : nil) {
             emit(unit)
             return end
@@ -1154,6 +1210,14 @@ struct SpokenTextWriter {
             if end < text.endIndex, text[end] == "." || text[end] == " " { end = text.index(after: end) }
             guard end < text.endIndex, let digit = text[end].asciiValue, digit >= 0x31 && digit <= 0x39 else { return nil }
             let digitsEnd = text[end...].firstIndex { !$0.isASCIIDigit } ?? text.endIndex
+            // A road has at most three digits ("QL279"); "ĐT 1900 9095", "ĐH 2025" are a phone and a year. "ĐT"
+            // or "ĐH" without a dot takes three digits, not a service number ("ĐT 113").
+            let digits = text[end..<digitsEnd]
+            let dotted = text[scalars.index(after: second)] == "."
+            guard digits.count <= 3, reading == "quốc lộ" || reading == "tỉnh lộ" || dotted
+                    || digits.count == 3 && !(111...119).contains(Int(digits) ?? 0),
+                  !text[digitsEnd...].hasPrefix(" ") || !(text[digitsEnd...].dropFirst().first?.isASCIIDigit ?? false)
+            else { return nil }
             var spoken = reading + " " + wholeNumber(text[end..<digitsEnd])
             end = digitsEnd
             // "QL1A", "15C": one letter after the number, by its name.
@@ -1369,6 +1433,8 @@ struct SpokenTextWriter {
                 }
             } else if prevChar?.isLowercase == true, nextChar?.isLowercase == true, !text[next...].hasPrefix("hoặc") {
                 emit("hoặc")  // "xã/phường" → "xã hoặc phường"; "và/hoặc" → "và hoặc"
+            } else if let prev = prevChar, "IVXL".contains(prev), text[next...].prefixMatch(of: Self.yearAfterSlash) != nil {
+                emit("năm")  // "Quý I/2024" → "Quý một năm hai nghìn …"
             } else if prevChar.map(Self.isWordChar) == true, nextChar?.isASCIIDigit == true {
                 emit("trên")  // "trụ 31B/82" → "… bê trên tám mươi hai"
             } else {

@@ -100,19 +100,6 @@ struct RadioNoticeCorpusTests {
         }
     }
 
-    /// The body's line and column (1-based, in characters) of each occurrence of `word`.
-    static func places(of word: String, in body: String) -> [(Int, Int)] {
-        var found: [(Int, Int)] = []
-        for (index, line) in body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            var start = line.startIndex
-            while let range = line[start...].range(of: word) {
-                found.append((index + 1, line.distance(from: line.startIndex, to: range.lowerBound) + 1))
-                start = range.upperBound
-            }
-        }
-        return found
-    }
-
     static func check(_ file: String, _ notice: Notice) -> (outcomes: [Outcome], unwarned: [String], radio: RadioText) {
         let path = "Content/thong-bao/\(file)"
         let announcement = Announcement(
@@ -123,11 +110,15 @@ struct RadioNoticeCorpusTests {
         let radio = builder.build(announcement)
         let spoken = words(radio.text)
         let warnings = radio.diagnostics.all.filter { $0.severity == .warning }
-        func warnedAt(_ token: String) -> Bool {
-            let at = places(of: token, in: notice.body)
-            return warnings.contains { w in
-                (w.subject == token || w.message.contains("`\(token)`"))
-                    && at.contains { $0 == (w.location.line, w.location.column) }
+        /// A warning naming `token` at this line and column of the body (1-based, in Characters), or at an
+        /// earlier place of the notice: a word is warned once per notice, where it first stands.
+        func isWarned(_ token: Substring, at index: String.Index) -> Bool {
+            let before = notice.body[..<index]
+            let line = before.filter { $0 == "\n" }.count + 1
+            let column = before.distance(from: before.lastIndex(of: "\n").map { before.index(after: $0) } ?? before.startIndex,
+                                         to: before.endIndex) + 1
+            return warnings.contains {
+                $0.subject == String(token) && ($0.location.line, $0.location.column) <= (line, column)
             }
         }
         // Each place is found after its anchor: the plain words standing before it in the body (the words since
@@ -192,9 +183,11 @@ struct RadioNoticeCorpusTests {
                 slack += expected.split(separator: " ").count + 1
             }
             // A code or abbreviation the lists do not hold may stay as written, warned on its letters.
-            let letterRuns = place.written.split(whereSeparator: { !$0.isLetter }).map(String.init).filter { $0.count > 1 }
-            let warned = !right && ["abbreviation", "code"].contains(place.kind) && !letterRuns.isEmpty
-                && letterRuns.contains { radio.text.contains($0) && warnedAt($0) }
+            // Warned where this place stands: a run of its letters, at its own line and column.
+            let placeText: Substring = notice.body[at]
+            let letterRuns: [Substring] = placeText.split(whereSeparator: { !$0.isLetter }).filter { $0.count > 1 }
+            let warnedHere = letterRuns.contains { run in radio.text.range(of: String(run)) != nil && isWarned(run, at: run.startIndex) }
+            let warned = !right && ["abbreviation", "code"].contains(place.kind) && warnedHere
             outcomes.append(Outcome(file: file, place: place, right: right, warned: warned, around: around))
         }
         // Left in the reading text: what RadioText.leftovers finds (digits, symbols, addresses, listed
@@ -202,8 +195,13 @@ struct RadioNoticeCorpusTests {
         let capitals = radio.text.split(whereSeparator: { !$0.isLetter }).map(String.init)
             .filter(SpokenTextWriter.looksLikeAbbreviation)
         let left = RadioText.leftovers(in: radio.text, abbreviations: builder.abbreviations) + capitals
+        // Warned: a warning's subject is the token without the punctuation around it, or (a symbol) stands in it.
         let unwarned = Array(Set(left)).sorted().filter { token in
-            !warnings.contains { w in w.subject.map { token.contains($0) } ?? false || w.message.contains(token) }
+            let core = token.trimmingCharacters(in: .punctuationCharacters)
+            return !warnings.contains { w in
+                guard let subject = w.subject else { return false }
+                return subject == core || subject.count == 1 && !subject.first!.isLetter && token.contains(subject)
+            }
         }
         return (outcomes, unwarned, radio)
     }
@@ -224,7 +222,8 @@ struct RadioNoticeCorpusTests {
     static func report(_ folder: URL) throws -> Report {
         var report = Report()
         var byKind: [String: (Int, Int)] = [:]
-        var numeric = (places: 0, right: 0)
+        var numeric = (places: 0, right: 0, warned: 0)
+        var warnedCount = 0
         let verbose = ProcessInfo.processInfo.environment["RADIO_CORPUS_REPORT"] != nil
         // Counts only: the held-out notices are counted without their places being seen.
         let quiet = ProcessInfo.processInfo.environment["RADIO_CORPUS_QUIET"] != nil
@@ -236,9 +235,11 @@ struct RadioNoticeCorpusTests {
                 let ok = outcome.right || outcome.warned
                 let kind = outcome.place.kind
                 byKind[kind, default: (0, 0)].0 += 1
+                if outcome.warned { warnedCount += 1 }
                 if numericKinds.contains(kind) {
                     numeric.places += 1
-                    if ok { numeric.right += 1 }
+                    if outcome.right { numeric.right += 1 }
+                    if outcome.warned { numeric.warned += 1 }
                 }
                 if !ok { byKind[kind, default: (0, 0)].1 += 1 }
                 switch (ok, outcome.place.knownWrong != nil) {
@@ -257,9 +258,9 @@ struct RadioNoticeCorpusTests {
             report.unwarned += left.map { "\(file): \($0)" }
         }
         let wrongCount = report.wrong.count + report.knownWrong
-        print("radio corpus \(folder.lastPathComponent): \(report.places) places, \(report.places - wrongCount) right "
-            + "(or left as written with a warning), \(wrongCount) wrong (\(report.knownWrong) of them known); "
-            + "numbers, dates, times, money, codes and phones: \(numeric.right) of \(numeric.places) right; "
+        print("radio corpus \(folder.lastPathComponent): \(report.places) places, \(report.places - wrongCount - warnedCount) right, "
+            + "\(warnedCount) left as written and warned (where they first stand in the notice), \(wrongCount) wrong (\(report.knownWrong) of them known); "
+            + "numbers, dates, times, money, codes and phones: \(numeric.right) right, \(numeric.warned) warned, of \(numeric.places); "
             + "\(report.unwarned.count) leftovers without a warning; by kind (places/wrong): "
             + byKind.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value.0)/\($0.value.1)" }.joined(separator: ", "))
         if !quiet { for token in report.unwarned { print("UNWARNED \(token)") } }

@@ -94,7 +94,7 @@ struct RadioSpokenTextTests {
         ("Quý IV", "Quý bốn"),
         ("mã thủ tục 1.001193", "mã thủ tục một chấm không không một một chín ba"),
         ("500 m2", "năm trăm mét vuông"),
-        ("cúm A/H5N1", "cúm a hát năm nờ một"),
+        ("cúm A/H5N1", "cúm a hát năm en một"),
         ("COVID-19", "cô vít mười chín"),
         ("ô số 3A", "ô số ba a"),
         ("Mã hồ sơ: H23.15-241105-0001",

@@ -141,6 +141,13 @@ struct RadioTextBuilderTests {
         }
     }
 
+    /// An ordered list's items begin with their number, unless an item counts itself; a second word that only
+    /// starts like the number word ("ban" and "ba") does not count.
+    @Test func orderedListItemsAreCounted() {
+        let radio = Self.builder.build(radioAnnouncement(body: "1. Thời gian: sáng\n2. Bước 2: nộp\n3. Ủy ban nhân dân xã chỉ đạo"))
+        #expect(radio.text.hasSuffix("Một. Thời gian: sáng.\nBước hai: nộp.\nBa. Ủy ban nhân dân xã chỉ đạo."), "\(radio.text)")
+    }
+
     /// Headings in capitals are words, not abbreviations: "GIỮ GÌN" ("gi" before a final consonant) is read as
     /// written and draws no warning; "UBND" and "BCĐ" still are abbreviations.
     @Test func capitalisedSyllablesAreNotAbbreviations() {
