@@ -480,13 +480,6 @@ struct SpokenTextWriter {
             && ["sáng", "trưa", "chiều", "tối", "đêm", "hôm", "ngày"].contains(words[1])
     }
 
-    /// A word in lower case right after a letter ("Y tế"): the letter belongs to the word, and is read as written.
-    static func lowercaseWordFollows(_ text: String, at i: String.Index) -> Bool {
-        let rest = text[i...]
-        guard rest.first == " " else { return false }
-        return rest.dropFirst().first?.isLowercase ?? false
-    }
-
     /// After a number, what lets it be a day named by "ngày" before it: the end, "," ";" ")" or a full stop, or
     /// one of và, đến, tới, hoặc, hàng, trở ("ngày 15 hàng tháng", "từ ngày 20 trở đi").
     static func dayEnds(_ text: String, at i: String.Index) -> Bool {
@@ -1161,11 +1154,10 @@ struct SpokenTextWriter {
         }
         // A capital standing alone, not a Roman numeral in its place, or a letter glued to a number: "viêm gan B"
         // → "viêm gan bê", "Quốc lộ 15c" → "… mười lăm xê".
-        // Not "Y" of "Trạm Y tế", "Y học" (a lower-case word follows), not I V X L (a Roman numeral
-        // outside the words that announce one stays as written), and after a number only a to e ("15c", not
-        // "5k").
+        // Not a vowel, whose name is itself ("Nguyễn Văn A", "Trạm Y tế"), not I V X L (a Roman numeral outside
+        // the words that announce one stays as written), and after a number only a to e ("15c", not "5k").
         if text.unicodeScalars.index(after: i) == end, let letter = word.first,
-           letter.isUppercase ? !"IVXL".contains(letter) && !(letter == "Y" && Self.lowercaseWordFollows(text, at: end))
+           letter.isUppercase ? !"IVXLAEOUY".contains(letter)
                : !atWordStart && "abcde".contains(letter) && (end == text.endIndex || !Self.isWordChar(text[end])),
            let name = Self.letterNames[letter] {
             emit(name)
@@ -1418,6 +1410,8 @@ struct SpokenTextWriter {
         case 0x26, 0x2B: emit("và")  // & +
         case 0x3D: emit("bằng")  // =
         case 0x40: emit("a còng")  // @
+        case 0x2F where prevChar == "." && nextChar == ".":  // "./.", the mark that ends a notice: one full stop
+            return text.index(after: next)
         case 0x2F:  // /
             if nextChar?.isLetter == true, per || tailEnds(with: "đồng") || perUnitGoesOn {
                 // "per" after an amount or a unit: "8.000 đồng/bản" → "tám nghìn đồng một bản", "20.000đ/lần/con"

@@ -323,7 +323,7 @@ struct RadioRealNoticeTests {
         ("tuyến Quốc lộ 15c", "tuyến Quốc lộ mười lăm xê"),
         ("QL1A và ĐT.741, gọi ĐT: 0912 345 678", "quốc lộ một a và đường tỉnh bảy trăm bốn mươi mốt, gọi điện thoại: không chín một hai, ba bốn năm, sáu bảy tám"),
         // Tests/Fixtures/radio-notices/15-phong-hoa-tiem-chung-thuong-xuyen.yml: a capital standing alone
-        ("viêm gan B, cúm A/H5N1", "viêm gan bê, cúm a hát năm en một"),
+        ("viêm gan B, cúm A/H5N1", "viêm gan bê, cúm A hát năm en một"),
     ])
     func documentNumbers(_ written: String, _ spoken: String) {
         #expect(speak(written) == spoken)
@@ -402,6 +402,9 @@ struct RadioRealNoticeTests {
         ("lúc 08 giờ 00 phút 30 giây", "lúc tám giờ không phút ba mươi giây"),
         ("mỗi m2, mỗi km, bình 20l", "mỗi mét vuông, mỗi ki lô mét, bình hai mươi lít"),
         ("Ngân hàng MB", "Ngân hàng MB"),
+        // A vowel keeps its letter; "./." ends a notice with one full stop.
+        ("Người ký: Nguyễn Văn A, viêm gan E", "Người ký: Nguyễn Văn A, viêm gan E"),
+        ("bố trí công việc./.", "bố trí công việc."),
     ] as [(String, String?)])
     func ordinaryTextIsLeftAlone(_ written: String, _ spoken: String?) {
         let reading = speak(written)
