@@ -15,6 +15,9 @@ public struct BuildState: Sendable, Codable, Equatable {
     /// Counts good builds; 0 means no good build yet.
     public var generation: Int
     public var errors: [Problem]
+    /// In a province, the first folders of the pages this good build changed ("an-phu"; "" for the province's
+    /// page): an open page elsewhere takes the new generation without reloading. nil: any page may have changed.
+    public var folders: [String]?
 
     public init(generation: Int, errors: [Problem] = []) {
         self.generation = generation

@@ -93,6 +93,7 @@ public final class PreviewSite: Sendable {
         let start = clock.now
         var pages = 0, remade = 0, communes = 0, good = false
         var diagnostics = Diagnostics()
+        var folders: [String]?
         if ProvinceContent.isProvince(options.root) != isProvince {
             // The preview decided at its start whether it serves one site or a province.
             let added = !isProvince
@@ -106,10 +107,17 @@ public final class PreviewSite: Sendable {
                 return finish(good: false, diagnostics: province.diagnostics, pages: 0, remade: 0, communes: 0, start: start)
             }
             lastProvince.withLock { $0 = province.province }
-            provinceFiles.withLock {
-                $0 = (province.communes, Dictionary(province.files.map { ($0.path, $0.bytes) }) { a, _ in a },
-                      Dictionary(province.copies.map { ($0.path, $0.source) }) { a, _ in a })
+            let provinceChanged = provinceFiles.withLock { last -> Bool in
+                let files = Dictionary(province.files.map { ($0.path, $0.bytes) }) { a, _ in a }
+                let copies = Dictionary(province.copies.map { ($0.path, $0.source) }) { a, _ in a }
+                defer { last = (province.communes, files, copies) }
+                return last.files != files || last.copies != copies
             }
+            // The province's page shows shared files (its theme) and every commune's site.yml: it changed when
+            // its bytes did or when anything outside the communes' own folders did.
+            let communesFolder = "Content/\(ProvinceContent.communesFolder)/"
+            let sharedChange = changes.map { $0.paths.contains { !$0.hasPrefix(communesFolder) } } ?? true
+            var changed = provinceChanged || sharedChange ? [""] : []
             good = true  // the province's page, at least
             let known = Set(province.communes)
             members.withLock { $0 = $0.filter { known.contains($0.key) } }
@@ -127,25 +135,30 @@ public final class PreviewSite: Sendable {
                 let (built, count, redone) = build(member, changes: changes, province: province.province)
                 members.withLock { $0[slug] = member }
                 good = good || built
+                if built { changed.append(slug) }
                 communes += 1
                 pages += count
                 remade += redone
             }
             diagnostics = provinceDiagnostics()
+            folders = changed.sorted()
         } else if let member = members.withLock({ $0[""] }) {
             (good, pages, remade) = build(member, changes: changes)
             diagnostics = member.diagnostics
         }
-        return finish(good: good, diagnostics: diagnostics, pages: pages, remade: remade, communes: communes, start: start)
+        return finish(good: good, diagnostics: diagnostics, pages: pages, remade: remade, communes: communes, start: start,
+                      folders: folders)
     }
 
-    /// The state pages are told after a rebuild.
-    private func finish(good: Bool, diagnostics: Diagnostics, pages: Int, remade: Int, communes: Int, start: ContinuousClock.Instant) -> Outcome {
+    /// The state pages are told after a rebuild; `folders`, those of the pages it changed (nil: any).
+    private func finish(good: Bool, diagnostics: Diagnostics, pages: Int, remade: Int, communes: Int, start: ContinuousClock.Instant,
+                        folders: [String]? = nil) -> Outcome {
         let clock = ContinuousClock()
         var state: BuildState
         if good && !diagnostics.hasErrors {
             let generation = generationCount.withLock { $0 += 1; return $0 }
             state = BuildState(generation: generation)
+            state.folders = folders
         } else {
             state = BuildState(generation: generationCount.withLock { $0 }, diagnostics: diagnostics)
             if state.errors.isEmpty && !good {

@@ -90,6 +90,13 @@ function show(state) {
 function apply(state) {
   if (state.errors && state.errors.length) show(state); else hide();
 }
+// In a province, a build names the folders whose pages it changed: a page elsewhere ("/an-hung/…" when only
+// "an-phu" changed) keeps what it shows and takes the new generation.
+function untouched(state) {
+  if (!state.folders) return false;
+  var folder = decodeURIComponent(location.pathname.split('/')[1] || '');
+  return state.folders.indexOf(folder) < 0;
+}
 function start() {
   apply(page);
   if (!window.EventSource) return;
@@ -97,11 +104,18 @@ function start() {
   var source = new EventSource('/__motcua/events?page=' + encodeURIComponent(location.pathname));
   source.addEventListener('state', function (e) {
     var state = JSON.parse(e.data);
-    // A good build finished between serving this page and connecting: this page is stale.
+    // A good build finished between serving this page and connecting: this page is stale, unless that one
+    // build changed only other folders.
+    if (state.generation === page.generation + 1 && untouched(state)) page.generation = state.generation;
     if (state.generation !== page.generation) { source.close(); location.reload(); return; }
     apply(state);
   });
-  source.addEventListener('reload', function () { source.close(); location.reload(); });
+  source.addEventListener('reload', function (e) {
+    var state = JSON.parse(e.data);
+    if (untouched(state)) { page.generation = state.generation; apply(state); return; }
+    source.close();
+    location.reload();
+  });
   source.addEventListener('errors', function (e) { apply(JSON.parse(e.data)); });
 }
 if (document.body) start(); else document.addEventListener('DOMContentLoaded', start);

@@ -74,6 +74,8 @@ struct ProvincePreviewTests {
         let own = server.rebuild(changed: [path], complete: true)
         #expect(own.succeeded)
         #expect(own.communes == 1)
+        // Only an-phu's open pages reload; the province's page did not change.
+        #expect(own.state.folders == ["an-phu"])
 
         let catalog = "Content/thu-tuc/ho-tich.yml"
         try site.write(catalog, try site.read(catalog).replacingOccurrences(of: "ten: Đăng ký khai sinh\n", with: "ten: Đăng ký khai sinh cho trẻ\n"))
@@ -100,6 +102,8 @@ struct ProvincePreviewTests {
         let outcome = server.site.rebuild(changes: KnownChanges([catalog]), open: ["an-phu", ""])
         #expect(outcome.succeeded)
         #expect(outcome.communes == 1)
+        // A shared file: the province's page reloads too, with the commune rebuilt.
+        #expect(outcome.state.folders == ["", "an-phu"])
         try await server.makeApplication().test(.router) { client in
             for slug in ["an-phu", "an-hung"] {
                 let (_, page) = try await body(client, "/\(slug)/thu-tuc/dang-ky-khai-sinh/")

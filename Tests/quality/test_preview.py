@@ -452,6 +452,21 @@ def check_province_browser(binary: Path, results: Results) -> None:
                     late.append(f"{slug}: the open page did not reload with the new name")
             took = time.monotonic() - start
             results.record(f"province serve: one shared edit reloads every open commune page ({took:.2f} s for 3)", late)
+            # A commune's own edit reloads its open page; another commune's page keeps what it shows.
+            for handle in windows.values():
+                driver.switch_to.window(handle)
+                driver.execute_script("window.__motcuaTestMarker = 2")
+            site_yml = root / "Content/xa/an-hung/site.yml"
+            save(site_yml, site_yml.read_text("utf-8").replace("xã An Hưng", "xã An Hưng mới"))
+            driver.switch_to.window(windows["an-hung"])
+            reloaded, _ = wait_for(lambda: "An Hưng mới" in driver.page_source
+                                   and driver.execute_script("return window.__motcuaTestMarker === undefined"), RELOAD_LIMIT * 3)
+            time.sleep(1.0)
+            driver.switch_to.window(windows["tien-lang"])
+            kept = driver.execute_script("return window.__motcuaTestMarker === 2")
+            results.record("province serve: a commune's own edit reloads its page and leaves another commune's alone",
+                           ([] if reloaded else ["an-hung's open page did not reload"])
+                           + ([] if kept else ["tien-lang's open page reloaded for an edit of an-hung"]))
         finally:
             if driver is not None:
                 driver.quit()
