@@ -130,15 +130,20 @@ public final class PreviewSite: Sendable {
                 }
                 concerned = concerned.filter { open.contains($0) || own.contains($0) }
             }
-            for slug in concerned {
-                let member = members.withLock { $0[slug] } ?? newMember(slug)
-                let (built, count, redone) = build(member, changes: changes, province: province.province)
-                members.withLock { $0[slug] = member }
-                good = good || built
-                if built { changed.append(slug) }
+            // Two communes at once, as the province's build does: each member is its own build.
+            let shared = province.province
+            let results = ProvinceBuild.twoAtATime(concerned) { slug -> (slug: String, built: Bool, pages: Int, remade: Int) in
+                let member = self.members.withLock { $0[slug] } ?? self.newMember(slug)
+                let (built, count, redone) = self.build(member, changes: changes, province: shared)
+                self.members.withLock { $0[slug] = member }
+                return (slug, built, count, redone)
+            }
+            for result in results {
+                good = good || result.built
+                if result.built { changed.append(result.slug) }
                 communes += 1
-                pages += count
-                remade += redone
+                pages += result.pages
+                remade += result.remade
             }
             diagnostics = provinceDiagnostics()
             folders = changed.sorted()

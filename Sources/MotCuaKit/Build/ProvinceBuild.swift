@@ -151,7 +151,7 @@ public struct ProvinceBuild: Sendable {
 
     /// `work` over every item, two items at a time (each on its own thread, taking the next item when done);
     /// the results in the items' order.
-    static func twoAtATime<T: Sendable, R: Sendable>(_ items: [T], _ work: @Sendable (T) -> R) -> [R] {
+    public static func twoAtATime<T: Sendable, R: Sendable>(_ items: [T], _ work: @Sendable (T) -> R) -> [R] {
         let box = ResultBox<R>(count: items.count)
         let next = NextIndex()
         DispatchQueue.concurrentPerform(iterations: min(2, items.count)) { _ in
