@@ -313,15 +313,11 @@ struct SpokenTextWriter {
         var k = start
         while k < end {
             let (v, length) = UTF8Text.decode(bytes, at: k)
-            let vowel: Bool
             if v < 0x80 {
                 let lower = v | 0x20
                 if lower == 0x66 || lower == 0x6A || lower == 0x77 || lower == 0x7A { return true }  // f j w z
-                vowel = lower == 0x61 || lower == 0x65 || lower == 0x69 || lower == 0x6F || lower == 0x75 || lower == 0x79
-            } else {
-                // Every Vietnamese letter past ASCII is a vowel with its marks, but đ.
-                vowel = v != 0x111 && v != 0x110
             }
+            let vowel = isVowel(Unicode.Scalar(v)!)
             if vowel && !inVowel { groups += 1 }
             inVowel = vowel
             last = v | 0x20
@@ -1171,8 +1167,7 @@ struct SpokenTextWriter {
             emit(unit)
             return end
         }
-        if !hasVowel && word.utf8.count > 1 || Self.looksLikeAbbreviation(word)
-            || Self.capitalsAmongWords(word, in: text, from: i, to: end) {
+        if Self.looksUnreadable(word, hasVowel: hasVowel) || Self.capitalsAmongWords(word, in: text, from: i, to: end) {
             warnUnknown(word, at: location(i))
         } else if word.allSatisfy(\.isLetter), Array(word.utf8).withUnsafeBufferPointer({ Self.isForeign($0, from: 0, to: $0.count) }) {
             warnForeign(word) { location(i) }
@@ -1306,16 +1301,20 @@ struct SpokenTextWriter {
         func capitals(_ w: Substring) -> Bool { w.contains(where: \.isLetter) && !w.contains(where: \.isLowercase) }
         // The nearest words with a letter on each side ("( VAT): Cho" → "ván", "Cho"), within the line.
         let hasLetter = { (w: Substring) in w.contains(where: \.isLetter) }
-        let line = { (c: Character) in c == "\n" }
-        let before = text[..<i].split(whereSeparator: line).last?.split(whereSeparator: \.isWhitespace).last(where: hasLetter)
-        let after = text[end...].split(whereSeparator: line).first?.split(whereSeparator: \.isWhitespace).first(where: hasLetter)
+        // Only the nearest non-empty line on each side is split, not the whole text around the word: a heading
+        // in capitals asks this for every word.
+        let head = text[..<i].reversed().drop { $0 == "\n" }.prefix { $0 != "\n" }
+        let tail = text[end...].drop { $0 == "\n" }.prefix { $0 != "\n" }
+        let before = String(head.reversed())[...].split(whereSeparator: \.isWhitespace).last(where: hasLetter)
+        let after = tail.split(whereSeparator: \.isWhitespace).first(where: hasLetter)
         let neighbours = [before, after].compactMap { $0 }
         return !neighbours.isEmpty && !neighbours.contains(where: capitals)
     }
 
     /// An abbreviation, or two letters or more with no vowel ("kV", "Km", "TP"): no one can read it as written.
-    static func looksUnreadable(_ word: String) -> Bool {
-        looksLikeAbbreviation(word) || (word.count > 1 && !word.unicodeScalars.contains(where: isVowel))
+    /// `hasVowel`, when the caller has looked already.
+    static func looksUnreadable(_ word: String, hasVowel: Bool? = nil) -> Bool {
+        looksLikeAbbreviation(word) || (word.utf8.count > 1 && !(hasVowel ?? word.unicodeScalars.contains(where: isVowel)))
     }
 
     /// a e i o u y in either case, or any other Latin letter but đ (NFC: the marked vowels are single scalars).
